@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// The public URL the portal is served from: og:image, feeds and the sitemap need absolute URLs.
+const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
+
+// Output stages after the pages: each is a thin integration over a pure module in src/outputs/.
+const outputs = [
+  // cards: (await import('./src/outputs/cards/integration.ts')).default(),
+  // pdf: (await import('./src/outputs/pdf/integration.ts')).default(),
+  // search: (await import('./src/outputs/search/integration.ts')).default(),
+];
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), ...outputs],
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

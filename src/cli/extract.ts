@@ -1,0 +1,53 @@
+// `npm run --silent extract -- FILE`: one JSON object on stdout (a public contract; keep its shape).
+import { basename } from 'node:path';
+import type { Document } from '../model/types';
+import { SourceError } from '../model/source-error';
+import { parseDocument, readText } from '../ingest/index';
+
+export function extractJson(doc: Document) {
+  return {
+    title: doc.title,
+    docNumber: doc.docNumber,
+    issuer: doc.issuer,
+    date: doc.writtenOn ?? doc.publishedOn,
+    tasks: doc.tasks.map((t) => ({
+      id: t.id,
+      number: t.number,
+      kind: t.kind,
+      text: t.text,
+      units: t.units.map((u) => ({ name: u.name, role: u.role })),
+      deadlines: t.deadlines.map((d) => ({ text: d.text, date: d.date })),
+      targets: t.targets.map((x) => ({ text: x.text })),
+      measures: t.measures.map((m) => ({
+        id: m.id,
+        number: m.number,
+        text: m.text,
+        units: m.units.map((u) => ({ name: u.name, role: u.role })),
+        deadlines: m.deadlines.map((d) => ({ text: d.text, date: d.date })),
+        targets: m.targets.map((x) => ({ text: x.text })),
+      })),
+    })),
+  };
+}
+
+function main(argv: string[]): number {
+  const file = argv[0];
+  if (!file) {
+    process.stderr.write('usage: npm run --silent extract -- FILE\n');
+    return 2;
+  }
+  try {
+    const slug = basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'document';
+    // Any text file works: what a metadata file would add is not part of this contract.
+    const meta = { slug, regionCode: '000000', kind: '其他' as const, sourceUrl: null, reporting: 'annual' as const, span: { start: '1949-10-01', end: '2100-12-31' } };
+    const doc = parseDocument(readText(file), meta, file);
+    process.stdout.write(JSON.stringify(extractJson(doc)) + '\n');
+    return 0;
+  } catch (e) {
+    const message = e instanceof SourceError ? e.message : `${file}: ${(e as Error).message}`;
+    process.stderr.write(message.replace(/\n/g, ' ') + '\n');
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,107 @@
+// Derived statuses: 未报告 and 已逾期 are computed here, never entered. Pure functions; the rules are
+// published on src/pages/methodology.mdx, so a change here must change that page too.
+import type { StatusAt, StatusCounts } from './portal-types';
+import { comparePeriods } from './periods';
+import { DERIVED_STATUSES, REPORTED_STATUSES, type Period, type ReportedStatus, type Status, type StatusReport, type Task } from './types';
+
+/** Every status in display order: reported words first, then the derived ones. */
+export const ALL_STATUSES: readonly Status[] = [...REPORTED_STATUSES, ...DERIVED_STATUSES];
+
+/** One line per status, for legends and the methodology page. */
+export const STATUS_DESCRIPTIONS: Record<Status, string> = {
+  尚未启动: '责任单位报告尚未开始实施。',
+  未达到序时进度: '已开始实施，但进度落后于按时限推算的应有进度。',
+  达到序时进度: '进度与按时限推算的应有进度相当。',
+  超过序时进度: '进度快于按时限推算的应有进度。',
+  已完成: '责任单位自报已完成（尚未经核验销号）。',
+  已销号: '经核验确认完成并销号。',
+  长期坚持: '属于需长期坚持的工作，按常态化推进报告。',
+  未报告: '派生状态：该报告期没有这项任务的报告。不等于“尚未启动”。',
+  已逾期: '派生标记：最终完成时限已过，而截至报告日（无报告时为报告期末）未报告“已完成”或“已销号”。',
+};
+
+/** 已完成: the unit says it is done (self-reported). */
+export const isSelfReportedComplete = (s: Status): boolean => s === '已完成';
+/** 已销号: verified and closed by whoever checks the rectification. */
+export const isVerifiedClosed = (s: Status): boolean => s === '已销号';
+/** Either form of completion: what stops the overdue clock. */
+export const isComplete = (s: Status): s is Extract<ReportedStatus, '已完成' | '已销号'> => s === '已完成' || s === '已销号';
+
+/**
+ * The date by which the task must be done: the latest dated deadline of the task itself, or, when the
+ * task states none, the latest of its measures'. A task that states only standing deadlines (长期, 立行立改,
+ * 立即启动, 持续推进) has none: it is never overdue. A task that states no deadline at all is due by the
+ * end of the plan (`planEnd`, the document's span end: a 年度工作要点 is due by the end of its year);
+ * without `planEnd` it is never overdue.
+ */
+export function finalDeadline(task: Pick<Task, 'deadlines' | 'measures'>, planEnd: string | null = null): string | null {
+  const latest = (dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const own = latest(task.deadlines.map((d) => d.date));
+  if (own) return own;
+  const measures = task.measures.flatMap((m) => m.deadlines);
+  const fromMeasures = latest(measures.map((d) => d.date));
+  if (fromMeasures) return fromMeasures;
+  const anyStanding = task.deadlines.length > 0 || measures.length > 0;
+  return anyStanding ? null : planEnd;
+}
+
+export interface TimelineOptions {
+  /** The document's span end (meta.span.end): the deadline of tasks that state none. */
+  planEnd?: string | null;
+}
+
+/**
+ * 已逾期 as of a date: the final deadline lies before `asOf` (the deadline day itself still counts as on
+ * time) and the task is not complete by then.
+ */
+export function isOverdue(deadline: string | null, completed: boolean, asOf: string): boolean {
+  return deadline !== null && !completed && deadline < asOf;
+}
+
+/**
+ * The status of a task in each period, oldest first. A period without a report is 未报告, and its overdue
+ * check uses the period's last day. A completion reported earlier still counts in a later period left
+ * unreported; a later report that is not a completion (the unit reopened the task) overrides it.
+ */
+export function statusTimeline(
+  task: Pick<Task, 'id' | 'deadlines' | 'measures'>,
+  reports: StatusReport[],
+  periods: Period[],
+  options: TimelineOptions = {},
+): StatusAt[] {
+  const own = new Map(reports.filter((r) => r.taskId === task.id).map((r) => [r.period.id, r]));
+  const deadline = finalDeadline(task, options.planEnd ?? null);
+  let completed = false;
+  return [...periods].sort(comparePeriods).map((period) => {
+    const report = own.get(period.id) ?? null;
+    if (report) completed = isComplete(report.status);
+    const asOf = report ? report.reportedOn : period.end;
+    return { period, status: report ? report.status : '未报告', overdue: isOverdue(deadline, completed, asOf), report };
+  });
+}
+
+/** The status of the latest period, or null when there are no periods. */
+export const currentStatus = (timeline: StatusAt[]): StatusAt | null => timeline.at(-1) ?? null;
+
+/**
+ * Counts for every status, derived ones included. 已逾期 is a flag on top of a status, so it is counted
+ * in addition: a task 未达到序时进度 and overdue adds to both.
+ */
+export function countStatuses(list: StatusAt[]): StatusCounts {
+  const counts = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const s of list) {
+    counts[s.status]++;
+    if (s.overdue) counts['已逾期']++;
+  }
+  return counts;
+}
+
+/** Self-reported completion and verified closure, kept apart as the methodology requires. */
+export function completionSummary(list: StatusAt[]): { total: number; selfReported: number; verified: number; reported: number } {
+  return {
+    total: list.length,
+    selfReported: list.filter((s) => isSelfReportedComplete(s.status)).length,
+    verified: list.filter((s) => isVerifiedClosed(s.status)).length,
+    reported: list.filter((s) => s.status !== '未报告').length,
+  };
+}

@@ -1,0 +1,179 @@
+// Writes every card of a build: reuse from the cache what is there, render the rest on worker
+// threads, print progress for long runs, prune the cache to this build, and record a summary.
+import { availableParallelism, freemem, totalmem } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DEMO_LABEL, type CardSpec } from './card-model.ts';
+import { cachePath, diskHas, planCards, pruneCache, writeLastRun, type PlannedCard, type RunSummary, type Versions } from './cache.ts';
+import { renderInWorkers, workerPath, type RenderJob } from './pool.ts';
+import { buildTree, fontVersion, rendererOptions, templateContext, templateVersion } from './render.ts';
+import { missingGlyphs } from './text-layout.ts';
+import { parseFontMetrics } from './metrics.ts';
+import { fontBuffers } from '../fonts.ts';
+
+export interface CardBuildOptions {
+  specs: readonly CardSpec[];
+  /** The site's output folder (dist). */
+  outDir: string;
+  cacheDir: string;
+  /** Worker threads; default: cores, bounded by memory. */
+  workers?: number;
+  /** Memory the card stage may use, MB (QINGDAN_MEMORY_MB); bounds the worker count. */
+  memoryMb?: number;
+  prune?: boolean;
+  /** Project root, to find the worker when bundled. */
+  root?: string;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+}
+
+/** Measured: one worker holding both NotoSansSC weights parsed, rendering, peaks near this. */
+export const WORKER_MB = 420;
+/** Default bound on what the card stage may add to the build's memory. */
+export const DEFAULT_MEMORY_MB = 2048;
+
+export function workerCount(toRender: number, opts: { workers?: number; memoryMb?: number; env?: NodeJS.ProcessEnv } = {}): number {
+  const env = opts.env ?? process.env;
+  if (toRender === 0) return 0;
+  const asked = opts.workers ?? (env.QINGDAN_CARD_WORKERS ? Number(env.QINGDAN_CARD_WORKERS) : undefined);
+  const memoryMb = opts.memoryMb ?? (env.QINGDAN_MEMORY_MB ? Number(env.QINGDAN_MEMORY_MB) : Math.min(DEFAULT_MEMORY_MB, (freemem() / 2 ** 20) * 0.8, totalmem() / 2 ** 20 / 2));
+  const byMemory = Math.max(1, Math.floor(memoryMb / WORKER_MB));
+  // A worker pays ~1 s parsing fonts; a handful of cards is not worth a second one.
+  const byWork = Math.max(1, Math.ceil(toRender / 16));
+  const wanted = asked && asked > 0 ? Math.floor(asked) : availableParallelism();
+  return Math.max(1, Math.min(wanted, byMemory, byWork));
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** "cards 1200/10000 · 35/s · ETA 4 min" */
+export function progressLine(done: number, total: number, elapsedSeconds: number): string {
+  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
+  const eta = rate > 0 ? formatDuration((total - done) / rate) : '?';
+  return `cards ${done}/${total} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s · ETA ${eta}`;
+}
+
+const outPath = (outDir: string, spec: CardSpec) => join(outDir, ...spec.path.replace(/^\/+/, '').split('/'));
+
+/** Texts a card draws, for the missing-glyph check. */
+function drawnTexts(spec: CardSpec): string[] {
+  return [
+    spec.kicker,
+    spec.title,
+    spec.subtitle ?? '',
+    ...spec.facts.flatMap((f) => [f.label, f.value]),
+    ...(spec.stats ?? []).flatMap((s) => [s.label, s.unit]),
+    spec.status?.period ?? '',
+    spec.host,
+    spec.siteName,
+    DEMO_LABEL,
+  ];
+}
+
+/** Characters no font weight can draw, with one card that uses each: they would show as boxes. */
+export function findMissingGlyphs(specs: readonly CardSpec[]): Map<string, string> {
+  const fonts = fontBuffers();
+  const regular = parseFontMetrics(fonts[400]);
+  const out = new Map<string, string>();
+  for (const spec of specs) for (const t of drawnTexts(spec)) for (const ch of missingGlyphs(t, regular)) if (!out.has(ch)) out.set(ch, spec.pagePath);
+  return out;
+}
+
+export async function buildCards(options: CardBuildOptions): Promise<RunSummary> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const started = performance.now();
+  const versions: Versions = { template: templateVersion(), font: fontVersion() };
+  const plan = planCards(options.specs, versions, diskHas(options.cacheDir));
+  const total = options.specs.length;
+
+  const missing = findMissingGlyphs(options.specs);
+  if (missing.size) {
+    warn(`cards: ${missing.size} character(s) not in NotoSansSC, drawn as boxes: ${[...missing].slice(0, 20).map(([ch, page]) => `${JSON.stringify(ch)} (${page})`).join(', ')}`);
+  }
+
+  // Reuse: copy cached pictures to every page that shows them.
+  let reusedFiles = 0;
+  const copies = plan.reuse.flatMap((entry) => entry.specs.map((spec) => ({ from: cachePath(options.cacheDir, entry.key), to: outPath(options.outDir, spec) })));
+  const made = new Set<string>();
+  for (let i = 0; i < copies.length; i += 64) {
+    await Promise.all(
+      copies.slice(i, i + 64).map(async ({ from, to }) => {
+        const dir = dirname(to);
+        if (!made.has(dir)) {
+          await mkdir(dir, { recursive: true });
+          made.add(dir);
+        }
+        await copyFile(from, to);
+        reusedFiles++;
+      }),
+    );
+  }
+
+  // Render the rest.
+  const toRender = plan.render.length;
+  const workers = workerCount(toRender, options);
+  log(`cards: ${total} pages, ${plan.reuse.length + plan.render.length} distinct; ${plan.reuse.length} reused from cache, ${toRender} to render on ${workers} worker(s)`);
+  let renderedFiles = 0;
+  const renderStarted = performance.now();
+  if (toRender > 0) {
+    templateContext(); // parse metrics before the clock matters and before workers compete for CPU
+    let cursor = 0;
+    let done = 0;
+    let lastLog = performance.now();
+    const next = (): RenderJob | null => {
+      if (cursor >= toRender) return null;
+      const entry: PlannedCard = plan.render[cursor];
+      const job: RenderJob = {
+        id: cursor++,
+        tree: buildTree(entry.specs[0]),
+        cachePath: cachePath(options.cacheDir, entry.key),
+        outPaths: entry.specs.map((s) => outPath(options.outDir, s)),
+      };
+      return job;
+    };
+    await renderInWorkers(
+      workers,
+      next,
+      rendererOptions(),
+      (result) => {
+        if (!result.ok) return;
+        done++;
+        renderedFiles += plan.render[result.id].specs.length;
+        const now = performance.now();
+        if (now - lastLog > 2000 && done < toRender) {
+          lastLog = now;
+          log(progressLine(done, toRender, (now - renderStarted) / 1000));
+        }
+      },
+      workerPath(options.root),
+    );
+  }
+  const renderSeconds = (performance.now() - renderStarted) / 1000;
+
+  const pruned = options.prune === false ? 0 : pruneCache(options.cacheDir, new Set([...plan.render, ...plan.reuse].map((e) => e.key)));
+  const seconds = (performance.now() - started) / 1000;
+  const summary: RunSummary = {
+    total,
+    distinct: plan.render.length + plan.reuse.length,
+    rendered: toRender,
+    reused: plan.reuse.length,
+    pruned,
+    workers,
+    seconds: Math.round(seconds * 1000) / 1000,
+    renderRate: toRender > 0 ? Math.round((toRender / renderSeconds) * 10) / 10 : 0,
+    versions,
+    finishedAt: new Date().toISOString(),
+  };
+  writeLastRun(options.cacheDir, summary);
+  log(
+    `cards: wrote ${renderedFiles + reusedFiles} PNG(s) in ${formatDuration(seconds)} · rendered ${toRender}${toRender ? ` (${summary.renderRate}/s)` : ''} · reused ${plan.reuse.length} · pruned ${pruned}`,
+  );
+  return summary;
+}
+

@@ -1,0 +1,118 @@
+// Content-addressed card cache. A card's key hashes exactly what it draws (the spec minus where it
+// is written) plus the template and font versions, so a rebuild renders only cards whose picture
+// changed and copies the rest. The folder survives builds: QINGDAN_CACHE_DIR, else the configured
+// folder, else <root>/.cache/qingdan/cards.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { CardSpec } from './card-model.ts';
+
+export const DEFAULT_CACHE_DIR = '.cache/qingdan/cards';
+
+export function resolveCacheDir(root: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = env.QINGDAN_CACHE_DIR || configured || DEFAULT_CACHE_DIR;
+  return isAbsolute(chosen) ? chosen : resolve(root, chosen);
+}
+
+export interface Versions {
+  template: string;
+  font: string;
+}
+
+/** JSON with keys sorted at every level, so equal content always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** What the card shows: the spec without its paths (two pages drawing the same card share one PNG). */
+export function drawnContent(spec: CardSpec): Omit<CardSpec, 'path' | 'pagePath'> {
+  const { path: _path, pagePath: _pagePath, ...drawn } = spec;
+  return drawn;
+}
+
+export function cardKey(spec: CardSpec, versions: Versions): string {
+  return createHash('sha256')
+    .update(`template ${versions.template}\nfont ${versions.font}\n`)
+    .update(canonicalJson(drawnContent(spec)))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Two-level layout keeps directories small with tens of thousands of cards. */
+export function cachePath(dir: string, key: string): string {
+  return join(dir, key.slice(0, 2), `${key}.png`);
+}
+
+export interface PlannedCard {
+  key: string;
+  /** Output files (dist paths) that show this picture. */
+  specs: CardSpec[];
+}
+
+export interface CardPlan {
+  render: PlannedCard[];
+  reuse: PlannedCard[];
+}
+
+/** Split specs into pictures to render and pictures the cache already has; equal pictures are grouped. */
+export function planCards(specs: readonly CardSpec[], versions: Versions, has: (key: string) => boolean): CardPlan {
+  const byKey = new Map<string, PlannedCard>();
+  for (const spec of specs) {
+    const key = cardKey(spec, versions);
+    const entry = byKey.get(key);
+    if (entry) entry.specs.push(spec);
+    else byKey.set(key, { key, specs: [spec] });
+  }
+  const plan: CardPlan = { render: [], reuse: [] };
+  for (const entry of byKey.values()) (has(entry.key) ? plan.reuse : plan.render).push(entry);
+  return plan;
+}
+
+export const diskHas = (dir: string) => (key: string) => existsSync(cachePath(dir, key));
+
+/**
+ * Delete cached cards no page uses any more (old statuses, old template or font versions), so the
+ * cache stays the size of one build. Returns how many files went.
+ */
+export function pruneCache(dir: string, keep: ReadonlySet<string>): number {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const shard of readdirSync(dir, { withFileTypes: true })) {
+    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+    const folder = join(dir, shard.name);
+    for (const file of readdirSync(folder)) {
+      const key = file.replace(/\.png$/, '');
+      // Leftover temp files of an interrupted run go too.
+      if (file.endsWith('.png') && keep.has(key)) continue;
+      rmSync(join(folder, file), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export interface RunSummary {
+  total: number;
+  /** Distinct pictures (equal cards are rendered once). */
+  distinct: number;
+  rendered: number;
+  reused: number;
+  pruned: number;
+  workers: number;
+  seconds: number;
+  /** Rendered cards per second of rendering (0 when nothing was rendered). */
+  renderRate: number;
+  versions: Versions;
+  finishedAt: string;
+}
+
+export function writeLastRun(dir: string, summary: RunSummary): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'last-run.json');
+  writeFileSync(file, JSON.stringify(summary, null, 2) + '\n');
+  return file;
+}

@@ -1,0 +1,19 @@
+// satori → resvg, shared by the in-process renderer (render.ts) and the worker threads (worker.mjs).
+// Plain JavaScript on purpose: worker threads load it with Node directly, outside Vite/Astro.
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+/**
+ * @param {{ family: string, fonts: { weight: 400 | 700, data: Uint8Array }[], width: number, height: number }} options
+ * @returns {(tree: unknown) => Promise<Buffer>}
+ */
+export function createRenderer({ family, fonts, width, height }) {
+  // One array for every call: satori caches the parsed fonts per array, which is what makes warm renders fast.
+  const satoriFonts = fonts.map((f) => ({ name: family, data: f.data, weight: f.weight, style: 'normal' }));
+  return async (tree) => {
+    // satori draws glyphs as paths, so resvg needs no fonts; skipping system fonts saves a directory scan.
+    const svg = await satori(/** @type {any} */ (tree), { width, height, fonts: /** @type {any} */ (satoriFonts) });
+    const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+    return image.asPng();
+  };
+}

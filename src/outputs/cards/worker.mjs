@@ -1,0 +1,33 @@
+// A card-rendering worker thread: receives the fonts once (workerData), then jobs {id, tree, cachePath, outPaths}.
+// It writes the PNG into the cache (atomically: a half-written file must never be reused) and to every output path.
+import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parentPort, workerData, threadId } from 'node:worker_threads';
+import { createRenderer } from './render-core.mjs';
+
+const render = createRenderer(workerData);
+
+async function place(png, cachePath, outPaths) {
+  if (cachePath) {
+    await mkdir(dirname(cachePath), { recursive: true });
+    const tmp = `${cachePath}.${process.pid}-${threadId}.tmp`;
+    await writeFile(tmp, png);
+    await rename(tmp, cachePath);
+  }
+  for (const out of outPaths) {
+    await mkdir(dirname(out), { recursive: true });
+    if (cachePath) await copyFile(cachePath, out);
+    else await writeFile(out, png);
+  }
+}
+
+parentPort.on('message', async (job) => {
+  const started = performance.now();
+  try {
+    const png = await render(job.tree);
+    await place(png, job.cachePath, job.outPaths);
+    parentPort.postMessage({ id: job.id, ok: true, ms: performance.now() - started, bytes: png.length });
+  } catch (error) {
+    parentPort.postMessage({ id: job.id, ok: false, error: String(error?.stack ?? error) });
+  }
+});

@@ -1,0 +1,63 @@
+// Status changes: what a feed reader wants to hear about. Per task, walk the timeline oldest first
+// and emit an entry whenever the (status, overdue) state differs from the last known one.
+// A period with nothing reported (未报告) and not overdue is silence, not news: it neither makes an
+// entry nor resets the state, so A → 未报告 → A yields one entry, not three.
+import type { Portal, StatusAt, TaskView } from '../../model/portal-types';
+import type { Status } from '../../model/types';
+
+export interface StatusChange {
+  view: TaskView;
+  at: StatusAt;
+  /** The state before, or null for the first thing known about the task. */
+  previous: { status: Status; overdue: boolean; periodLabel: string } | null;
+  /** YYYY-MM-DD: the report date, or the period end when the change is an unreported overdue. */
+  updated: string;
+  demo: boolean;
+}
+
+export function taskChanges(view: TaskView): StatusChange[] {
+  const out: StatusChange[] = [];
+  let last: StatusChange['previous'] = null;
+  for (const at of view.timeline) {
+    if (!at.report && !at.overdue) continue;
+    const unchanged = last && last.status === at.status && last.overdue === at.overdue;
+    const previous = last;
+    // The state is dated by the latest period that reported it, for "A（2021年）→ B（2022年）".
+    last = { status: at.status, overdue: at.overdue, periodLabel: at.period.label };
+    if (unchanged) continue;
+    out.push({
+      view,
+      at,
+      previous,
+      updated: at.report?.reportedOn ?? at.period.end,
+      // 未报告 + overdue is derived from the task's own data: demo when that data is.
+      demo: at.report ? at.report.source === 'demo' : view.demo,
+    });
+  }
+  return out;
+}
+
+/** Newest first; ties in a fixed order so that rebuilding gives the same feed byte for byte. */
+export function compareChanges(a: StatusChange, b: StatusChange): number {
+  if (a.updated !== b.updated) return a.updated < b.updated ? 1 : -1;
+  if (a.view.task.id !== b.view.task.id) return a.view.task.id < b.view.task.id ? -1 : 1;
+  return a.at.period.start < b.at.period.start ? 1 : a.at.period.start > b.at.period.start ? -1 : 0;
+}
+
+const cache = new WeakMap<Portal, Map<string, StatusChange[]>>();
+
+/** Changes of the given tasks, newest first. Per-task changes are computed once per portal. */
+export function changesOf(portal: Portal, views: Iterable<TaskView>): StatusChange[] {
+  let byTask = cache.get(portal);
+  if (!byTask) cache.set(portal, (byTask = new Map()));
+  const seen = new Set<string>();
+  const out: StatusChange[] = [];
+  for (const v of views) {
+    if (seen.has(v.task.id)) continue;
+    seen.add(v.task.id);
+    let changes = byTask.get(v.task.id);
+    if (!changes) byTask.set(v.task.id, (changes = taskChanges(v)));
+    for (const c of changes) out.push(c);
+  }
+  return out.sort(compareChanges);
+}

@@ -1,0 +1,57 @@
+// sitemap.xml (sitemaps.org 0.9): every HTML page, enumerated from the portal's indexes.
+// A sitemap may hold at most 50,000 URLs, so a larger portal gets a sitemap index at /sitemap.xml
+// pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
+import type { Portal } from '../../model/portal-types';
+import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
+import { escapeXml } from './xml';
+
+export const SITEMAP_MAX_URLS = 50_000;
+
+// Index pages that src/model/urls.ts has no function for (yet).
+const DOCUMENTS_INDEX = '/documents/';
+const DEPARTMENTS_INDEX = '/departments/';
+const REGIONS_INDEX = '/regions/';
+const OVERDUE = '/overdue/';
+
+/** Every HTML page path of the portal, each once, in a stable order. */
+export function pagePaths(portal: Portal): string[] {
+  const paths: string[] = [homeUrl(), DOCUMENTS_INDEX, DEPARTMENTS_INDEX, REGIONS_INDEX, OVERDUE, searchUrl(), methodologyUrl(), openDataUrl()];
+  for (const d of portal.documents) paths.push(documentUrl(d.slug));
+  for (const t of portal.tasks) paths.push(taskUrl(t.task.id));
+  for (const d of portal.departments) paths.push(departmentUrl(d.department.id));
+  for (const r of portal.regions) paths.push(regionUrl(r.region.code));
+  for (const u of portal.unverified) paths.push(unverifiedUnitUrl(u.name));
+  return [...new Set(paths)];
+}
+
+export const sitemapChunkPath = (n: number) => `/sitemap-${n}.xml`;
+
+export function sitemapChunkCount(pathCount: number): number {
+  return pathCount <= SITEMAP_MAX_URLS ? 0 : Math.ceil(pathCount / SITEMAP_MAX_URLS);
+}
+
+export function urlset(site: string, paths: readonly string[]): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
+  // Sitemaps want RFC 3986 URLs: percent-encode anything non-ASCII a slug might hold.
+  for (const p of paths) lines.push(`<url><loc>${escapeXml(site + encodeURI(p))}</loc></url>`);
+  lines.push('</urlset>', '');
+  return lines.join('\n');
+}
+
+export function sitemapIndex(site: string, chunks: number): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
+  for (let n = 1; n <= chunks; n++) lines.push(`<sitemap><loc>${escapeXml(site + sitemapChunkPath(n))}</loc></sitemap>`);
+  lines.push('</sitemapindex>', '');
+  return lines.join('\n');
+}
+
+/** /sitemap.xml: the urlset itself, or an index when the portal outgrows one file. */
+export function sitemapXml(site: string, paths: readonly string[]): string {
+  const chunks = sitemapChunkCount(paths.length);
+  return chunks === 0 ? urlset(site, paths) : sitemapIndex(site, chunks);
+}
+
+/** /sitemap-<n>.xml, n from 1. */
+export function sitemapChunk(site: string, paths: readonly string[], n: number): string {
+  return urlset(site, paths.slice((n - 1) * SITEMAP_MAX_URLS, n * SITEMAP_MAX_URLS));
+}

@@ -1,0 +1,85 @@
+// Rendered PDFs keyed by a hash of exactly what they show (the typst source, which embeds the spec and
+// the palette) plus the template, font and engine versions, in a folder that survives builds. A rebuild
+// renders only reports whose content changed. The render date is deliberately not in the key: a cached
+// PDF keeps the date it was really generated on, which stays true because its content is unchanged.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
+export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.QINGDAN_CACHE_DIR?.trim();
+  if (base) return join(isAbsolute(base) ? base : resolve(root, base), 'pdf');
+  return join(root, '.cache', 'qingdan', 'pdf');
+}
+
+export interface KeyParts {
+  source: string;
+  templateVersion: string;
+  fontVersion: string;
+  engineVersion: string;
+}
+
+export function reportKey(parts: KeyParts): string {
+  const h = createHash('sha256');
+  // Length-prefixed, so that no two different part lists hash the same bytes.
+  for (const v of [parts.templateVersion, parts.fontVersion, parts.engineVersion, parts.source]) h.update(`${Buffer.byteLength(v)}:`).update(v);
+  return h.digest('hex').slice(0, 32);
+}
+
+export class PdfCache {
+  constructor(readonly dir: string) {}
+
+  private file(key: string): string {
+    if (!/^[0-9a-f]{16,64}$/.test(key)) throw new Error(`not a cache key: "${key}"`);
+    return join(this.dir, `${key}.pdf`);
+  }
+
+  /** The cached PDF, or null. A hit refreshes the file's time so that pruning keeps what builds still use. */
+  get(key: string): Buffer | null {
+    const f = this.file(key);
+    try {
+      const buf = readFileSync(f);
+      // A torn write (killed build) would leave a file that is not a PDF: treat it as a miss.
+      if (buf.length < 8 || buf.subarray(0, 5).toString('latin1') !== '%PDF-') return null;
+      const now = new Date();
+      utimesSync(f, now, now);
+      return buf;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes atomically (temp file + rename), so parallel builds never read half a PDF. */
+  put(key: string, pdf: Buffer): void {
+    mkdirSync(this.dir, { recursive: true });
+    const f = this.file(key);
+    const tmp = `${f}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(tmp, pdf);
+    renameSync(tmp, f);
+  }
+
+  /** Removes entries not used for `maxAgeDays`; returns how many. */
+  prune(maxAgeDays = 30, now = Date.now()): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      if (!/\.(pdf|tmp)$/.test(name)) continue;
+      const f = join(this.dir, name);
+      try {
+        if (now - statSync(f).mtimeMs > maxAgeDays * 86_400_000) {
+          unlinkSync(f);
+          removed++;
+        }
+      } catch {
+        // raced with another build: fine
+      }
+    }
+    return removed;
+  }
+}

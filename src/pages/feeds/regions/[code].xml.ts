@@ -1,0 +1,14 @@
+// /feeds/regions/<code>.xml — status changes of a region's tasks and its descendants'.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getPortal } from '../../../model/portal';
+import { xmlResponse } from '../../../outputs/data/http';
+import { normaliseSite } from '../../../outputs/data/records';
+import { regionFeed } from '../../../outputs/feeds/portal-feeds';
+
+export const getStaticPaths = (async () => (await getPortal()).regions.map((r) => ({ params: { code: r.region.code } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const xml = regionFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.code));
+  if (xml === null) throw new Error(`no region ${params.code}`);
+  return xmlResponse(xml, 'application/atom+xml');
+};

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { describeCounts, totalOf } from '../../src/components/charts/counts';
+import { rowCaption, stackedBars, type BarRow } from '../../src/components/charts/stacked-bars';
+import { escapeXml, pct, safeId } from '../../src/components/charts/svg';
+import { ALL_STATUSES } from '../../src/model/derive-status';
+import type { StatusCounts } from '../../src/model/portal-types';
+import type { Status } from '../../src/model/types';
+
+function counts(partial: Partial<Record<Status, number>>): StatusCounts {
+  return Object.fromEntries(ALL_STATUSES.map((s) => [s, partial[s] ?? 0])) as StatusCounts;
+}
+
+/** Segment widths (fractions) of each row, in order, with their classes. */
+function segments(svg: string): { row: number; cls: string; x: number; w: number }[] {
+  const out: { row: number; cls: string; x: number; w: number }[] = [];
+  const rows = svg.split('<g class="row">').slice(1);
+  rows.forEach((r, row) => {
+    for (const m of r.matchAll(/<rect class="seg ([^"]+)" x="([\d.]+)%" y="\d+" width="([\d.]+)%"/g)) {
+      out.push({ row, cls: m[1], x: Number(m[2]) / 100, w: Number(m[3]) / 100 });
+    }
+  });
+  return out;
+}
+
+describe('svg helpers', () => {
+  it('escapes markup and quotes, drops XML-illegal control characters', () => {
+    expect(escapeXml(`<script>"a"&'b'</script>\u0001`)).toBe('&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;');
+  });
+  it('makes ids valid', () => {
+    expect(safeId('542500-stj/图')).toBe('c-542500-stj--');
+    expect(safeId('dept')).toBe('dept');
+  });
+  it('clamps and rounds percentages', () => {
+    expect(pct(1 / 3)).toBe('33.333%');
+    expect(pct(2)).toBe('100%');
+    expect(pct(-1)).toBe('0%');
+  });
+});
+
+describe('counts in words', () => {
+  it('counts each task once; 已逾期 is a flag on top', () => {
+    const c = counts({ 达到序时进度: 5, 未报告: 7, 已逾期: 2 });
+    expect(totalOf(c)).toBe(12);
+    expect(describeCounts(c)).toBe('共 12 项：达到序时进度 5 项，未报告 7 项；其中已逾期 2 项。');
+  });
+  it('says when there is nothing', () => {
+    expect(describeCounts(counts({}))).toBe('共 0 项。');
+  });
+});
+
+describe('stackedBars', () => {
+  const rows: BarRow[] = [
+    { label: '阿里地区林业局', counts: counts({ 已完成: 2, 未报告: 2, 已逾期: 1 }) },
+    { label: '地区<环保>局 & "水利"', counts: counts({ 尚未启动: 1, 达到序时进度: 1 }) },
+  ];
+
+  it('scales bars by count: the longest row fills the width, segments in status order', () => {
+    const svg = stackedBars(rows, { id: 'd', title: '各部门', scale: 'count' });
+    const segs = segments(svg);
+    const row0 = segs.filter((s) => s.row === 0);
+    const row1 = segs.filter((s) => s.row === 1);
+    expect(row0.map((s) => s.cls)).toEqual(['st-done', 'st-unreported']);
+    expect(row0.reduce((a, s) => a + s.w, 0)).toBeCloseTo(1, 3);
+    expect(row1.reduce((a, s) => a + s.w, 0)).toBeCloseTo(0.5, 3);
+    // Segments abut: each starts where the previous ended.
+    expect(row0[1].x).toBeCloseTo(row0[0].x + row0[0].w, 3);
+    // 已逾期 is never a segment (it would count the task twice).
+    expect(svg).not.toContain('st-overdue');
+  });
+
+  it('share scale: every non-empty bar is full width', () => {
+    const segs = segments(stackedBars(rows, { id: 'p', title: '各期', scale: 'share' }));
+    for (const row of [0, 1]) expect(segs.filter((s) => s.row === row).reduce((a, s) => a + s.w, 0)).toBeCloseTo(1, 3);
+  });
+
+  it('escapes labels and carries an accessible name and description', () => {
+    const svg = stackedBars(rows, { id: 'x1', title: '状态 <b>', scale: 'count' });
+    expect(svg).not.toContain('<环保>');
+    expect(svg).toContain('地区&lt;环保&gt;局 &amp; &quot;水利&quot;');
+    expect(svg).toContain('role="img" aria-labelledby="x1-title x1-desc"');
+    expect(svg).toContain('<title id="x1-title">状态 &lt;b&gt;</title>');
+    expect(svg).toMatch(/<desc id="x1-desc">阿里地区林业局：共 4 项：已完成 2 项，未报告 2 项；其中已逾期 1 项。/);
+  });
+
+  it('captions rows with the total and the overdue count', () => {
+    expect(rowCaption(rows[0])).toBe('阿里地区林业局　4 项（已逾期 1）');
+    expect(rowCaption(rows[1], '项任务')).toBe('地区<环保>局 & "水利"　2 项任务');
+  });
+
+  it('draws an empty chart without dividing by zero', () => {
+    const svg = stackedBars([{ label: '空', counts: counts({}) }], { id: 'e', title: 't', scale: 'share' });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    expect(segments(svg)).toEqual([]);
+    expect(stackedBars([], { id: 'e', title: 't', scale: 'count' })).toContain('没有数据。');
+  });
+
+  it('is well-formed XML', async () => {
+    const svg = stackedBars(rows, { id: 'w', title: 't', scale: 'count' });
+    // Balanced tags: a cheap check that no label broke out of its element.
+    const opens = (svg.match(/<(?!\/)[a-z]+[^>]*[^/]>/g) ?? []).length;
+    const closes = (svg.match(/<\/[a-z]+>/g) ?? []).length;
+    expect(opens).toBe(closes);
+  });
+});
