@@ -67,8 +67,12 @@ export interface DepartmentView {
   url: string;
   /** Tasks it leads (or, where no lead is named, is first responsible for). */
   primary: TaskView[];
-  /** Tasks it helps with: other roles. */
+  /** Tasks it helps with: other named roles (responsible after the first, partner, supervisor). */
   helping: TaskView[];
+  /** Tasks whose text names it without a role. */
+  mentioned: TaskView[];
+  /** Tasks of the departments it succeeded (机构改革): their duties are now its own. */
+  inherited: TaskView[];
   predecessors: Department[];
   successor: Department | null;
   /** Unit names as written that resolved to this department. */
@@ -104,6 +108,8 @@ export interface Portal {
   regionByCode: Map<string, RegionView>;
   periodsByDocument: Map<string, Period[]>;
   unverified: UnverifiedUnit[];
+  /** Unverified unit names as written → where they occur (one page per name). */
+  unverifiedByName: Map<string, UnverifiedUnit[]>;
   /** True when any status data shown is demonstration data. */
   hasDemo: boolean;
   generatedOn: string;

@@ -1,0 +1,208 @@
+// The portal model: documents, registry and status data joined once per build. Pages and
+// output stages read it through getPortal(); nothing here rescans all tasks per page.
+import { join } from 'node:path';
+import { contentDir, ingestAll } from '../ingest/index';
+import type { Department, DepartmentView, Portal, RegionView, ResolvedUnit, TaskView, UnverifiedUnit } from './portal-types';
+import { statusTimeline } from './derive-status';
+import { timelinePeriods } from './periods';
+import { loadRegistry, predecessorsOf, regionAncestors, resolveUnit, type Registry } from './registry';
+import { SourceError, SourceErrors } from './source-error';
+import { loadStatusReports } from './status';
+import type { Document, Period, StatusReport, UnitRef } from './types';
+import { departmentUrl, regionUrl, taskUrl } from './urls';
+
+/** The lead units; where the text names none, the first responsible unit. */
+export function primaryUnitsOf<T extends UnitRef>(units: T[]): T[] {
+  const leads = units.filter((u) => u.role === 'lead');
+  if (leads.length) return leads;
+  const first = units.find((u) => u.role === 'responsible');
+  return first ? [first] : [];
+}
+
+function checkRegions(documents: Document[], registry: Registry): void {
+  const errors = documents
+    .filter((d) => !registry.regionByCode.has(d.meta.regionCode))
+    .map(
+      (d) =>
+        new SourceError(
+          { file: d.sourceFile.replace(/\.[^.]+$/, '.yaml'), field: 'region' },
+          `unknown region code "${d.meta.regionCode}"`,
+          `a code listed in ${join(registry.dir, 'regions.yaml')}`,
+        ),
+    );
+  if (errors.length) throw new SourceErrors(errors);
+}
+
+export interface PortalSources {
+  documents: Document[];
+  registry: Registry;
+  reports: StatusReport[];
+  generatedOn: string;
+}
+
+export function loadSources(root = contentDir()): PortalSources {
+  const documents = ingestAll(join(root, 'documents'));
+  const registry = loadRegistry(join(root, 'registry'));
+  checkRegions(documents, registry);
+  const reports = loadStatusReports(join(root, 'status'), documents);
+  const generatedOn = process.env.QINGDAN_BUILD_DATE ?? new Date().toISOString().slice(0, 10);
+  return { documents, registry, reports, generatedOn };
+}
+
+export function buildPortal({ documents, registry, reports, generatedOn }: PortalSources): Portal {
+  const reportsByTask = new Map<string, StatusReport[]>();
+  const periodsByDocument = new Map<string, Period[]>();
+  const docOfTask = new Map<string, Document>();
+  for (const d of documents) for (const t of d.tasks) docOfTask.set(t.id, d);
+  const reported = new Map<string, Period[]>();
+  for (const r of reports) {
+    if (!reportsByTask.has(r.taskId)) reportsByTask.set(r.taskId, []);
+    reportsByTask.get(r.taskId)!.push(r);
+    const slug = docOfTask.get(r.taskId)!.slug;
+    if (!reported.has(slug)) reported.set(slug, []);
+    reported.get(slug)!.push(r.period);
+  }
+  for (const d of documents) periodsByDocument.set(d.slug, timelinePeriods(reported.get(d.slug) ?? []));
+  const demoDocuments = new Set(reports.filter((r) => r.source === 'demo').map((r) => docOfTask.get(r.taskId)!.slug));
+
+  // One resolution per (name, region): big plans repeat the same units hundreds of times.
+  const resolved = new Map<string, { departmentId: string | null; verified: boolean }>();
+  const resolve = (u: UnitRef, regionCode: string): ResolvedUnit => {
+    const key = `${regionCode}\u0000${u.name}`;
+    let r = resolved.get(key);
+    if (!r) {
+      const hit = resolveUnit(registry, u.name, regionCode);
+      r = { departmentId: hit.departmentId, verified: hit.verified };
+      resolved.set(key, r);
+    }
+    return { ...u, ...r };
+  };
+
+  const tasks: TaskView[] = [];
+  const unverified: UnverifiedUnit[] = [];
+  for (const document of documents) {
+    const periods = periodsByDocument.get(document.slug)!;
+    for (const task of document.tasks) {
+      const units = task.units.map((u) => resolve(u, document.meta.regionCode));
+      for (const u of units) if (!u.verified) unverified.push({ name: u.name, role: u.role, taskId: task.id, documentSlug: document.slug, line: task.lineStart });
+      const own = reportsByTask.get(task.id) ?? [];
+      const timeline = statusTimeline(task, own, periods, { planEnd: document.meta.span.end });
+      tasks.push({
+        task,
+        document,
+        units,
+        primaryUnits: primaryUnitsOf(units),
+        reports: own,
+        timeline,
+        current: timeline.at(-1) ?? null,
+        demo: demoDocuments.has(document.slug),
+        url: taskUrl(task.id),
+      });
+    }
+  }
+  const taskById = new Map(tasks.map((t) => [t.task.id, t]));
+
+  // Departments: one pass over all task units, then succession links.
+  const views = new Map<string, DepartmentView>();
+  const viewOf = (d: Department): DepartmentView => {
+    let v = views.get(d.id);
+    if (!v) {
+      v = {
+        department: d,
+        region: registry.regionByCode.get(d.regionCode)!,
+        url: departmentUrl(d.id),
+        primary: [],
+        helping: [],
+        mentioned: [],
+        inherited: [],
+        predecessors: predecessorsOf(registry, d.id),
+        successor: d.successorId ? registry.departmentById.get(d.successorId) ?? null : null,
+        writtenAs: [],
+      };
+      views.set(d.id, v);
+    }
+    return v;
+  };
+  for (const d of registry.departments) viewOf(d);
+  for (const tv of tasks) {
+    const seen = new Set<string>();
+    for (const u of tv.units) {
+      if (!u.departmentId) continue;
+      const v = viewOf(registry.departmentById.get(u.departmentId)!);
+      if (!v.writtenAs.includes(u.name)) v.writtenAs.push(u.name);
+      if (seen.has(u.departmentId)) continue;
+      seen.add(u.departmentId);
+      const list = tv.primaryUnits.some((p) => p.departmentId === u.departmentId) ? v.primary : u.role === 'mentioned' ? v.mentioned : v.helping;
+      list.push(tv);
+    }
+  }
+  for (const v of views.values()) {
+    const inherited = new Set<TaskView>();
+    for (const p of v.predecessors) {
+      const pv = views.get(p.id)!;
+      for (const t of [...pv.primary, ...pv.helping]) inherited.add(t);
+    }
+    v.inherited = [...inherited];
+  }
+  const departments = [...views.values()];
+  const departmentById = new Map(departments.map((v) => [v.department.id, v]));
+
+  // Regions aggregate their descendants: each task is added to its region and every ancestor.
+  const regionViews = new Map<string, RegionView>();
+  for (const region of registry.regions) {
+    regionViews.set(region.code, {
+      region,
+      url: regionUrl(region.code),
+      parent: region.parentCode ? registry.regionByCode.get(region.parentCode) ?? null : null,
+      children: (registry.childrenByCode.get(region.code) ?? []).map((c) => registry.regionByCode.get(c)!),
+      documents: [],
+      departments: registry.departments.filter((d) => d.regionCode === region.code),
+      tasks: [],
+    });
+  }
+  const tasksByDocument = new Map<string, TaskView[]>();
+  for (const tv of tasks) {
+    if (!tasksByDocument.has(tv.document.slug)) tasksByDocument.set(tv.document.slug, []);
+    tasksByDocument.get(tv.document.slug)!.push(tv);
+  }
+  for (const d of documents) {
+    const code = d.meta.regionCode;
+    const chain = [registry.regionByCode.get(code)!, ...regionAncestors(registry, code)];
+    for (const r of chain) {
+      const rv = regionViews.get(r.code)!;
+      rv.documents.push(d);
+      rv.tasks.push(...(tasksByDocument.get(d.slug) ?? []));
+    }
+  }
+  const regions = [...regionViews.values()];
+
+  const unverifiedByName = new Map<string, UnverifiedUnit[]>();
+  for (const u of unverified) {
+    if (!unverifiedByName.has(u.name)) unverifiedByName.set(u.name, []);
+    unverifiedByName.get(u.name)!.push(u);
+  }
+
+  return {
+    documents,
+    tasks,
+    taskById,
+    departments,
+    departmentById,
+    regions,
+    regionByCode: new Map(regions.map((r) => [r.region.code, r])),
+    periodsByDocument,
+    unverified,
+    unverifiedByName,
+    hasDemo: demoDocuments.size > 0,
+    generatedOn,
+  };
+}
+
+
+let cached: Promise<Portal> | null = null;
+
+/** The portal of the configured content root, built once per process. */
+export function getPortal(): Promise<Portal> {
+  cached ??= Promise.resolve().then(() => buildPortal(loadSources()));
+  return cached;
+}
