@@ -9,7 +9,7 @@ const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
 const outputs = [
   // cards: (await import('./src/outputs/cards/integration.ts')).default(),
   // pdf: (await import('./src/outputs/pdf/integration.ts')).default(),
-  // search: (await import('./src/outputs/search/integration.ts')).default(),
+  (await import('./src/outputs/search/integration.ts')).default(),
 ];
 
 export default defineConfig({

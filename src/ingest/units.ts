@@ -105,7 +105,8 @@ function withSharedPrefix(names: string[]): Array<{ name: string; written?: stri
 function cleanName(name: string): string {
   return compact(name)
     .replace(/^[、，；。\s]+|[、，；。\s]+$/g, '')
-    .replace(/等$/, '');
+    // "区水利厅等有关部门": the named unit; the vague rest stays in the text.
+    .replace(/等(有关|相关)?(部门|单位)?$/, '');
 }
 
 /**

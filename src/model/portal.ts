@@ -6,6 +6,7 @@ import type { Department, DepartmentView, Portal, RegionView, ResolvedUnit, Task
 import { statusTimeline } from './derive-status';
 import { timelinePeriods } from './periods';
 import { loadRegistry, predecessorsOf, regionAncestors, resolveUnit, type Registry } from './registry';
+import { unverifiedUnits } from './registry-units';
 import { SourceError, SourceErrors } from './source-error';
 import { loadStatusReports } from './status';
 import type { Document, Period, StatusReport, UnitRef } from './types';
@@ -79,12 +80,10 @@ export function buildPortal({ documents, registry, reports, generatedOn }: Porta
   };
 
   const tasks: TaskView[] = [];
-  const unverified: UnverifiedUnit[] = [];
   for (const document of documents) {
     const periods = periodsByDocument.get(document.slug)!;
     for (const task of document.tasks) {
       const units = task.units.map((u) => resolve(u, document.meta.regionCode));
-      for (const u of units) if (!u.verified) unverified.push({ name: u.name, role: u.role, taskId: task.id, documentSlug: document.slug, line: task.lineStart });
       const own = reportsByTask.get(task.id) ?? [];
       const timeline = statusTimeline(task, own, periods, { planEnd: document.meta.span.end });
       tasks.push({
@@ -100,6 +99,7 @@ export function buildPortal({ documents, registry, reports, generatedOn }: Porta
       });
     }
   }
+  const unverified = unverifiedUnits(registry, documents);
   const taskById = new Map(tasks.map((t) => [t.task.id, t]));
 
   // Departments: one pass over all task units, then succession links.

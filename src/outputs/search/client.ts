@@ -1,0 +1,169 @@
+// The search page's script: Pagefind's JS API (self-hosted under /pagefind/), our own
+// accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  search(q: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
+  debouncedSearch(q: string | null, o?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE_SIZE = 10;
+
+/** Excerpts hold our own text plus Pagefind's <mark>: keep the marks, escape everything else. */
+export function safeExcerpt(html: string): string {
+  const text = html.replace(/<mark>/g, '\u0001').replace(/<\/mark>/g, '\u0002').replace(/<[^>]*>/g, '');
+  const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return escapeHtml(decoded).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+async function main() {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  if (!root) return;
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const filtersBox = root.querySelector<HTMLElement>('[data-filters]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sortSelect.value = params.get('sort') === 'deadline' ? 'deadline' : '';
+
+  let pagefind: Pagefind;
+  try {
+    const path = '/pagefind/pagefind.js';
+    pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
+    await pagefind.options({ excerptLength: 40 });
+  } catch {
+    status.textContent = '搜索索引加载失败，请稍后再试。';
+    return;
+  }
+
+  const selected = new Map<string, Set<string>>();
+  for (const [key, value] of params) {
+    if (!key.startsWith('f.')) continue;
+    const name = key.slice(2);
+    if (!selected.has(name)) selected.set(name, new Set());
+    selected.get(name)!.add(value);
+  }
+
+  // Facets: one fieldset per filter, checkboxes with counts.
+  const available = await pagefind.filters();
+  filtersBox.replaceChildren();
+  for (const [name, values] of Object.entries(available)) {
+    const fieldset = el('fieldset');
+    fieldset.append(el('legend', {}, name));
+    const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);
+    entries.forEach(([value, count], i) => {
+      const id = `f-${name}-${i}`;
+      const box = el('input', { type: 'checkbox', id, name: `f.${name}`, value });
+      if (selected.get(name)?.has(value)) box.checked = true;
+      const label = el('label', { for: id }, `${value}（${count}）`);
+      const row = el('div', { class: 'facet' });
+      row.append(box, label);
+      fieldset.append(row);
+    });
+    filtersBox.append(fieldset);
+  }
+
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let generation = 0;
+
+  async function renderMore() {
+    const slice = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    for (const d of data) {
+      const li = el('li', { class: 'result' });
+      const a = el('a', { href: d.url }, d.meta.title ?? d.url);
+      const h = el('h3');
+      h.append(a);
+      li.append(h);
+      const facts = el('p', { class: 'result-facts' });
+      const parts: string[] = [];
+      if (d.meta.status) parts.push(`状态：${d.meta.status}${d.meta.overdue ? '（已逾期）' : ''}`);
+      if (d.meta.lead) parts.push(`牵头：${d.meta.lead}`);
+      if (d.meta.deadline) parts.push(`时限：${d.meta.deadline}`);
+      if (d.meta.region) parts.push(`地区：${d.meta.region}`);
+      facts.textContent = parts.join(' · ');
+      if (parts.length) li.append(facts);
+      if (d.meta.demo) li.append(el('p', { class: 'demo-note' }, d.meta.demo));
+      const excerpt = el('p', { class: 'result-excerpt' });
+      excerpt.innerHTML = safeExcerpt(d.excerpt);
+      li.append(excerpt);
+      list.append(li);
+    }
+    shown += slice.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function run(pushUrl: boolean) {
+    const q = input.value.trim();
+    const filters: Record<string, string[]> = {};
+    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+      const name = box.name.slice(2);
+      (filters[name] ??= []).push(box.value);
+    }
+    const anyFilter = Object.keys(filters).length > 0;
+    if (pushUrl) {
+      const next = new URLSearchParams();
+      if (q) next.set('q', q);
+      if (sortSelect.value) next.set('sort', sortSelect.value);
+      for (const [name, values] of Object.entries(filters)) for (const v of values) next.append(`f.${name}`, v);
+      history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    }
+    list.replaceChildren();
+    shown = 0;
+    if (!q && !anyFilter) {
+      results = [];
+      more.hidden = true;
+      status.textContent = '请输入关键词，例如：垃圾、厕所革命、湟水河、生态环境局。';
+      return;
+    }
+    const mine = ++generation;
+    status.textContent = '正在搜索…';
+    const search = await pagefind.search(q || null, { filters, sort: sortSelect.value === 'deadline' ? { deadline: 'asc' } : undefined });
+    if (mine !== generation || !search) return;
+    results = search.results;
+    status.textContent = results.length ? `找到 ${results.length} 条结果${q ? `（关键词：${q}）` : ''}` : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
+    await renderMore();
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(true);
+  });
+  sortSelect.addEventListener('change', () => void run(true));
+  filtersBox.addEventListener('change', () => void run(true));
+  more.addEventListener('click', () => void renderMore());
+  await run(false);
+}
+
+void main();

@@ -1,0 +1,125 @@
+// What the search index holds: one record per task, document, department and region page,
+// built from the model rather than scraped from HTML, so navigation and footers never enter it
+// and every page carries the names a citizen types (aliases such as 发改局, region short names).
+import type { Portal, TaskView } from '../../model/portal-types';
+import type { Status } from '../../model/types';
+import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
+import { extraTerms } from './terms';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'zh-cn';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+export const FILTER_NAMES = { region: '地区', department: '部门', status: '状态', document: '文件', kind: '文件类型', type: '页面类型' } as const;
+
+const statusOf = (tv: TaskView): Status => tv.current?.status ?? '未报告';
+
+function regionNames(portal: Portal, code: string): string[] {
+  const out: string[] = [];
+  for (let r = portal.regionByCode.get(code)?.region ?? null; r; r = r.parentCode ? portal.regionByCode.get(r.parentCode)?.region ?? null : null) out.push(r.name, ...r.shortNames);
+  return out;
+}
+
+/** The region and the regions above it, by official name: the 地区 filter. */
+function officialRegionNames(portal: Portal, code: string): string[] {
+  const out: string[] = [];
+  for (let r = portal.regionByCode.get(code)?.region ?? null; r; r = r.parentCode ? portal.regionByCode.get(r.parentCode)?.region ?? null : null) out.push(r.name);
+  return out;
+}
+
+function lines(...parts: Array<string | string[] | null | undefined>): string {
+  return parts.flat().filter((p): p is string => !!p && p.trim() !== '').join('\n');
+}
+
+export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
+  const { task, document } = tv;
+  const departments = tv.units.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined);
+  const names = [...new Set([...tv.units.map((u) => u.name), ...departments.flatMap((d) => [d.name, ...d.aliases])])];
+  const regions = regionNames(portal, document.meta.regionCode);
+  const deadline = task.deadlines.find((d) => d.date)?.date ?? null;
+  const lead = tv.primaryUnits.map((u) => u.name).join('、');
+  const status = statusOf(tv);
+  const body = lines(
+    `${task.kind === 'problem' ? '问题' : '任务'} ${task.number} ${task.title}`,
+    task.text,
+    task.fields.cause,
+    task.fields.goals,
+    task.fields.timeLimits,
+    task.measures.map((m) => `${m.number}. ${m.text}`),
+    task.deadlines.map((d) => d.text),
+    task.targets.map((t) => t.text),
+    names,
+    document.title,
+    regions,
+  );
+  return {
+    url: tv.url,
+    content: lines(body, extraTerms(body, names)),
+    language: 'zh-cn',
+    meta: {
+      title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
+      status,
+      overdue: tv.current?.overdue ? '已逾期' : '',
+      lead: lead || '未明确',
+      deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
+      document: document.title ?? document.slug,
+      demo: tv.demo ? '示例数据（非官方）' : '',
+    },
+    filters: {
+      [FILTER_NAMES.type]: ['任务'],
+      [FILTER_NAMES.region]: officialRegionNames(portal, document.meta.regionCode),
+      [FILTER_NAMES.department]: [...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)!.department.name : u.name)))],
+      [FILTER_NAMES.status]: tv.current?.overdue ? [status, '已逾期'] : [status],
+      [FILTER_NAMES.document]: [document.title ?? document.slug],
+      [FILTER_NAMES.kind]: [document.meta.kind],
+    },
+    sort: { deadline: deadline ?? '9999-12-31' },
+  };
+}
+
+export function searchRecords(portal: Portal): SearchRecord[] {
+  const records: SearchRecord[] = portal.tasks.map((tv) => taskRecord(portal, tv));
+  for (const d of portal.documents) {
+    const regions = regionNames(portal, d.meta.regionCode);
+    const body = lines(d.title, d.docNumber, d.issuer, d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim()), regions);
+    records.push({
+      url: documentUrl(d.slug),
+      content: lines(body, extraTerms(body, [])),
+      language: 'zh-cn',
+      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind },
+      filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
+      sort: { deadline: '9999-12-31' },
+    });
+  }
+  for (const v of portal.departments) {
+    if (v.primary.length + v.helping.length + v.mentioned.length + v.inherited.length === 0) continue;
+    const names = [v.department.name, ...v.department.aliases, ...v.writtenAs];
+    const body = lines(names, regionNames(portal, v.department.regionCode));
+    records.push({
+      url: departmentUrl(v.department.id),
+      content: lines(body, extraTerms(body, names)),
+      language: 'zh-cn',
+      meta: { title: v.department.name, region: v.region.name },
+      filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
+      sort: { deadline: '9999-12-31' },
+    });
+  }
+  for (const r of portal.regions) {
+    if (r.tasks.length === 0 && r.documents.length === 0) continue;
+    const body = lines(r.region.name, r.region.shortNames, r.children.map((c) => c.name));
+    records.push({
+      url: regionUrl(r.region.code),
+      content: lines(body, extraTerms(body, [])),
+      language: 'zh-cn',
+      meta: { title: r.region.name },
+      filters: { [FILTER_NAMES.type]: ['地区'], [FILTER_NAMES.region]: [r.region.name] },
+      sort: { deadline: '9999-12-31' },
+    });
+  }
+  return records;
+}
