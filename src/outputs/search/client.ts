@@ -78,8 +78,13 @@ async function main() {
   const available = await pagefind.filters();
   filtersBox.replaceChildren();
   for (const [name, values] of Object.entries(available)) {
+    // Long lists (hundreds of departments) fold away; a group with a choice made stays open.
+    const details = el('details');
+    const narrow = window.matchMedia('(max-width: 720px)').matches; // on a phone the results come first
+    if ((!narrow && Object.keys(values).length <= 8) || selected.has(name)) details.open = true;
+    details.append(el('summary', {}, `${name}（${Object.keys(values).length}）`));
     const fieldset = el('fieldset');
-    fieldset.append(el('legend', {}, name));
+    fieldset.append(el('legend', { class: 'sr-only' }, name));
     const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);
     entries.forEach(([value, count], i) => {
       const id = `f-${name}-${i}`;
@@ -90,7 +95,8 @@ async function main() {
       row.append(box, label);
       fieldset.append(row);
     });
-    filtersBox.append(fieldset);
+    details.append(fieldset);
+    filtersBox.append(details);
   }
 
   let results: PagefindResult[] = [];

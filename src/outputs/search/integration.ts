@@ -3,6 +3,8 @@
 import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// Static import: the config's module runner is closed by the time build hooks run.
+import * as pagefind from 'pagefind';
 import { getPortal } from '../../model/portal';
 import { searchRecords } from './records';
 
@@ -12,7 +14,6 @@ export default function searchIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const pagefind = await import('pagefind');
         const portal = await getPortal();
         const records = searchRecords(portal);
         const { index, errors } = await pagefind.createIndex({});
