@@ -7,8 +7,8 @@ const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
 
 // Output stages after the pages: each is a thin integration over a pure module in src/outputs/.
 const outputs = [
-  // cards: (await import('./src/outputs/cards/integration.ts')).default(),
-  // pdf: (await import('./src/outputs/pdf/integration.ts')).default(),
+  (await import('./src/outputs/cards/integration.ts')).default(), // cards
+  (await import('./src/outputs/pdf/integration.ts')).default(), // pdf
   (await import('./src/outputs/search/integration.ts')).default(),
 ];
 

@@ -6,6 +6,7 @@ import {
   countStatuses,
   currentStatus,
   finalDeadline,
+  groupReportsByTask,
   isComplete,
   isOverdue,
   isSelfReportedComplete,
@@ -120,6 +121,18 @@ describe('statusTimeline', () => {
     expect(tl.map((s) => `${s.period.id}:${s.status}`)).toEqual(['2019:未报告', '2020:未报告', '2021:未报告']);
     expect(currentStatus(tl)?.period.id).toBe('2021');
     expect(currentStatus([])).toBeNull();
+  });
+});
+
+describe('groupReportsByTask', () => {
+  it('groups by task id, keeping order', () => {
+    const a = report(dated, '2019', '达到序时进度', '2019-12-20');
+    const b = report(standing, '2019', '长期坚持', '2019-12-20');
+    const c = report(dated, '2020', '已完成', '2020-12-20');
+    const g = groupReportsByTask([a, b, c]);
+    expect(g.get(dated.id)).toEqual([a, c]);
+    expect(g.get(standing.id)).toEqual([b]);
+    expect(g.size).toBe(2);
   });
 });
 

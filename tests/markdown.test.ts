@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('[公示](https://www.gov.cn/a.html)')).toBe('<p><a href="https://www.gov.cn/a.html" rel="nofollow noopener">公示</a></p>');
     expect(renderMarkdown('[任务](/tasks/a/t1/)')).toBe('<p><a href="/tasks/a/t1/" rel="nofollow noopener">任务</a></p>');
     expect(renderMarkdown('<a href="https://x.cn/" rel="opener" target="_blank" onclick="x()">x</a>')).toBe(
-      '<a href="https://x.cn/" rel="nofollow noopener">x</a>',
+      '<p><a href="https://x.cn/" rel="nofollow noopener">x</a></p>',
     );
   });
 
@@ -34,9 +34,11 @@ describe('renderMarkdown', () => {
 
   it('removes scripts, images, iframes, styles and event handlers', () => {
     const html = renderMarkdown(
-      '<script>alert(1)</script><img src="https://x/a.png" onerror="alert(1)">![i](https://x/b.png)<iframe src="https://x"></iframe><style>body{display:none}</style><p style="color:red" onmouseover="x">段落</p>',
+      '<script>alert(1)</script><img src="https://x/a.png" onerror="alert(1)"><iframe src="https://x"></iframe><style>body{display:none}</style><p style="color:red" onmouseover="x">段落</p>',
     );
     expect(html).toBe('<p>段落</p>');
+    // A Markdown image must not load a remote file either.
+    expect(renderMarkdown('图：![照片](https://x/b.png)')).toBe('<p>图：</p>');
   });
 
   it('turns headings into paragraphs so that the page outline stays intact', () => {

@@ -192,3 +192,42 @@ describe('loadStatusReports: temporary files', () => {
     }
   });
 });
+
+describe('the real content/status against the real documents', () => {
+  // Imported here so that a broken ingest fails this block, not the fixture tests above.
+  it('loads without errors, and the demonstration data is labelled and complete', async () => {
+    const { ingestAll } = await import('../src/ingest/index');
+    const { statusTimeline, countStatuses } = await import('../src/model/derive-status');
+    const { timelinePeriods } = await import('../src/model/periods');
+    const { REPORTED_STATUSES } = await import('../src/model/types');
+    const documents = ingestAll('content/documents');
+    const reports = loadStatusReports('content/status', documents);
+    expect(documents.length).toBeGreaterThanOrEqual(5);
+
+    const seen = new Set<string>();
+    let overdue = 0;
+    let unreported = 0;
+    for (const doc of documents) {
+      const own = reports.filter((r) => r.taskId.startsWith(`${doc.slug}/`));
+      const periods = new Set(own.map((r) => r.period.id));
+      expect(periods.size, `${doc.slug} periods`).toBeGreaterThanOrEqual(2);
+      const timeline = doc.tasks.flatMap((t) => statusTimeline(t, own, timelinePeriods(own.map((r) => r.period)), { planEnd: doc.meta.span.end }));
+      const c = countStatuses(timeline);
+      overdue += c['已逾期'];
+      unreported += c['未报告'];
+      for (const r of own) seen.add(r.status);
+    }
+    // Every view has something to show: all seven words, gaps and overdue tasks.
+    expect([...seen].sort()).toEqual([...REPORTED_STATUSES].sort());
+    expect(unreported).toBeGreaterThan(0);
+    expect(overdue).toBeGreaterThan(0);
+
+    // Never present invented progress as official.
+    for (const r of reports.filter((x) => x.source === 'demo')) {
+      expect(r.progress.startsWith('【示例数据（非官方）】'), `${r.file}:${r.line}`).toBe(true);
+      for (const e of r.evidence) expect(e.url.startsWith('/'), `${r.file}:${r.line} evidence ${e.url}`).toBe(true);
+    }
+    // At least one period goes through the CSV path.
+    expect(reports.some((r) => r.file.endsWith('.csv'))).toBe(true);
+  });
+});

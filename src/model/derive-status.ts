@@ -80,6 +80,20 @@ export function statusTimeline(
   });
 }
 
+/**
+ * Reports grouped by task id. statusTimeline filters the list it is given, so with thousands of tasks
+ * pass each task its own group rather than every report (linear instead of quadratic).
+ */
+export function groupReportsByTask(reports: StatusReport[]): Map<string, StatusReport[]> {
+  const out = new Map<string, StatusReport[]>();
+  for (const r of reports) {
+    const list = out.get(r.taskId);
+    if (list) list.push(r);
+    else out.set(r.taskId, [r]);
+  }
+  return out;
+}
+
 /** The status of the latest period, or null when there are no periods. */
 export const currentStatus = (timeline: StatusAt[]): StatusAt | null => timeline.at(-1) ?? null;
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Department, Region, RegionLevel } from './portal-types';
 import { SourceError, SourceErrors } from './source-error';
 import { isRealDate } from './periods';
-import { readYaml, validateYaml, type YamlSource } from './registry-yaml';
+import { lineOf, parseYamlSource, zodIssueToError, type YamlSource } from './yaml-source';
 
 // ---------------------------------------------------------------- schemas
 
@@ -20,22 +20,20 @@ const ID_RE = /^\d{6}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const textOrNumber = z.union([z.string(), z.number()]).transform((v) => String(v));
 
 const codeSchema = textOrNumber.pipe(
-  z.string().regex(CODE_RE, { error: 'bad region code; expected a 6-digit administrative-division code such as "542500"' }),
+  z.string().regex(CODE_RE, { error: 'bad region code' }),
 );
 
 const dateSchema = textOrNumber.pipe(
-  z.string().refine((s) => /^\d{4}$/.test(s) || isRealDate(s), {
-    error: 'bad date; expected YYYY or a real date YYYY-MM-DD',
-  }),
+  z.string().refine((s) => /^\d{4}$/.test(s) || isRealDate(s), { error: 'bad date' }),
 );
 
-const nameSchema = z.string().trim().min(1, { error: 'empty name; expected the official name' });
+const nameSchema = z.string().trim().min(1, { error: 'empty name' });
 
 const regionSchema = z.strictObject({
   code: codeSchema,
   name: nameSchema,
   shortNames: z.array(nameSchema).default([]),
-  level: z.enum(['province', 'prefecture', 'county'], { error: 'bad level; expected province, prefecture or county' }),
+  level: z.enum(['province', 'prefecture', 'county'], { error: 'bad level' }),
   parent: codeSchema.nullable(),
 });
 
@@ -43,7 +41,7 @@ const regionsFileSchema = z.strictObject({ regions: z.array(regionSchema).min(1)
 
 const idSchema = z
   .string()
-  .regex(ID_RE, { error: 'bad id; expected `${regionCode}-${slug}` with a lower-case ASCII slug, e.g. "542500-fgw"' });
+  .regex(ID_RE, { error: 'bad department id' });
 
 const transferSchema = z.strictObject({
   to: idSchema,
@@ -65,6 +63,57 @@ const departmentsFileSchema = z.strictObject({
   region: codeSchema,
   departments: z.array(departmentSchema),
 });
+
+/** What each field takes, for messages: the last path segment names the field. */
+const EXPECTED: Record<string, string> = {
+  regions: 'a list of regions',
+  departments: 'a list of departments',
+  code: 'a 6-digit administrative-division code in quotes, such as "542500"',
+  region: 'the 6-digit code of the region, in quotes, same as the file name',
+  parent: 'the code of the region above, or null for a province',
+  level: 'province, prefecture or county',
+  name: 'the official full name',
+  shortNames: 'a list of short forms such as [阿里]',
+  id: 'an id `${regionCode}-${slug}` with a lower-case ASCII slug, such as "542500-fgw"',
+  successor: 'the id of the department that took over, such as "542500-sthj"',
+  to: 'the id of the department that took over these duties',
+  succeededOn: 'YYYY or a real date YYYY-MM-DD',
+  on: 'YYYY or a real date YYYY-MM-DD',
+  duties: 'a short description of the duties handed over',
+  aliases: 'a list of names as documents write them',
+  collective: 'true or false',
+  transfers: 'a list of { to, on, duties }',
+};
+
+/** The fields each kind of entry allows, for "unknown field" messages. */
+function allowedFields(parts: string[]): string {
+  const inside = parts.slice(0, -1);
+  const keys = inside.includes('transfers')
+    ? Object.keys(transferSchema.shape)
+    : inside.includes('departments')
+      ? Object.keys(departmentSchema.shape)
+      : inside.includes('regions')
+        ? Object.keys(regionSchema.shape)
+        : ['regions', 'region', 'departments'];
+  return `one of the fields ${keys.join(', ')}`;
+}
+
+function expectedFor(field: string): string {
+  const parts = field.split('.').filter((p) => !/^\d+$/.test(p));
+  return EXPECTED[parts[parts.length - 1] ?? ''] ?? allowedFields(parts);
+}
+
+/** Schema-checks a YAML file: the data, or one SourceError per problem, each at its line. */
+function validate<S extends z.ZodType>(src: YamlSource, schema: S): { ok: true; data: z.output<S> } | { ok: false; errors: SourceError[] } {
+  const result = schema.safeParse(src.data);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => zodIssueToError(src, issue, expectedFor)) };
+}
+
+/** A problem at `path` of a YAML file. */
+function errorAt(src: YamlSource, path: Array<string | number>, problem: string, expected: string): SourceError {
+  return new SourceError({ file: src.file, line: lineOf(src, path), field: path.join('.') }, problem, expected);
+}
 
 // ---------------------------------------------------------------- types
 
@@ -146,8 +195,8 @@ export function loadRegistry(dir = 'content/registry'): Registry {
   if (!existsSync(regionsFile)) {
     throw new SourceError({ file: displayPath(regionsFile) }, 'file not found', 'the list of regions');
   }
-  const regionsSrc = readYaml(displayPath(regionsFile), readFileSync(regionsFile, 'utf8'));
-  const regionsParsed = validateYaml(regionsSrc, regionsFileSchema);
+  const regionsSrc = parseYamlSource(displayPath(regionsFile), readFileSync(regionsFile, 'utf8'));
+  const regionsParsed = validate(regionsSrc, regionsFileSchema);
   if (!regionsParsed.ok) {
     errors.push(...regionsParsed.errors);
     fail();
@@ -159,7 +208,7 @@ export function loadRegistry(dir = 'content/registry'): Registry {
   const regionIndex = new Map<string, number>();
   rawRegions.forEach((r, i) => {
     if (regionByCode.has(r.code)) {
-      errors.push(regionsSrc.error(['regions', i, 'code'], `duplicate region code ${r.code}`, 'each code listed once'));
+      errors.push(errorAt(regionsSrc, ['regions', i, 'code'], `duplicate region code ${r.code}`, 'each code listed once'));
       return;
     }
     const region: Region = { code: r.code, name: r.name, shortNames: r.shortNames, level: r.level, parentCode: r.parent };
@@ -171,18 +220,18 @@ export function loadRegistry(dir = 'content/registry'): Registry {
     const i = regionIndex.get(region.code)!;
     if (region.parentCode === null) {
       if (region.level !== 'province') {
-        errors.push(regionsSrc.error(['regions', i, 'parent'], `${region.name} (${region.level}) has no parent`, 'the code of the region above'));
+        errors.push(errorAt(regionsSrc, ['regions', i, 'parent'], `${region.name} (${region.level}) has no parent`, 'the code of the region above'));
       }
       continue;
     }
     const parent = regionByCode.get(region.parentCode);
     if (!parent) {
-      errors.push(regionsSrc.error(['regions', i, 'parent'], `unknown parent region ${region.parentCode}`, 'a code listed in this file'));
+      errors.push(errorAt(regionsSrc, ['regions', i, 'parent'], `unknown parent region ${region.parentCode}`, 'a code listed in this file'));
       continue;
     }
     if (LEVEL_RANK[parent.level] >= LEVEL_RANK[region.level]) {
       errors.push(
-        regionsSrc.error(['regions', i, 'parent'], `parent ${parent.name} (${parent.level}) is not above ${region.name} (${region.level})`, 'a region of a higher level'),
+        errorAt(regionsSrc, ['regions', i, 'parent'], `parent ${parent.name} (${parent.level}) is not above ${region.name} (${region.level})`, 'a region of a higher level'),
       );
       continue;
     }
@@ -190,7 +239,7 @@ export function loadRegistry(dir = 'content/registry'): Registry {
     const prefix = parent.code.slice(0, parent.level === 'province' ? 2 : 4);
     if (!region.code.startsWith(prefix)) {
       errors.push(
-        regionsSrc.error(['regions', i, 'code'], `code ${region.code} does not lie under its parent ${parent.code}`, `a code starting with ${prefix}`),
+        errorAt(regionsSrc, ['regions', i, 'code'], `code ${region.code} does not lie under its parent ${parent.code}`, `a code starting with ${prefix}`),
       );
     }
   }
@@ -207,19 +256,19 @@ export function loadRegistry(dir = 'content/registry'): Registry {
   const parsedFiles: ParsedDepartments[] = [];
   for (const f of files) {
     const path = join(depDir, f);
-    const src = readYaml(displayPath(path), readFileSync(path, 'utf8'));
-    const parsed = validateYaml(src, departmentsFileSchema);
+    const src = parseYamlSource(displayPath(path), readFileSync(path, 'utf8'));
+    const parsed = validate(src, departmentsFileSchema);
     if (!parsed.ok) {
       errors.push(...parsed.errors);
       continue;
     }
     const expectedCode = basename(f).replace(/\.ya?ml$/, '');
     if (parsed.data.region !== expectedCode) {
-      errors.push(src.error(['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`));
+      errors.push(errorAt(src, ['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`));
       continue;
     }
     if (!regionByCode.has(parsed.data.region)) {
-      errors.push(src.error(['region'], `unknown region ${parsed.data.region}`, 'a code listed in regions.yaml'));
+      errors.push(errorAt(src, ['region'], `unknown region ${parsed.data.region}`, 'a code listed in regions.yaml'));
       continue;
     }
     parsedFiles.push({ src, region: parsed.data.region, departments: parsed.data.departments });
@@ -239,17 +288,17 @@ export function loadRegistry(dir = 'content/registry'): Registry {
     const claimedAt = new Map<string, Array<string | number>>();
     list.forEach((d, i) => {
       if (!d.id.startsWith(`${region}-`)) {
-        errors.push(src.error(['departments', i, 'id'], `id ${d.id} does not start with the file's region code`, `an id starting with "${region}-"`));
+        errors.push(errorAt(src, ['departments', i, 'id'], `id ${d.id} does not start with the file's region code`, `an id starting with "${region}-"`));
         return;
       }
       if (departmentById.has(d.id)) {
         const first = sourceOf.get(d.id)!;
-        errors.push(src.error(['departments', i, 'id'], `duplicate department id ${d.id} (first defined in ${first.file} line ${first.line})`, 'a unique id'));
+        errors.push(errorAt(src, ['departments', i, 'id'], `duplicate department id ${d.id} (first defined in ${first.file} line ${first.line})`, 'a unique id'));
         return;
       }
       if ((d.successor === null) !== (d.succeededOn === null)) {
-        const field = d.successor === null ? 'succeededOn' : 'successor';
-        errors.push(src.error(['departments', i, field], `${field === 'succeededOn' ? 'succeededOn without successor' : 'successor without succeededOn'}`, 'both successor and succeededOn, or neither'));
+        const problem = d.successor === null ? 'succeededOn without successor' : `successor ${d.successor} without succeededOn`;
+        errors.push(errorAt(src, ['departments', i, 'succeededOn'], problem, 'both successor and succeededOn (YYYY or YYYY-MM-DD), or neither'));
       }
       const dept: Department = {
         id: d.id,
@@ -262,7 +311,7 @@ export function loadRegistry(dir = 'content/registry'): Registry {
       };
       departments.push(dept);
       departmentById.set(d.id, dept);
-      sourceOf.set(d.id, { file: src.file, line: src.lineOf(['departments', i]) });
+      sourceOf.set(d.id, { file: src.file, line: lineOf(src, ['departments', i]) });
       at.set(d.id, { src, index: i });
       d.transfers.forEach((t, k) => rawTransfers.push({ from: d.id, src, path: ['departments', i, 'transfers', k, 'to'], t }));
 
@@ -274,16 +323,16 @@ export function loadRegistry(dir = 'content/registry'): Registry {
       for (const form of forms) {
         const key = normalizeUnitName(form.text);
         if (key === '') {
-          errors.push(src.error(form.path, 'empty alias', 'a name as documents write it'));
+          errors.push(errorAt(src, form.path, 'empty alias', 'a name as documents write it'));
           continue;
         }
         const existing = names.get(key);
         if (existing && existing.id !== d.id) {
           const other = claimedAt.get(key);
           errors.push(
-            src.error(
+            errorAt(src, 
               form.path,
-              `"${form.text}" is already claimed by ${existing.id}${other ? ` at line ${src.lineOf(other)}` : ''}`,
+              `"${form.text}" is already claimed by ${existing.id}${other ? ` at line ${lineOf(src, other)}` : ''}`,
               'each name or alias to belong to one department of a region',
             ),
           );
@@ -303,9 +352,9 @@ export function loadRegistry(dir = 'content/registry'): Registry {
     if (dept.successorId === null) continue;
     const { src, index } = at.get(dept.id)!;
     if (dept.successorId === dept.id) {
-      errors.push(src.error(['departments', index, 'successor'], `${dept.id} names itself as successor`, 'another department'));
+      errors.push(errorAt(src, ['departments', index, 'successor'], `${dept.id} names itself as successor`, 'another department'));
     } else if (!departmentById.has(dept.successorId)) {
-      errors.push(src.error(['departments', index, 'successor'], `unknown successor ${dept.successorId}`, 'the id of a department in content/registry/departments/'));
+      errors.push(errorAt(src, ['departments', index, 'successor'], `unknown successor ${dept.successorId}`, 'the id of a department in content/registry/departments/'));
     }
   }
   if (errors.length) fail();
@@ -320,7 +369,7 @@ export function loadRegistry(dir = 'content/registry'): Registry {
         if (!reported.has(key)) {
           reported.add(key);
           const { src, index } = at.get(cur.id)!;
-          errors.push(src.error(['departments', index, 'successor'], `succession cycle: ${[...cycle, cur.id].join(' → ')}`, 'a chain that ends'));
+          errors.push(errorAt(src, ['departments', index, 'successor'], `succession cycle: ${[...cycle, cur.id].join(' → ')}`, 'a chain that ends'));
         }
         break;
       }
@@ -333,7 +382,7 @@ export function loadRegistry(dir = 'content/registry'): Registry {
   const transfers: DutyTransfer[] = [];
   for (const { from, src, path, t } of rawTransfers) {
     if (!departmentById.has(t.to)) {
-      errors.push(src.error(path, `unknown department ${t.to}`, 'the id of a department in content/registry/departments/'));
+      errors.push(errorAt(src, path, `unknown department ${t.to}`, 'the id of a department in content/registry/departments/'));
       continue;
     }
     transfers.push({ from, to: t.to, on: t.on, duties: t.duties });
@@ -393,14 +442,24 @@ export function successorChain(registry: Registry, id: string): Department[] {
   return out;
 }
 
+/** successor id → departments that name it, built once per registry (pages ask for every department). */
+const directPredecessors = new WeakMap<Registry, Map<string, Department[]>>();
+
 /** Every department whose successor chain leads to `id`, nearest first (not including `id`). */
 export function predecessorsOf(registry: Registry, id: string): Department[] {
+  let index = directPredecessors.get(registry);
+  if (!index) {
+    index = new Map();
+    for (const d of registry.departments) {
+      if (d.successorId !== null) index.set(d.successorId, [...(index.get(d.successorId) ?? []), d]);
+    }
+    directPredecessors.set(registry, index);
+  }
   const out: Department[] = [];
   const queue = [id];
   while (queue.length) {
-    const target = queue.shift()!;
-    for (const d of registry.departments) {
-      if (d.successorId === target && d.id !== id && !out.includes(d)) {
+    for (const d of index.get(queue.shift()!) ?? []) {
+      if (d.id !== id && !out.includes(d)) {
         out.push(d);
         queue.push(d.id);
       }

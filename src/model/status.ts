@@ -144,12 +144,11 @@ function checkHeader(
   file: string,
   header: Header,
   where: { document: number | null; period: number | null },
-  fieldPrefix = '',
 ): { doc: Document; period: Period } | null {
   const folder = basename(dirname(file));
   const stem = basename(file, extname(file));
   const err = (line: number | null, field: string, problem: string, expected: string) =>
-    ctx.errors.push(new SourceError({ file, line, field: fieldPrefix + field }, problem, expected));
+    ctx.errors.push(new SourceError({ file, line, field }, problem, expected));
 
   const doc = ctx.docs.get(header.document);
   if (!doc) {

@@ -8,6 +8,7 @@ import {
   chineseNumber,
   deadlinePhrase,
   distinctUnits,
+  mergeExpected,
   pad2,
   pickKeys,
   pickUnit,
@@ -94,7 +95,9 @@ export function writeFengong(ctx: DocContext): SynthDocument {
   const theme = rng.pick(PLAN_THEMES);
   const outline = `${ctx.parent?.name ?? region.name}${theme}规划纲要(${year - 1}-2030年)`;
   const title = `${region.name}贯彻实施《${outline}》分工方案`;
-  const notice = `${region.government}关于印发《${title}》的通知`;
+  // Inside 《》 the outline's own title goes in <>, as the real notices write it.
+  const quoted = `${region.name}贯彻实施<${outline}>分工方案`;
+  const notice = `${region.government}关于印发《${quoted}》的通知`;
   const docNumber = `${region.docPrefix}〔${year}〕${rng.int(10, 199)}号`;
   const stamp = `${ctx.publishedOn} ${time(rng)}`;
   const L: string[] = [
@@ -107,7 +110,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
     notice,
     `发布时间:${stamp} 浏览次数:`,
     `${region.collective},${region.governmentShort}各局、委、办:`,
-    `《${title}》已经${region.governmentShort}${year}年第${rng.int(2, 30)}次常务会议研究通过,现印发给你们,请认真抓好贯彻执行。`,
+    `《${quoted}》已经${region.governmentShort}${year}年第${rng.int(2, 30)}次常务会议研究通过,现印发给你们,请认真抓好贯彻执行。`,
     region.government,
     cnDate(ctx.writtenOn),
     title,
@@ -136,7 +139,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units.push(...tag.expected);
       }
       L.push(line);
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', units, targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: line.replace(/^\d+\.\s?/, ''), units: mergeExpected(units), targets: body.targets, measures: 0 });
     }
   });
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
@@ -232,7 +235,7 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
         }
         units.push(...resp.expected);
         L.push(`责任单位${colon()}${respParts.join(comma)}`, '');
-        expected.push({ localId: `t${n}`, number: String(n), kind: 'task', units, targets: body.targets, measures: 0 });
+        expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: mergeExpected(units), targets: body.targets, measures: 0 });
       }
     });
   });
@@ -297,7 +300,7 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units.push(collectiveUnit(region, 'partner'));
       }
       L.push(`${I}配合单位:${parts.join(',')}`, '');
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', units, targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: mergeExpected(units), targets: body.targets, measures: 0 });
     }
   });
   L.push(`${I}四、组织保障`, '');
@@ -332,7 +335,8 @@ export function writeZhenggai(ctx: DocContext): SynthDocument {
   for (let n = 1; n <= ctx.tasks; n++) {
     const topic = rng.pick(TOPICS);
     const problem = rng.pick(topic.problems);
-    L.push(`${P}${chineseNumber(n)}、${problem}。${rng.pick(FINDINGS)}。`, '');
+    const problemText = `${problem}。${rng.pick(FINDINGS)}。`;
+    L.push(`${P}${chineseNumber(n)}、${problemText}`, '');
     L.push(`${P}原因分析:${rng.pick(CAUSE_PHRASES)}。`, '');
     const goals = rng.int(1, 3);
     const goalTexts = rng.sample(GOAL_PHRASES, goals).map((g) => g.replace('{t}', rng.pick(topic.titles)));
@@ -367,7 +371,7 @@ export function writeZhenggai(ctx: DocContext): SynthDocument {
       L.push(`${P}督导单位:${office}、${list.text}。`, '');
       units.push({ name: office, role: 'supervisor', registered: false }, ...list.expected);
     }
-    expected.push({ localId: `p${n}`, number: chineseNumber(n), kind: 'problem', units, targets: [], measures });
+    expected.push({ localId: `p${n}`, number: chineseNumber(n), kind: 'problem', text: problemText, units: mergeExpected(units), targets: [], measures });
   }
   L.push('最新', '', '推荐');
   const reporting = rng.chance(0.2) ? 'monthly' : 'quarterly';
@@ -440,7 +444,7 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units.push({ name, role: 'mentioned', registered: true });
       }
       L.push(`（${chineseNumber(n)}）${text}`, '');
-      expected.push({ localId: `t${n}`, number: `（${chineseNumber(n)}）`, kind: 'task', units, targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: chineseNumber(n), kind: 'task', text: text, units: mergeExpected(units), targets: body.targets, measures: 0 });
     }
   });
   L.push('Baidu', 'map');

@@ -22,6 +22,8 @@ export interface ExpectedTask {
   localId: string;
   number: string;
   kind: 'task' | 'problem';
+  /** The task's text as written, without its number: tags included, labelled unit lines and measures not. */
+  text: string;
   units: ExpectedUnit[];
   /** Targets the task states, in order. */
   targets: Array<{ value: number; unit: string }>;
@@ -152,4 +154,22 @@ export function distinctUnits(units: UnitPick[]): UnitPick[] {
     seen.add(u.written.name);
     return true;
   });
+}
+
+/**
+ * One entry per name and role, first occurrence kept; a 'mentioned' entry yields to a real role.
+ * A task that names 市财政局 in two tags still has one 市财政局 among its units.
+ */
+export function mergeExpected(units: ExpectedUnit[]): ExpectedUnit[] {
+  const out: ExpectedUnit[] = [];
+  for (const u of units) {
+    if (out.some((o) => o.name === u.name && o.role === u.role)) continue;
+    if (u.role === 'mentioned' && out.some((o) => o.name === u.name)) continue;
+    if (u.role !== 'mentioned') {
+      const i = out.findIndex((o) => o.name === u.name && o.role === 'mentioned');
+      if (i >= 0) out.splice(i, 1);
+    }
+    out.push(u);
+  }
+  return out;
 }

@@ -66,7 +66,7 @@ export const TOPICS: readonly Topic[] = [
     ],
     targets: [
       { text: '{s}草原综合植被盖度达到{v}%', min: 30, max: 65, decimals: 1, unit: '%' },
-      { text: '治理退化草原{v}万亩', min: 5, max: 120, decimals: 0, unit: '万亩' },
+      { text: '完成退化草原治理{v}万亩', min: 5, max: 120, decimals: 0, unit: '万亩' },
     ],
     problems: ['草原超载过牧现象依然存在', '退牧还草工程后续管护不到位'],
   },
@@ -89,7 +89,7 @@ export const TOPICS: readonly Topic[] = [
     targets: [
       { text: '{s}集中式饮用水水源地水质达标率达到{v}%', min: 95, max: 100, decimals: 0, unit: '%' },
       { text: '{s}主要河流断面水质优良比例达到{v}%以上', min: 80, max: 100, decimals: 0, unit: '%' },
-      { text: '新增水土流失治理面积{v}平方公里', min: 10, max: 400, decimals: 0, unit: '平方公里' },
+      { text: '完成水土流失治理面积{v}平方公里', min: 10, max: 400, decimals: 0, unit: '平方公里' },
     ],
     problems: ['部分饮用水水源保护区划定不规范', '城镇污水收集管网建设滞后', '入河排污口底数不清'],
   },
@@ -109,7 +109,7 @@ export const TOPICS: readonly Topic[] = [
     ],
     targets: [
       { text: '{s}城市空气质量优良天数比例达到{v}%以上', min: 85, max: 99, decimals: 1, unit: '%' },
-      { text: '细颗粒物年均浓度下降到{v}微克/立方米', min: 15, max: 40, decimals: 0, unit: '微克/立方米' },
+      { text: '细颗粒物年均浓度下降{v}%', min: 3, max: 25, decimals: 1, unit: '%' },
     ],
     problems: ['城市扬尘污染问题较为突出', '部分燃煤锅炉未按期淘汰'],
   },
@@ -311,7 +311,7 @@ export const TOPICS: readonly Topic[] = [
       '以绿色社区、绿色学校、文明村镇等创建活动为载体',
       '发展壮大生态文明志愿者队伍',
     ],
-    targets: [{ text: '创建绿色学校{v}所', min: 3, max: 60, decimals: 0, unit: '所' }],
+    targets: [{ text: '建成绿色学校{v}所', min: 3, max: 60, decimals: 0, unit: '所' }],
     problems: ['生态文明宣传教育覆盖面不够广'],
   },
   {

@@ -13,7 +13,7 @@ function counts(partial: Partial<Record<Status, number>>): StatusCounts {
 /** Segment widths (fractions) of each row, in order, with their classes. */
 function segments(svg: string): { row: number; cls: string; x: number; w: number }[] {
   const out: { row: number; cls: string; x: number; w: number }[] = [];
-  const rows = svg.split('<g class="row">').slice(1);
+  const rows = svg.split('<div class="bar-row">').slice(1);
   rows.forEach((r, row) => {
     for (const m of r.matchAll(/<rect class="seg ([^"]+)" x="([\d.]+)%" y="\d+" width="([\d.]+)%"/g)) {
       out.push({ row, cls: m[1], x: Number(m[2]) / 100, w: Number(m[3]) / 100 });
@@ -55,7 +55,7 @@ describe('stackedBars', () => {
   ];
 
   it('scales bars by count: the longest row fills the width, segments in status order', () => {
-    const svg = stackedBars(rows, { id: 'd', title: '各部门', scale: 'count' });
+    const svg = stackedBars(rows, { id: 'd', scale: 'count' });
     const segs = segments(svg);
     const row0 = segs.filter((s) => s.row === 0);
     const row1 = segs.filter((s) => s.row === 1);
@@ -69,17 +69,19 @@ describe('stackedBars', () => {
   });
 
   it('share scale: every non-empty bar is full width', () => {
-    const segs = segments(stackedBars(rows, { id: 'p', title: '各期', scale: 'share' }));
+    const segs = segments(stackedBars(rows, { id: 'p', scale: 'share' }));
     for (const row of [0, 1]) expect(segs.filter((s) => s.row === row).reduce((a, s) => a + s.w, 0)).toBeCloseTo(1, 3);
   });
 
-  it('escapes labels and carries an accessible name and description', () => {
-    const svg = stackedBars(rows, { id: 'x1', title: '状态 <b>', scale: 'count' });
-    expect(svg).not.toContain('<环保>');
-    expect(svg).toContain('地区&lt;环保&gt;局 &amp; &quot;水利&quot;');
-    expect(svg).toContain('role="img" aria-labelledby="x1-title x1-desc"');
-    expect(svg).toContain('<title id="x1-title">状态 &lt;b&gt;</title>');
-    expect(svg).toMatch(/<desc id="x1-desc">阿里地区林业局：共 4 项：已完成 2 项，未报告 2 项；其中已逾期 1 项。/);
+  it('escapes labels; captions carry the counts in words, the bars are hidden from screen readers', () => {
+    const html = stackedBars(rows, { id: 'x1', scale: 'count' });
+    expect(html).not.toContain('<环保>');
+    expect(html).toContain('地区&lt;环保&gt;局 &amp; &quot;水利&quot;');
+    expect(html).toContain('<div class="bars" id="x1">');
+    expect(html).toContain('<span class="sr-only">：共 4 项：已完成 2 项，未报告 2 项；其中已逾期 1 项。</span>');
+    const svgs = html.match(/<svg[^>]*>/g) ?? [];
+    expect(svgs).toHaveLength(2);
+    for (const s of svgs) expect(s).toContain('aria-hidden="true"');
   });
 
   it('captions rows with the total and the overdue count', () => {
@@ -88,14 +90,14 @@ describe('stackedBars', () => {
   });
 
   it('draws an empty chart without dividing by zero', () => {
-    const svg = stackedBars([{ label: '空', counts: counts({}) }], { id: 'e', title: 't', scale: 'share' });
+    const svg = stackedBars([{ label: '空', counts: counts({}) }], { id: 'e', scale: 'share' });
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(segments(svg)).toEqual([]);
-    expect(stackedBars([], { id: 'e', title: 't', scale: 'count' })).toContain('没有数据。');
+    expect(stackedBars([], { id: 'e', scale: 'count' })).toContain('没有数据。');
   });
 
   it('is well-formed XML', async () => {
-    const svg = stackedBars(rows, { id: 'w', title: 't', scale: 'count' });
+    const svg = stackedBars(rows, { id: 'w', scale: 'count' });
     // Balanced tags: a cheap check that no label broke out of its element.
     const opens = (svg.match(/<(?!\/)[a-z]+[^>]*[^/]>/g) ?? []).length;
     const closes = (svg.match(/<\/[a-z]+>/g) ?? []).length;

@@ -58,6 +58,14 @@ export function progressLine(done: number, total: number, elapsedSeconds: number
   return `cards ${done}/${total} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s · ETA ${eta}`;
 }
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 const outPath = (outDir: string, spec: CardSpec) => join(outDir, ...spec.path.replace(/^\/+/, '').split('/'));
 
 /** Texts a card draws, for the missing-glyph check. */
@@ -120,6 +128,7 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
   const workers = workerCount(toRender, options);
   log(`cards: ${total} pages, ${plan.reuse.length + plan.render.length} distinct; ${plan.reuse.length} reused from cache, ${toRender} to render on ${workers} worker(s)`);
   let renderedFiles = 0;
+  const cpuTimes: number[] = [];
   const renderStarted = performance.now();
   if (toRender > 0) {
     templateContext(); // parse metrics before the clock matters and before workers compete for CPU
@@ -144,6 +153,7 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
       (result) => {
         if (!result.ok) return;
         done++;
+        if (result.cpuMs !== undefined) cpuTimes.push(result.cpuMs);
         renderedFiles += plan.render[result.id].specs.length;
         const now = performance.now();
         if (now - lastLog > 2000 && done < toRender) {
@@ -167,12 +177,15 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
     workers,
     seconds: Math.round(seconds * 1000) / 1000,
     renderRate: toRender > 0 ? Math.round((toRender / renderSeconds) * 10) / 10 : 0,
+    cpuMsPerCard: cpuTimes.length ? round1(cpuTimes.reduce((a, b) => a + b, 0) / cpuTimes.length) : null,
+    cpuMsPerCardMedian: cpuTimes.length ? round1(median(cpuTimes)) : null,
+    cores: availableParallelism(),
     versions,
     finishedAt: new Date().toISOString(),
   };
   writeLastRun(options.cacheDir, summary);
   log(
-    `cards: wrote ${renderedFiles + reusedFiles} PNG(s) in ${formatDuration(seconds)} · rendered ${toRender}${toRender ? ` (${summary.renderRate}/s)` : ''} · reused ${plan.reuse.length} · pruned ${pruned}`,
+    `cards: wrote ${renderedFiles + reusedFiles} PNG(s) in ${formatDuration(seconds)} · rendered ${toRender}${toRender ? ` (${summary.renderRate}/s; CPU per card ${summary.cpuMsPerCardMedian} ms median, ${summary.cpuMsPerCard} ms mean with font loading)` : ''} · reused ${plan.reuse.length} · pruned ${pruned}`,
   );
   return summary;
 }

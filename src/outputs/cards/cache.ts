@@ -104,8 +104,14 @@ export interface RunSummary {
   pruned: number;
   workers: number;
   seconds: number;
-  /** Rendered cards per second of rendering (0 when nothing was rendered). */
+  /** Rendered cards per second of rendering, wall clock (0 when nothing was rendered). */
   renderRate: number;
+  /** Mean CPU time of one render in its worker thread, ms, each worker's font loading included (null when nothing was rendered). */
+  cpuMsPerCard: number | null;
+  /** Median of the same: the warm cost of a card, font loading excluded. */
+  cpuMsPerCardMedian: number | null;
+  /** Cores the machine offers. */
+  cores: number;
   versions: Versions;
   finishedAt: string;
 }

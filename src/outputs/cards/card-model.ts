@@ -13,6 +13,8 @@ export interface CardSite {
   name: string;
   /** The home card's title. */
   title: string;
+  /** The home card's kicker: what the site is. */
+  description: string;
 }
 
 export interface CardFact {
@@ -89,6 +91,13 @@ export function hostOf(siteUrl: string): string {
   }
 }
 
+/** 2023 → 2023年, 2018-03-21 → 2018年3月21日; anything else as written. */
+export function chineseDate(value: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  return `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
+}
+
 const statusOf = (at: StatusAt | null): Status => at?.status ?? '未报告';
 
 /** Tasks by current status, in STATUS_ORDER, zeros dropped; plus the total and the overdue count. */
@@ -122,7 +131,9 @@ function regionName(portal: Portal, code: string): string {
 function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 'siteName'>): CardSpec {
   const { task, document } = view;
   const what = task.kind === 'problem' ? '整改问题' : '任务';
-  const deadlines = task.deadlines.map((d) => d.text);
+  // Where the task states no deadline of its own, its measures' deadlines are what the text promises.
+  const own = task.deadlines.map((d) => d.text);
+  const deadlines = own.length ? own : task.measures.flatMap((m) => m.deadlines.map((d) => d.text));
   const lead = view.primaryUnits.map((u) => u.name);
   const leadLabel = view.primaryUnits.some((u) => u.role === 'lead') || lead.length === 0 ? '牵头单位' : '责任单位';
   return {
@@ -170,7 +181,7 @@ function documentCard(portal: Portal, doc: Document, tasks: readonly TaskView[],
 function departmentCard(view: DepartmentView, base: Pick<CardSpec, 'host' | 'siteName'>): CardSpec {
   const { department, region } = view;
   let subtitle: string | null = null;
-  if (view.successor) subtitle = `机构改革：${view.department.succeededOn ? `${view.department.succeededOn} ` : ''}职责划入${view.successor.name}`;
+  if (view.successor) subtitle = `机构改革：${view.department.succeededOn ? `${chineseDate(view.department.succeededOn)}起` : ''}职责划入${view.successor.name}`;
   else if (view.predecessors.length) subtitle = `承接：${joinNames(view.predecessors.map((d) => d.name))}`;
   return {
     ...base,
@@ -220,7 +231,7 @@ function homeCard(portal: Portal, site: CardSite, base: Pick<CardSpec, 'host' | 
     path: cardUrl(pagePath),
     pagePath,
     kind: 'home',
-    kicker: site.name,
+    kicker: site.description,
     title: site.title,
     subtitle: null,
     facts: [],

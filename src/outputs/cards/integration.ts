@@ -2,6 +2,9 @@
 // Pages reference them with cardUrl() (src/model/urls.ts) as og:image/twitter:image.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+// Static import: the config's module runner is closed by the time build hooks run, so import() there
+// fails. getPortal() is lazy: importing it reads no content.
+import { getPortal } from '../../model/portal.ts';
 import { buildCards } from './build.ts';
 import { resolveCacheDir } from './cache.ts';
 import { cardsForPortal, type CardSite } from './card-model.ts';
@@ -14,10 +17,12 @@ export interface CardsOptions {
   /** Name drawn in the corner and the home card's title. */
   siteName?: string;
   siteTitle?: string;
+  siteDescription?: string;
 }
 
 export const DEFAULT_SITE_NAME = '清单';
 export const DEFAULT_SITE_TITLE = '生态环境任务清单 · 进展公开';
+export const DEFAULT_SITE_DESCRIPTION = '政府文件里的任务、牵头单位、完成时限与进展';
 
 export default function cardsIntegration(options: CardsOptions = {}): AstroIntegration {
   let root = process.cwd();
@@ -31,9 +36,13 @@ export default function cardsIntegration(options: CardsOptions = {}): AstroInteg
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!siteUrl) logger.warn('no `site` configured: cards show no host');
-        const { getPortal } = await import('../../model/portal.ts');
         const portal = await getPortal();
-        const site: CardSite = { url: siteUrl, name: options.siteName ?? DEFAULT_SITE_NAME, title: options.siteTitle ?? DEFAULT_SITE_TITLE };
+        const site: CardSite = {
+          url: siteUrl,
+          name: options.siteName ?? DEFAULT_SITE_NAME,
+          title: options.siteTitle ?? DEFAULT_SITE_TITLE,
+          description: options.siteDescription ?? DEFAULT_SITE_DESCRIPTION,
+        };
         const specs = cardsForPortal(portal, site);
         const cacheDir = resolveCacheDir(root, options.cacheDir);
         await buildCards({

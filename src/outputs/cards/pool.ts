@@ -17,6 +17,8 @@ export interface JobResult {
   id: number;
   ok: boolean;
   ms?: number;
+  /** CPU time the worker thread spent on the job. */
+  cpuMs?: number;
   bytes?: number;
   error?: string;
 }

@@ -214,8 +214,18 @@ function countsBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   );
   out.push(
     row(
-      { marginTop: 16, height: BAR_H, width: INNER_W, borderRadius: BAR_H / 2, overflow: 'hidden', backgroundColor: '#e2e8f0' },
-      counts.map((c, i) => el('div', { display: 'flex', width: widths[i], height: BAR_H, ...swatchStyle(ctx.palette[c.status], 2) })),
+      { marginTop: 16, height: BAR_H, width: INNER_W },
+      // Rounded ends on the first and last segment rather than overflow: hidden (a mask, slow in resvg).
+      counts.map((c, i) =>
+        el('div', {
+          display: 'flex',
+          width: widths[i],
+          height: BAR_H,
+          ...swatchStyle(ctx.palette[c.status], 2),
+          ...(i === 0 ? { borderTopLeftRadius: BAR_H / 2, borderBottomLeftRadius: BAR_H / 2 } : {}),
+          ...(i === counts.length - 1 ? { borderTopRightRadius: BAR_H / 2, borderBottomRightRadius: BAR_H / 2 } : {}),
+        }),
+      ),
     ),
   );
   const items: LegendItem[] = [
@@ -258,8 +268,9 @@ export function cardTree(spec: CardSpec, ctx: TemplateContext): Element {
   ]);
   const titleBox = el(
     'div',
-    // As tall as its lines (≤ maxHeight by construction); the spacer below takes the rest.
-    { display: 'flex', flexDirection: 'column', marginTop: GAP, maxHeight: title.maxHeight, overflow: 'hidden' },
+    // As tall as its lines, ≤ maxHeight by construction. No overflow: hidden: satori draws that as an
+    // SVG mask, which costs resvg a full-size offscreen layer per line.
+    { display: 'flex', flexDirection: 'column', marginTop: GAP },
     title.lines.map((line) =>
       text(line, { fontSize: title.fontSize, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: INK, height: title.fontSize * TITLE_LINE_HEIGHT }),
     ),

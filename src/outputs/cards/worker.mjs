@@ -21,13 +21,29 @@ async function place(png, cachePath, outPaths) {
   }
 }
 
-parentPort.on('message', async (job) => {
+// One job at a time: satori is async, and interleaved jobs would only thrash caches and blur the
+// per-card CPU figure. The pool keeps the next job queued here so the thread never waits for it.
+let queue = Promise.resolve();
+parentPort.on('message', (job) => {
+  queue = queue.then(() => run(job));
+});
+
+async function run(job) {
   const started = performance.now();
+  // CPU time of this thread alone: a fair per-card cost even when other processes share the cores.
+  const cpu = process.threadCpuUsage?.();
   try {
     const png = await render(job.tree);
     await place(png, job.cachePath, job.outPaths);
-    parentPort.postMessage({ id: job.id, ok: true, ms: performance.now() - started, bytes: png.length });
+    const used = cpu ? process.threadCpuUsage(cpu) : null;
+    parentPort.postMessage({
+      id: job.id,
+      ok: true,
+      ms: performance.now() - started,
+      cpuMs: used ? (used.user + used.system) / 1000 : undefined,
+      bytes: png.length,
+    });
   } catch (error) {
     parentPort.postMessage({ id: job.id, ok: false, error: String(error?.stack ?? error) });
   }
-});
+}

@@ -158,6 +158,8 @@ export function makePortal(specs: FixtureDocument[], generatedOn = '2021-01-15')
       url: departmentUrl(department.id),
       primary: [],
       helping: [],
+      mentioned: [],
+      inherited: [],
       predecessors: FIXTURE_DEPARTMENTS.filter((d) => d.successorId === department.id),
       successor: FIXTURE_DEPARTMENTS.find((d) => d.id === department.successorId) ?? null,
       writtenAs: [],
@@ -170,13 +172,19 @@ export function makePortal(specs: FixtureDocument[], generatedOn = '2021-01-15')
       if (!u.departmentId || seen.has(u.departmentId)) continue;
       seen.add(u.departmentId);
       const dv = departmentById.get(u.departmentId)!;
-      (primaryIds.has(u.departmentId) ? dv.primary : dv.helping).push(view);
+      (primaryIds.has(u.departmentId) ? dv.primary : u.role === 'mentioned' ? dv.mentioned : dv.helping).push(view);
     }
+  }
+  for (const dv of departmentById.values()) {
+    dv.inherited = [...new Set(dv.predecessors.flatMap((p) => [...departmentById.get(p.id)!.primary, ...departmentById.get(p.id)!.helping]))];
   }
 
   const unverified = tasks.flatMap((v) =>
     v.units.filter((u) => !u.verified).map((u) => ({ name: u.name, role: u.role, taskId: v.task.id, documentSlug: v.document.slug, line: v.task.lineStart })),
   );
+
+  const unverifiedByName = new Map<string, typeof unverified>();
+  for (const u of unverified) unverifiedByName.set(u.name, [...(unverifiedByName.get(u.name) ?? []), u]);
 
   return {
     documents,
@@ -188,6 +196,7 @@ export function makePortal(specs: FixtureDocument[], generatedOn = '2021-01-15')
     regionByCode,
     periodsByDocument,
     unverified,
+    unverifiedByName,
     hasDemo: tasks.some((t) => t.demo),
     generatedOn,
   };

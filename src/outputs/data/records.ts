@@ -174,6 +174,8 @@ export function departmentRecords(portal: Portal): DepartmentRecord[] {
     collective: dv.department.collective,
     primaryTaskCount: dv.primary.length,
     helpingTaskCount: dv.helping.length,
+    mentionedTaskCount: dv.mentioned.length,
+    inheritedTaskCount: dv.inherited.length,
     url: departmentUrl(dv.department.id),
   }));
 }

@@ -158,7 +158,9 @@ export const departmentRecordSchema = z
     succeededOn: z.string().nullable().describe('承接日期，YYYY-MM-DD 或 YYYY'),
     collective: z.boolean().describe('是否为集合称谓（如“各县区人民政府”），而非单一机关'),
     primaryTaskCount: z.number().int().describe('牵头（或未写牵头时列第一位负责）的任务数'),
-    helpingTaskCount: z.number().int().describe('以其他方式参与的任务数'),
+    helpingTaskCount: z.number().int().describe('以其他方式（责任、配合、督导）参与的任务数'),
+    mentionedTaskCount: z.number().int().describe('文中提及但未写明参与方式的任务数'),
+    inheritedTaskCount: z.number().int().describe('机构改革中从被承接部门继承的任务数'),
     url: path('部门页面'),
   })
   .describe('登记册中的一个部门');

@@ -29,7 +29,7 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
     { name: 'document.regionCode', description: '行政区划代码', get: (t) => t.document.regionCode },
     { name: 'kind', description: 'task 任务；problem 整改问题', get: (t) => t.kind },
     { name: 'number', description: '任务序号（按原文）', get: (t) => t.number },
-    { name: 'sections', description: '所在章节，由外到内，以“；”分隔', get: (t) => join(t.sections.map((s) => `${s.number}${s.title}`)) },
+    { name: 'sections', description: '所在章节，由外到内，以“；”分隔', get: (t) => join(t.sections.map((s) => `${s.number} ${s.title}`)) },
     { name: 'title', description: '简短标题', get: (t) => t.title },
     { name: 'text', description: '任务全文', get: (t) => t.text },
     ...ROLES.map(unitsWithRole),

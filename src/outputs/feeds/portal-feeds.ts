@@ -1,5 +1,5 @@
 // The portal's feeds: one for everything, one per region (its tasks and its descendants'), one per
-// department (tasks it leads or helps with). Each returns the Atom text; null for an unknown key.
+// department (tasks it leads, helps with or inherited through 机构改革; not mere mentions). Each returns the Atom text; null for an unknown key.
 import type { Portal } from '../../model/portal-types';
 import { departmentFeedUrl, departmentUrl, feedUrl, homeUrl, regionFeedUrl, regionUrl } from '../../model/urls';
 import { buildAtomFeed } from './atom';
@@ -39,8 +39,8 @@ export function departmentFeed(portal: Portal, site: string, id: string): string
     path: departmentFeedUrl(id),
     alternatePath: departmentUrl(id),
     title: `清单：${dv.department.name}任务进展变化`,
-    subtitle: `${dv.department.name}牵头或参与的任务的进展状态变化，最新在前。`,
+    subtitle: `${dv.department.name}牵头、参与或因机构改革承接的任务的进展状态变化，最新在前。`,
     generatedOn: portal.generatedOn,
-    changes: changesOf(portal, [...dv.primary, ...dv.helping]),
+    changes: changesOf(portal, [...dv.primary, ...dv.helping, ...dv.inherited]),
   });
 }

@@ -3,26 +3,32 @@
 // pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
 import type { Portal } from '../../model/portal-types';
 import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
+import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../components/index-urls';
 import { escapeXml } from './xml';
 
 export const SITEMAP_MAX_URLS = 50_000;
 
-// Index pages that src/model/urls.ts has no function for (yet).
-const DOCUMENTS_INDEX = '/documents/';
-const DEPARTMENTS_INDEX = '/departments/';
-const REGIONS_INDEX = '/regions/';
-const OVERDUE = '/overdue/';
-
-/** Every HTML page path of the portal, each once, in a stable order. */
+/**
+ * Every HTML page path of the portal, each once, in a stable order. Later pages of paged lists
+ * (…/page/2/) are left out: they are continuations reached from page 1, and every item on them
+ * has its own page listed here.
+ */
 export function pagePaths(portal: Portal): string[] {
-  const paths: string[] = [homeUrl(), DOCUMENTS_INDEX, DEPARTMENTS_INDEX, REGIONS_INDEX, OVERDUE, searchUrl(), methodologyUrl(), openDataUrl()];
+  const hit = cache.get(portal);
+  if (hit) return hit;
+  const paths: string[] = [homeUrl(), documentsIndexUrl(), departmentsIndexUrl(), regionsIndexUrl(), overdueUrl(), searchUrl(), methodologyUrl(), openDataUrl()];
   for (const d of portal.documents) paths.push(documentUrl(d.slug));
   for (const t of portal.tasks) paths.push(taskUrl(t.task.id));
   for (const d of portal.departments) paths.push(departmentUrl(d.department.id));
   for (const r of portal.regions) paths.push(regionUrl(r.region.code));
-  for (const u of portal.unverified) paths.push(unverifiedUnitUrl(u.name));
-  return [...new Set(paths)];
+  for (const name of portal.unverifiedByName.keys()) paths.push(unverifiedUnitUrl(name));
+  const unique = [...new Set(paths)];
+  cache.set(portal, unique);
+  return unique;
 }
+
+// /sitemap.xml and every /sitemap-<n>.xml ask for the same list.
+const cache = new WeakMap<Portal, string[]>();
 
 export const sitemapChunkPath = (n: number) => `/sitemap-${n}.xml`;
 

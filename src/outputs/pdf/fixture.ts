@@ -35,7 +35,9 @@ export const REGIONS: Region[] = [
 export const DEPARTMENTS: Department[] = [
   { id: '542500-sthjj', name: '阿里地区生态环境局', regionCode: '542500', aliases: ['地区环保局'], successorId: null, succeededOn: null, collective: false },
   { id: '542500-lcj', name: '阿里地区林业和草原局', regionCode: '542500', aliases: ['地区林业局'], successorId: null, succeededOn: null, collective: false },
-  { id: '542500-slj', name: '阿里地区水利局', regionCode: '542500', aliases: [], successorId: null, succeededOn: null, collective: false },
+  { id: '542500-slj', name: '阿里地区水利局', regionCode: '542500', aliases: ['地区水利局'], successorId: null, succeededOn: null, collective: false },
+  // Merged into 阿里地区生态环境局 by the 2019 institutional reform (机构改革).
+  { id: '542500-hbj', name: '阿里地区环境保护局', regionCode: '542500', aliases: ['地区环境保护局'], successorId: '542500-sthjj', succeededOn: '2019-01', collective: false },
   { id: '542521-zf', name: '普兰县人民政府', regionCode: '542521', aliases: [], successorId: null, succeededOn: null, collective: false },
 ];
 
@@ -151,8 +153,10 @@ export function makePortal(specs: FixtureDocument[], regions: Region[] = REGIONS
       url: departmentUrl(department.id),
       primary: [],
       helping: [],
-      predecessors: [],
-      successor: null,
+      mentioned: [],
+      inherited: [],
+      predecessors: departments.filter((d) => d.successorId === department.id),
+      successor: departments.find((d) => d.id === department.successorId) ?? null,
       writtenAs: [],
     });
   }
@@ -163,9 +167,19 @@ export function makePortal(specs: FixtureDocument[], regions: Region[] = REGIONS
       if (!u.departmentId || seen.has(u.departmentId)) continue;
       seen.add(u.departmentId);
       const dv = departmentById.get(u.departmentId)!;
-      (primaryIds.has(u.departmentId) ? dv.primary : dv.helping).push(tv);
+      (primaryIds.has(u.departmentId) ? dv.primary : u.role === 'mentioned' ? dv.mentioned : dv.helping).push(tv);
     }
   }
+
+  for (const dv of departmentById.values()) {
+    dv.inherited = [...new Set(dv.predecessors.flatMap((p) => [...departmentById.get(p.id)!.primary, ...departmentById.get(p.id)!.helping]))];
+  }
+
+  const unverified = tasks.flatMap((tv) =>
+    tv.units.filter((u) => !u.verified).map((u) => ({ name: u.name, role: u.role, taskId: tv.task.id, documentSlug: tv.document.slug, line: tv.task.lineStart })),
+  );
+  const unverifiedByName = new Map<string, typeof unverified>();
+  for (const u of unverified) unverifiedByName.set(u.name, [...(unverifiedByName.get(u.name) ?? []), u]);
 
   return {
     documents,
@@ -176,7 +190,8 @@ export function makePortal(specs: FixtureDocument[], regions: Region[] = REGIONS
     regions: [...regionByCode.values()],
     regionByCode,
     periodsByDocument,
-    unverified: tasks.flatMap((tv) => tv.units.filter((u) => !u.verified).map((u) => ({ name: u.name, role: u.role, taskId: tv.task.id, documentSlug: tv.document.slug, line: tv.task.lineStart }))),
+    unverified,
+    unverifiedByName,
     hasDemo: tasks.some((t) => t.demo),
     generatedOn: '2020-01-15',
   };
@@ -216,6 +231,13 @@ export function smallPortal(): Portal {
           units: [{ name: '阿里地区水务局（筹）', role: 'lead' }, { name: '地区林业局', role: 'partner' }],
           deadline: { text: '长期', date: null },
           reports: { '2020': { status: '长期坚持', progress: '持续推进。' } },
+        },
+        {
+          number: '4',
+          text: '开展重点区域环境监测，结果向社会公开。',
+          units: [{ name: '地区环境保护局', role: 'lead' }, { name: '地区水利局', role: 'mentioned' }],
+          deadline: { text: '2019年底前', date: '2019-12-31' },
+          reports: { '2019': { status: '已完成', progress: '监测报告已公开。' } },
         },
       ],
     },

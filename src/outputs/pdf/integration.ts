@@ -2,10 +2,13 @@
 // paths src/model/urls.ts gives (regionReportUrl, documentReportUrl), rendering only what changed.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+// Static imports: the config's module runner is closed by the time build hooks run, so a dynamic
+// import() there fails. getPortal() itself is lazy: importing it reads no content.
+import { getPortal } from '../../model/portal';
 import { PdfCache, pdfCacheDir } from './cache';
+import { palette } from './palette';
 import { buildReports } from './pipeline';
 import { reportsForPortal } from './report-model';
-import type { Palette } from './typst-source';
 
 /** Today in China (the readers' calendar), or SOURCE_DATE_EPOCH for reproducible builds. */
 export function renderDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
@@ -33,8 +36,6 @@ export default function pdfReports(options: PdfIntegrationOptions = {}): AstroIn
       },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('pdf');
-        // Loaded here, not at config time: the portal reads and validates all content.
-        const [{ getPortal }, { palette }] = await Promise.all([import('../../model/portal'), import('./palette')]);
         const portal = await getPortal();
         const specs = reportsForPortal(portal, { siteUrl: site });
         const cache = new PdfCache(options.cacheDir ?? pdfCacheDir(root));
@@ -43,7 +44,7 @@ export default function pdfReports(options: PdfIntegrationOptions = {}): AstroIn
           specs,
           outDir: fileURLToPath(dir),
           cache,
-          palette: palette as Palette,
+          palette,
           generatedOn: renderDate(),
           log: (line) => log.info(line),
         });

@@ -3,12 +3,24 @@
 import { ALL_STATUSES, countStatuses, STATUS_DESCRIPTIONS } from '../../model/derive-status';
 import { markdownToText } from '../../model/markdown';
 import { comparePeriods } from '../../model/periods';
-import type { Portal, Region, ResolvedUnit, StatusAt, TaskView } from '../../model/portal-types';
-import { ROLE_LABELS, type Document, type Period, type Role, type Status } from '../../model/types';
+import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, TaskView } from '../../model/portal-types';
+import { ROLE_LABELS, type Document, type Period, type Status, type StatusReport } from '../../model/types';
 import { departmentUrl, documentReportUrl, documentUrl, regionReportUrl, regionUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
 
 /** Progress texts longer than this are cut in the PDF; the task page online has the full text. */
 export const MAX_PROGRESS_CHARS = 400;
+/** Deadline texts can carry a whole clause (2018年底前完成44条河流…): the table cell shows the start. */
+export const MAX_DEADLINE_CHARS = 18;
+const MAX_DEADLINES = 3;
+
+const cut = (s: string, max: number) => ([...s].length > max ? [...s].slice(0, max).join('') + '…' : s);
+
+/** The deadlines of a task as a short cell text: each cut, at most three, then how many more. */
+export function deadlineText(deadlines: { text: string }[]): string {
+  const shown = deadlines.slice(0, MAX_DEADLINES).map((d) => cut(d.text.trim(), MAX_DEADLINE_CHARS));
+  const more = deadlines.length - shown.length;
+  return shown.join('；') + (more > 0 ? `；另有 ${more} 项时限` : '');
+}
 
 export interface ReportTaskRow {
   id: string;
@@ -68,7 +80,14 @@ export interface ReportDepartment {
   verified: boolean;
   url: string;
   lead: ReportDepartmentTask[];
+  /** Other named roles: responsible after the first, partner, supervisor. */
   helping: ReportDepartmentTask[];
+  /** Named in the text without a role. */
+  mentioned: ReportDepartmentTask[];
+  /** Tasks of the departments it took over in an institutional reform (机构改革). */
+  inherited: ReportDepartmentTask[];
+  /** For a department merged into another: who took over, and when. */
+  successor: { name: string; on: string | null } | null;
 }
 
 export interface ReportSource {
@@ -122,24 +141,6 @@ function issuerOf(doc: Document): string | null {
   return doc.issuer?.trim() || doc.meta.issuer?.trim() || null;
 }
 
-/** Every region code at or below `code`. */
-function subtreeCodes(portal: Portal, code: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const rv of portal.regions) {
-    const parent = rv.region.parentCode;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), rv.region.code]);
-  }
-  const out = new Set<string>();
-  const stack = [code];
-  while (stack.length) {
-    const c = stack.pop()!;
-    if (out.has(c)) continue;
-    out.add(c);
-    stack.push(...(children.get(c) ?? []));
-  }
-  return out;
-}
-
 /**
  * The status a year-report shows: the latest period of the year that has a report, else the year's last
  * period (未报告). A quarterly plan reported in Q3 but not yet in Q4 shows the Q3 report, labelled as such.
@@ -153,10 +154,10 @@ function unitLabel(u: ResolvedUnit): string {
   return u.verified ? u.name : `${u.name}（未核实）`;
 }
 
-function toRow(tv: TaskView, at: StatusAt | null, doc: number, period: Period): ReportTaskRow {
+function toRow(ix: Index, tv: TaskView, at: StatusAt | null, doc: number, period: Period): ReportTaskRow {
   const report = at?.report ?? null;
-  const progressFull = report ? markdownToText(report.progress) : '';
-  const cut = [...progressFull].length > MAX_PROGRESS_CHARS;
+  const progressFull = report ? ix.progressText(report) : '';
+  const progressCut = [...progressFull].length > MAX_PROGRESS_CHARS;
   return {
     id: tv.task.id,
     doc,
@@ -164,12 +165,12 @@ function toRow(tv: TaskView, at: StatusAt | null, doc: number, period: Period): 
     title: tv.task.title,
     url: tv.url || taskUrl(tv.task.id),
     leadUnits: tv.primaryUnits.map(unitLabel),
-    deadline: tv.task.deadlines.map((d) => d.text).join('；'),
+    deadline: deadlineText(tv.task.deadlines),
     status: at?.status ?? '未报告',
     overdue: at?.overdue ?? false,
     statusPeriod: at && at.period.id !== period.id ? at.period.label : null,
-    progress: cut ? [...progressFull].slice(0, MAX_PROGRESS_CHARS).join('') + '…' : progressFull,
-    progressCut: cut,
+    progress: cut(progressFull, MAX_PROGRESS_CHARS),
+    progressCut,
     reportingUnit: report?.reportingUnit ?? null,
     reportedOn: report?.reportedOn ?? null,
     // A task of a demo data set is demo even where nothing was reported: its 未报告 comes from that set.
@@ -185,40 +186,147 @@ function countsOf(list: StatusAt[]): StatusCount[] {
 /** The StatusAt a row stands for, rebuilt so counts use the derive-status rules. */
 const asStatusAt = (r: ReportTaskRow, period: Period): StatusAt => ({ period, status: r.status, overdue: r.overdue, report: null });
 
-function departmentsOf(portal: Portal, tasks: TaskView[]): ReportDepartment[] {
-  const inReport = new Set(tasks.map((t) => t.task.id));
-  const regionName = (code: string) => portal.regionByCode.get(code)?.region.name ?? code;
-  const roleLabels = (units: ResolvedUnit[], match: (u: ResolvedUnit) => boolean) =>
-    [...new Set(units.filter(match).map((u) => ROLE_LABELS[u.role as Role]))];
-  const out: ReportDepartment[] = [];
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
-  for (const dv of portal.departments) {
-    const id = dv.department.id;
-    const lead = dv.primary.filter((t) => inReport.has(t.task.id)).map((t) => ({ id: t.task.id, roles: [] }));
-    const helping = dv.helping
-      .filter((t) => inReport.has(t.task.id))
-      .map((t) => ({ id: t.task.id, roles: roleLabels(t.units, (u) => u.departmentId === id) }));
-    if (lead.length + helping.length === 0) continue;
-    out.push({ key: id, name: dv.department.name, regionName: dv.region.name, verified: true, url: dv.url || departmentUrl(id), lead, helping });
+type Group = 'lead' | 'helping' | 'mentioned' | 'inherited';
+
+/** Built once per portal, so that each report costs time in proportion to its own tasks, not the portal's. */
+interface Index {
+  portal: Portal;
+  tasksByDocument: Map<string, TaskView[]>;
+  /** taskId → the departments linked to it and how. */
+  links: Map<string, { dv: DepartmentView; group: Group }[]>;
+  /** Documents of a region and every region below it. */
+  documentsUnder: (code: string) => Document[];
+  /** markdownToText is the slow part of a row; a report appears in several reports (document, regions above). */
+  progressText: (report: StatusReport) => string;
+}
+
+function buildIndex(portal: Portal): Index {
+  const tasksByDocument = new Map<string, TaskView[]>();
+  for (const tv of portal.tasks) {
+    const list = tasksByDocument.get(tv.task.documentSlug);
+    if (list) list.push(tv);
+    else tasksByDocument.set(tv.task.documentSlug, [tv]);
   }
+  const links = new Map<string, { dv: DepartmentView; group: Group }[]>();
+  for (const dv of portal.departments) {
+    const add = (list: TaskView[] | undefined, group: Group) => {
+      for (const tv of list ?? []) {
+        const l = links.get(tv.task.id);
+        if (l) l.push({ dv, group });
+        else links.set(tv.task.id, [{ dv, group }]);
+      }
+    };
+    add(dv.primary, 'lead');
+    add(dv.helping, 'helping');
+    add(dv.mentioned, 'mentioned');
+    add(dv.inherited, 'inherited');
+  }
+  const children = new Map<string, string[]>();
+  for (const rv of portal.regions) {
+    const parent = rv.region.parentCode;
+    if (parent) push(children, parent, rv.region.code);
+  }
+  const docOrder = new Map(portal.documents.map((d, i) => [d.slug, i]));
+  const docsByRegion = new Map<string, Document[]>();
+  for (const d of portal.documents) push(docsByRegion, d.meta.regionCode, d);
+  const documentsUnder = (code: string) => {
+    const codes = new Set<string>();
+    const stack = [code];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (codes.has(c)) continue;
+      codes.add(c);
+      stack.push(...(children.get(c) ?? []));
+    }
+    // Portal order, whatever the order of the regions.
+    return [...codes].flatMap((c) => docsByRegion.get(c) ?? []).sort((a, b) => docOrder.get(a.slug)! - docOrder.get(b.slug)!);
+  };
+  const memo = new WeakMap<StatusReport, string>();
+  const progressText = (r: StatusReport) => {
+    let t = memo.get(r);
+    if (t === undefined) {
+      t = markdownToText(r.progress);
+      memo.set(r, t);
+    }
+    return t;
+  };
+  return { portal, tasksByDocument, links, documentsUnder, progressText };
+}
+
+function departmentsOf(ix: Index, tasks: TaskView[]): ReportDepartment[] {
+  const { portal } = ix;
+  const regionName = (code: string) => portal.regionByCode.get(code)?.region.name ?? code;
+  const byId = new Map<string, ReportDepartment>();
+  // (department, group, task) already listed: a Set, since one department may carry thousands of tasks.
+  const listed = new Set<string>();
+  for (const tv of tasks) {
+    for (const { dv, group } of ix.links.get(tv.task.id) ?? []) {
+      const id = dv.department.id;
+      let d = byId.get(id);
+      if (!d) {
+        d = {
+          key: id,
+          name: dv.department.name,
+          regionName: dv.region.name,
+          verified: true,
+          url: dv.url || departmentUrl(id),
+          lead: [],
+          helping: [],
+          mentioned: [],
+          inherited: [],
+          successor: dv.successor ? { name: dv.successor.name, on: dv.department.succeededOn } : null,
+        };
+        byId.set(id, d);
+      }
+      const roles = group === 'helping' ? [...new Set(tv.units.filter((u) => u.departmentId === id).map((u) => ROLE_LABELS[u.role]))] : [];
+      const k = `${id}\u0000${group}\u0000${tv.task.id}`;
+      if (!listed.has(k)) {
+        listed.add(k);
+        d[group].push({ id: tv.task.id, roles });
+      }
+    }
+  }
+  // Inherited tasks are listed only beside the department's own: they alone do not make a section.
+  const out = [...byId.values()].filter((d) => d.lead.length + d.helping.length + d.mentioned.length > 0);
 
   // Units the registry does not know still answer for tasks: group them by the name as written.
   const unknown = new Map<string, ReportDepartment>();
   for (const tv of tasks) {
+    const entries = new Map<string, ReportDepartmentTask>(); // this task's entries, by unit name and list
     const primary = new Set(tv.primaryUnits.filter((u) => !u.departmentId).map((u) => u.name));
     for (const u of tv.units) {
       if (u.departmentId) continue;
       let d = unknown.get(u.name);
       if (!d) {
-        d = { key: `unit:${u.name}`, name: u.name, regionName: regionName(tv.document.meta.regionCode), verified: false, url: unverifiedUnitUrl(u.name), lead: [], helping: [] };
+        d = {
+          key: `unit:${u.name}`,
+          name: u.name,
+          regionName: regionName(tv.document.meta.regionCode),
+          verified: false,
+          url: unverifiedUnitUrl(u.name),
+          lead: [],
+          helping: [],
+          mentioned: [],
+          inherited: [],
+          successor: null,
+        };
         unknown.set(u.name, d);
       }
-      const list = primary.has(u.name) ? d.lead : d.helping;
-      const existing = list.find((x) => x.id === tv.task.id);
+      const list = primary.has(u.name) ? d.lead : u.role === 'mentioned' ? d.mentioned : d.helping;
+      const k = `${u.name}\u0000${list === d.lead ? 'l' : list === d.mentioned ? 'm' : 'h'}`;
+      const existing = entries.get(k);
       if (existing) {
         if (list === d.helping && !existing.roles.includes(ROLE_LABELS[u.role])) existing.roles.push(ROLE_LABELS[u.role]);
       } else {
-        list.push({ id: tv.task.id, roles: list === d.helping ? [ROLE_LABELS[u.role]] : [] });
+        const entry = { id: tv.task.id, roles: list === d.helping ? [ROLE_LABELS[u.role]] : [] };
+        entries.set(k, entry);
+        list.push(entry);
       }
     }
   }
@@ -230,6 +338,7 @@ function departmentsOf(portal: Portal, tasks: TaskView[]): ReportDepartment[] {
       Number(b.verified) - Number(a.verified) ||
       b.lead.length - a.lead.length ||
       b.helping.length - a.helping.length ||
+      b.mentioned.length - a.mentioned.length ||
       collator.compare(a.name, b.name) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
@@ -261,18 +370,20 @@ interface Scope {
   statusOf: (tv: TaskView) => StatusAt | null;
 }
 
-function buildSpec(portal: Portal, scope: Scope, options: ReportOptions): ReportSpec {
-  const docIndex = new Map(scope.documents.map((d, i) => [d.slug, i + 1]));
-  const tasks = portal.tasks.filter((tv) => docIndex.has(tv.task.documentSlug));
+function buildSpec(ix: Index, scope: Scope, options: ReportOptions): ReportSpec {
+  const { portal } = ix;
+  // Rows follow the documents' order, then each document's own task order.
+  const tasks = scope.documents.flatMap((d) => ix.tasksByDocument.get(d.slug) ?? []);
+  const docNumber = new Map(scope.documents.map((d, i) => [d.slug, i + 1]));
   const rows = tasks.map((tv) => {
     const at = scope.statusOf(tv);
-    return { tv, at, row: toRow(tv, at, docIndex.get(tv.task.documentSlug)!, scope.period) };
+    return { tv, at, row: toRow(ix, tv, at, docNumber.get(tv.task.documentSlug)!, scope.period) };
   });
-  // Rows follow the documents' order, then each document's own task order.
-  rows.sort((a, b) => a.row.doc - b.row.doc);
   const regionName = (code: string) => portal.regionByCode.get(code)?.region.name ?? code;
+  const rowsByDoc = new Map<string, typeof rows>();
+  for (const r of rows) push(rowsByDoc, r.tv.task.documentSlug, r);
   const documents: ReportDocument[] = scope.documents.map((d) => {
-    const own = rows.filter((r) => r.tv.task.documentSlug === d.slug);
+    const own = rowsByDoc.get(d.slug) ?? [];
     return {
       slug: d.slug,
       title: documentTitle(d),
@@ -307,7 +418,7 @@ function buildSpec(portal: Portal, scope: Scope, options: ReportOptions): Report
     documents,
     taskCount: rows.length,
     counts: countsOf(rows.map((r) => asStatusAt(r.row, scope.period))),
-    departments: departmentsOf(portal, tasks),
+    departments: departmentsOf(ix, tasks),
     tasks: rows.map((r) => r.row),
     sources: sourcesOf(rows),
     statusDescriptions: ALL_STATUSES.map((status) => ({ status, text: STATUS_DESCRIPTIONS[status] })),
@@ -329,17 +440,17 @@ function regionTitle(region: Region, year: string): string {
  */
 export function reportsForPortal(portal: Portal, options: ReportOptions = {}): ReportSpec[] {
   const out: ReportSpec[] = [];
+  const ix = buildIndex(portal);
   const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
 
   for (const rv of portal.regions) {
-    const codes = subtreeCodes(portal, rv.region.code);
-    const docs = portal.documents.filter((d) => codes.has(d.meta.regionCode));
+    const docs = ix.documentsUnder(rv.region.code);
     const years = [...new Set(docs.flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();
     for (const year of years) {
       const inYear = docs.filter((d) => periodsOf(d.slug).some((p) => yearOf(p) === year));
       out.push(
         buildSpec(
-          portal,
+          ix,
           {
             kind: 'region',
             path: regionReportUrl(rv.region.code, year),
@@ -362,7 +473,7 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
     for (const period of [...periodsOf(doc.slug)].sort(comparePeriods)) {
       out.push(
         buildSpec(
-          portal,
+          ix,
           {
             kind: 'document',
             path: documentReportUrl(doc.slug, period.id),

@@ -57,7 +57,8 @@ function preamble(spec: ReportSpec, palette: Palette): string {
     `#let generated = sys.inputs.at("generated", default: "")`,
     // Demo status data marks each page it appears on: the header asks whether this page holds a marker.
     `#let demo-mark = [#metadata("demo")<qd-demo>]`,
-    `#let demo-on-page() = { let p = here().page(); query(<qd-demo>).any(m => m.location().page() == p) }`,
+    // Only the first marker after the header matters: it is on this page or there is none here (O(markers), not pages × markers).
+    `#let demo-on-page() = { let next = query(selector(<qd-demo>).after(here())); next.len() > 0 and next.first().location().page() == here().page() }`,
     `#set document(`,
     `  title: ${str(spec.title)},`,
     `  author: (${[...spec.issuers.map(str), str('清单公开平台（自动生成）')].join(', ')},),`,
@@ -72,6 +73,8 @@ function preamble(spec: ReportSpec, palette: Palette): string {
     `#show table.cell.where(y: 0): set text(weight: "bold")`,
     // Justified CJK in narrow cells spreads the characters of a unit name apart: align cells left instead.
     `#show table: set par(justify: false)`,
+    // A row is read as a unit: move it whole to the next page rather than split a task from its status.
+    `#set table.cell(breakable: false)`,
     `#set table(fill: (_, y) => if y == 0 { luma(232) } else if calc.even(y) { luma(248) } else { none })`,
     `#show link: set text(fill: accent)`,
     `#set heading(numbering: (..n) => { let n = n.pos(); if n.len() == 1 { numbering("一、", n.at(0)) } else { numbering("（一）", n.at(1)) } })`,
@@ -105,9 +108,9 @@ function preamble(spec: ReportSpec, palette: Palette): string {
     `}`,
     // sticky: a label or caption never stays alone at the foot of a page, away from its table.
     `#let label-line(body) = block(sticky: true, above: 0.9em, below: 0.45em, text(weight: "bold", body))`,
-    `#let kpi(label, value, note: none) = block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.5pt + luma(190))[`,
-    `  #text(size: 8.5pt, fill: muted, label) \\`,
-    `  #text(size: 18pt, weight: "bold", fill: accent, value)#if note != none { text(size: 8pt, fill: muted, note) }`,
+    `#let kpi(label, value) = block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.5pt + luma(190))[`,
+    `  #text(size: 8pt, fill: muted, label) \\`,
+    `  #text(size: 18pt, weight: "bold", fill: accent, value)`,
     `]`,
   );
 }
@@ -125,7 +128,8 @@ function cover(spec: ReportSpec): string {
     `#set par(justify: false)`,
     `#text(size: 11pt, fill: muted)[${esc(spec.issuers.join('　') || '发文机关未载明')}]`,
     `#v(2.2cm)`,
-    `#block(text(size: 24pt, weight: "bold", fill: accent)[${esc(spec.title)}])`,
+    // Long document titles get a smaller size so the title keeps to about three lines.
+    `#block(text(size: ${[...spec.title].length > 40 ? 18 : [...spec.title].length > 22 ? 21 : 24}pt, weight: "bold", fill: accent)[${esc(spec.title)}])`,
     `#v(0.6em)`,
     `#text(size: 13pt)[报告期：${esc(spec.period.label)}]`,
     docLine ? `#linebreak()#text(size: 10.5pt, fill: muted)[${esc(docLine)}]` : null,
@@ -177,9 +181,10 @@ function overview(spec: ReportSpec): string {
     spec.demo ? `#demo-mark#block(fill: rgb("#fef3f2"), inset: 8pt, radius: 3pt, width: 100%)[#text(fill: demo-red, weight: "bold")[#demo-label]：以下统计含示例数据，不代表真实落实情况。]` : null,
     esc(scope),
     ``,
-    `#grid(columns: (1fr, 1fr, 1fr, 1fr), column-gutter: 8pt,`,
+    `#grid(columns: (1fr,) * 5, column-gutter: 8pt,`,
     `  kpi([任务总数], [${total}]),`,
-    `  kpi([已销号 / 已完成], [${c('已销号')} / ${c('已完成')}], note: [　自报完成未核验]),`,
+    `  kpi([已销号（经核验）], [${c('已销号')}]),`,
+    `  kpi([已完成（自报）], [${c('已完成')}]),`,
     `  kpi([已逾期], [${c('已逾期')}]),`,
     `  kpi([未报告], [${c('未报告')}]),`,
     `)`,
@@ -241,36 +246,51 @@ function unitsText(units: string[]): string {
 // ---- departments ----
 
 function departmentSection(spec: ReportSpec, d: ReportDepartment, rows: Map<string, ReportTaskRow>): string {
-  const lead = d.lead.map((x) => rows.get(x.id)).filter((t): t is ReportTaskRow => !!t);
-  const helping = d.helping.map((x) => ({ row: rows.get(x.id), roles: x.roles })).filter((x): x is { row: ReportTaskRow; roles: string[] } => !!x.row);
+  const resolve = (list: { id: string; roles: string[] }[]) =>
+    list.map((x) => ({ row: rows.get(x.id), roles: x.roles })).filter((x): x is { row: ReportTaskRow; roles: string[] } => !!x.row);
+  const lead = resolve(d.lead).map((x) => x.row);
+  const helping = resolve(d.helping);
+  const mentioned = resolve(d.mentioned);
+  const inherited = resolve(d.inherited);
   const leadCounts = new Map<Status, number>();
   for (const t of lead) leadCounts.set(t.status, (leadCounts.get(t.status) ?? 0) + 1);
   const overdue = lead.filter((t) => t.overdue).length;
+  const facts = [
+    d.regionName,
+    `牵头 ${lead.length} 项`,
+    `配合 ${helping.length} 项`,
+    mentioned.length ? `文中提及 ${mentioned.length} 项` : null,
+    overdue ? `牵头任务中已逾期 ${overdue} 项` : null,
+    d.successor ? `机构改革后职责由${d.successor.name}承接${d.successor.on ? `（${d.successor.on}）` : ''}` : null,
+  ].filter(Boolean);
+  // Tasks this department helps with, is named in, or took over: number, task, lead unit, how, status.
+  const otherTable = (label: string, list: { row: ReportTaskRow; roles: string[] }[], how: (roles: string[]) => string) =>
+    list.length
+      ? lines(
+          `#label-line[${esc(label)}]`,
+          `#table(columns: (3.4em, 1fr, 8em, 5em, 7.4em), align: (center, left, left, left, left),`,
+          `  table.header([编号], [任务], [牵头单位], [参与方式], [状态]),`,
+          ...list.map(({ row: t, roles }) => `  ${numberCell(spec, t)}, [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(how(roles))}], ${statusCell(t)},`),
+          `)`,
+        )
+      : null;
   return lines(
     // Headings stay plain text (they become bookmarks and TOC entries); the link sits in the line below.
     `== ${esc(d.name)}${d.verified ? '' : ' #text(size: 9pt, fill: muted, weight: "regular")[（名录未收录）]'}`,
-    `#block(sticky: true, below: 0.6em, text(size: 8.5pt, fill: muted)[${esc(`${d.regionName} · 牵头 ${lead.length} 项 · 配合 ${helping.length} 项${overdue ? ` · 牵头任务中已逾期 ${overdue} 项` : ''} · `)}${link(spec, d.url, d.verified ? '部门页面' : '单位页面')}])`,
+    `#block(sticky: true, below: 0.6em, text(size: 8.5pt, fill: muted)[${esc(facts.join(' · ') + ' · ')}${link(spec, d.url, d.verified ? '部门页面' : '单位页面')}])`,
     lead.length
       ? lines(
           `#block(sticky: true, width: 60%, stacked((${[...leadCounts].map(([s, n]) => `(${str(s)}, ${n})`).join(', ')},)))`,
           `#label-line[牵头任务]`,
-          `#table(columns: (3.4em, 1fr, 7em, 7.4em), align: (center, left, left, left),`,
+          `#table(columns: (3.4em, 1fr, 10em, 7.4em), align: (center, left, left, left),`,
           `  table.header([编号], [任务], [完成时限], [状态]),`,
           ...lead.map((t) => `  ${numberCell(spec, t)}, [${esc(t.title)}], [${esc(t.deadline || '—')}], ${statusCell(t)},`),
           `)`,
         )
       : null,
-    helping.length
-      ? lines(
-          `#label-line[配合任务]`,
-          `#table(columns: (3.4em, 1fr, 8em, 5em, 7.4em), align: (center, left, left, left, left),`,
-          `  table.header([编号], [任务], [牵头单位], [参与方式], [状态]),`,
-          ...helping.map(
-            ({ row: t, roles }) => `  ${numberCell(spec, t)}, [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(roles.join('、'))}], ${statusCell(t)},`,
-          ),
-          `)`,
-        )
-      : null,
+    otherTable('配合任务', helping, (roles) => roles.join('、')),
+    otherTable('文中提及', mentioned, () => '文中提及'),
+    otherTable('承接的任务（机构改革前由被合并部门承担）', inherited, () => '承接'),
   );
 }
 
@@ -301,7 +321,7 @@ function taskTable(spec: ReportSpec): string {
           ? `#text(fill: muted)[该文件没有提取到任务。]`
           : lines(
               `#block[#set text(size: 8pt)`,
-              `#table(columns: (3.2em, 1.25fr, 6em, 5.2em, 7.8em, 1.55fr), align: (center, left, left, left, left, left),`,
+              `#table(columns: (3.2em, 1.2fr, 6em, 5.6em, 8.6em, 1.6fr), align: (center, left, left, left, left, left),`,
               `  table.header([编号], [任务], [牵头单位], [完成时限], [状态], [最新进展]),`,
               ...rows.map(
                 (t) =>

@@ -1,10 +1,10 @@
 // What the search index holds: one record per task, document, department and region page,
 // built from the model rather than scraped from HTML, so navigation and footers never enter it
 // and every page carries the names a citizen types (aliases such as 发改局, region short names).
-import type { Portal, TaskView } from '../../model/portal-types';
+import type { Department, Portal, TaskView } from '../../model/portal-types';
 import type { Status } from '../../model/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
-import { extraTerms } from './terms';
+import { extraTerms, searchKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
   url: string;
@@ -32,43 +32,76 @@ function officialRegionNames(portal: Portal, code: string): string[] {
   return out;
 }
 
+/** The departments that took over a department's duties, nearest first (机构改革 chains). */
+function successorsOf(portal: Portal, id: string): Department[] {
+  const out: Department[] = [];
+  const seen = new Set([id]);
+  for (let d = portal.departmentById.get(id)?.department; d?.successorId && !seen.has(d.successorId); ) {
+    seen.add(d.successorId);
+    d = portal.departmentById.get(d.successorId)?.department;
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Unit names as written, every name and alias of the departments they resolve to (and of the
+ * departments that took over their duties), in the forms a citizen types (县发改局 → 发改局) and
+ * without the region's name: that belongs to the region's own page, and would otherwise make every
+ * task of a county answer to the county's name.
+ */
+function unitSearchNames(portal: Portal, written: string[], departments: Department[], regions: string[]): string[] {
+  const context = [...new Set([...regions, ...departments.flatMap((d) => regionNames(portal, d.regionCode))])];
+  const all = [...written, ...departments.flatMap((d) => [d.name, ...d.aliases])].flatMap((n) => unitNameForms(n, context));
+  return [...new Set(withoutRegion(all, context))];
+}
+
 function lines(...parts: Array<string | string[] | null | undefined>): string {
   return parts.flat().filter((p): p is string => !!p && p.trim() !== '').join('\n');
 }
 
 export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   const { task, document } = tv;
-  const departments = tv.units.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined);
-  const names = [...new Set([...tv.units.map((u) => u.name), ...departments.flatMap((d) => [d.name, ...d.aliases])])];
+  const departments = [...new Set(tv.units.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined))];
   const regions = regionNames(portal, document.meta.regionCode);
+  const successors = departments.flatMap((d) => successorsOf(portal, d.id));
+  const names = unitSearchNames(portal, tv.units.map((u) => u.name), [...departments, ...successors], regions);
+  const primaryDepartments = [...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined))];
+  const primaryNames = unitSearchNames(portal, tv.primaryUnits.map((u) => u.name), [...primaryDepartments, ...primaryDepartments.flatMap((d) => successorsOf(portal, d.id))], regions);
   const deadline = task.deadlines.find((d) => d.date)?.date ?? null;
   const lead = tv.primaryUnits.map((u) => u.name).join('、');
   const status = statusOf(tv);
-  const body = lines(
+  // The task's own words: the excerpt a reader sees comes from here.
+  const own = lines(
     `${task.kind === 'problem' ? '问题' : '任务'} ${task.number} ${task.title}`,
     task.text,
     task.fields.cause,
     task.fields.goals,
     task.fields.timeLimits,
     task.measures.map((m) => `${m.number}. ${m.text}`),
-    task.deadlines.map((d) => d.text),
-    task.targets.map((t) => t.text),
+  );
+  const body = lines(
+    own,
+    // Deadlines and targets as parsed, where the text does not already say them word for word.
+    [...task.deadlines.map((d) => d.text), ...task.targets.map((t) => t.text)].filter((t) => !own.includes(t)),
     names,
     document.title,
     regions,
   );
+  const keys = searchKeys([task.title, ...primaryNames], own);
   return {
     url: tv.url,
     content: lines(body, extraTerms(body, names)),
     language: 'zh-cn',
     meta: {
-      title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
+      title: `${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
       status,
       overdue: tv.current?.overdue ? '已逾期' : '',
       lead: lead || '未明确',
       deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
       document: document.title ?? document.slug,
       demo: tv.demo ? '示例数据（非官方）' : '',
+      keys,
     },
     filters: {
       [FILTER_NAMES.type]: ['任务'],
@@ -91,7 +124,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: documentUrl(d.slug),
       content: lines(body, extraTerms(body, [])),
       language: 'zh-cn',
-      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind },
+      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, keys: searchKeys([d.title, d.issuer]) },
       filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
       sort: { deadline: '9999-12-31' },
     });
@@ -104,7 +137,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: departmentUrl(v.department.id),
       content: lines(body, extraTerms(body, names)),
       language: 'zh-cn',
-      meta: { title: v.department.name, region: v.region.name },
+      meta: { title: v.department.name, region: v.region.name, keys: searchKeys(unitSearchNames(portal, v.writtenAs, [v.department], [])) },
       filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
       sort: { deadline: '9999-12-31' },
     });
@@ -116,7 +149,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: regionUrl(r.region.code),
       content: lines(body, extraTerms(body, [])),
       language: 'zh-cn',
-      meta: { title: r.region.name },
+      meta: { title: r.region.name, keys: searchKeys([r.region.name, ...r.region.shortNames]) },
       filters: { [FILTER_NAMES.type]: ['地区'], [FILTER_NAMES.region]: [r.region.name] },
       sort: { deadline: '9999-12-31' },
     });

@@ -1,0 +1,421 @@
+// PDF annual reports: escaping, which reports exist and what they hold, a real compiled PDF checked
+// with poppler (pdfinfo, pdftotext, pdffonts, pdftohtml), and the cache.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fontBuffers } from '../src/outputs/fonts';
+import { PdfCache, pdfCacheDir, reportKey } from '../src/outputs/pdf/cache';
+import { HOSTILE_TEXT, makePortal, smallPortal, type FixtureDocument } from '../src/outputs/pdf/fixture';
+import { palette } from '../src/outputs/pdf/palette';
+import { buildReports } from '../src/outputs/pdf/pipeline';
+import { renderTypst } from '../src/outputs/pdf/render';
+import { MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
+import { escapeTypst, escapeTypstLines, reportSource, typstString } from '../src/outputs/pdf/typst-source';
+import { documentReportUrl, regionReportUrl } from '../src/model/urls';
+import { parsePeriod } from '../src/model/periods';
+
+const DEMO = '示例数据（非官方）';
+const work = mkdtempSync(join(tmpdir(), 'qingdan-pdf-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// ---- helpers: a bare compiler for snippets, poppler on a file ----
+
+let snippetCompiler: NodeCompiler;
+beforeAll(() => {
+  const f = fontBuffers();
+  snippetCompiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: [f[400], f[700]] }] });
+});
+
+function compileSnippet(body: string) {
+  const src = `#set page(width: 16cm, height: auto, margin: 1cm)\n#set text(font: "Noto Sans SC", lang: "zh", fallback: false)\n${body}\n`;
+  const res = snippetCompiler.compile({ mainFileContent: src });
+  if (res.hasError() || !res.result) throw new Error(`snippet did not compile:\n${src}`);
+  return res.result;
+}
+
+const QUIET = { encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
+let fileNo = 0;
+function toFile(pdf: Buffer): string {
+  const f = join(work, `f${fileNo++}.pdf`);
+  writeFileSync(f, pdf);
+  return f;
+}
+const pdftotext = (file: string, first?: number, last?: number) =>
+  execFileSync('pdftotext', [...(first ? ['-f', String(first), '-l', String(last ?? first)] : []), '-enc', 'UTF-8', file, '-'], QUIET);
+// poppler warns "Suspects object is wrong type" about typst's (valid) /MarkInfo: keep stderr quiet.
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], QUIET);
+const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))![1]);
+/** Text of a snippet as poppler extracts it, whitespace removed (pdftotext spaces and wraps at will). */
+const snippetText = (body: string) => pdftotext(toFile(snippetCompiler.pdf(compileSnippet(body)))).replace(/\s+/g, '');
+
+const CLOSING = /^[，。、；：？！）》」』】”]/;
+
+/**
+ * The text at the start of each visual line. pdftotext splits a line where typst hangs a 。 into the
+ * margin, so a poppler "line" that sits on the same baseline right after another one is a continuation.
+ */
+function lineStarts(file: string): string[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const out: string[] = [];
+  for (const page of html.split('<page ').slice(1)) {
+    const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      x0: Number(m[1]),
+      y: Number(m[2]),
+      x1: Number(m[3]),
+      text: [...m[4].matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+    for (const l of lines) {
+      const continues = lines.some((o) => o !== l && Math.abs(o.y - l.y) < 1 && o.x0 < l.x0 && l.x0 - o.x1 < 12);
+      if (!continues) out.push(l.text);
+    }
+  }
+  return out;
+}
+
+// ---- escaping ----
+
+describe('escapeTypst', () => {
+  it('backslash-escapes every markup character', () => {
+    for (const c of ['#', '$', '*', '_', '`', '<', '>', '@', '[', ']', '\\', '/', '~', '=', '-', '+', '"', "'", '.', ':']) {
+      expect(escapeTypst(`a${c}b`)).toBe(`a\\${c}b`);
+    }
+    expect(escapeTypst('中文，没有特殊字符')).toBe('中文，没有特殊字符');
+  });
+
+  it('collapses whitespace and newlines so escaped text never starts a source line', () => {
+    expect(escapeTypst('  一\n\n= 二\t三 ')).toBe('一 \\= 二 三');
+    expect(escapeTypst('a\u0000b\u001Fc\u2028d')).toBe('abcd');
+  });
+
+  it('keeps lines and paragraphs in escapeTypstLines', () => {
+    expect(escapeTypstLines('一\n- 二\n\n\n1. 三')).toBe('一 \\\n\\- 二\n\n1\\. 三');
+  });
+
+  it('prints hostile text exactly as written and creates no markup elements', () => {
+    const samples = [
+      HOSTILE_TEXT,
+      '#read("/etc/passwd") #import "x.typ": * $ a^2 $',
+      '= 标题\n- 列表\n+ 编号\n/ 术语: 解释\n1. 一\n2) 二',
+      'http://example.com/a_b*c // 不是注释 /* 也不是 */',
+      '--- -- ... -? ~ \\u{41} \\',
+      '<label> @ref [内容] {代码} "双引" \'单引\'',
+    ];
+    for (const s of samples) {
+      const doc = compileSnippet(`#block[${escapeTypst(s)}]\n\n${escapeTypstLines(s)}`);
+      // (Smart quotes are not queryable: the exact-text comparison below catches curly quotes.)
+      for (const sel of ['heading', 'list', 'enum', 'terms', 'strong', 'emph', 'raw', 'math.equation', 'ref', 'link']) {
+        expect(snippetCompiler.query(doc, { selector: sel }), `${sel} in ${s}`).toEqual([]);
+      }
+      const expected = s.replace(/\s+/g, '');
+      expect(pdftotext(toFile(snippetCompiler.pdf(doc))).replace(/\s+/g, '')).toBe(expected + expected);
+    }
+  });
+
+  it('typstString survives quotes, backslashes and newlines', () => {
+    const s = 'a"b\\c\nd#e';
+    expect(snippetText(`#text(${typstString(s)})`)).toBe('a"b\\cd#e');
+  });
+});
+
+// ---- which reports exist ----
+
+describe('reportsForPortal', () => {
+  const portal = smallPortal();
+  const specs = reportsForPortal(portal, { siteUrl: 'https://qingdan.example.cn/' });
+  const byPath = new Map(specs.map((s) => [s.path, s]));
+
+  it('gives one report per region and year (descendants included) and per document and period, at the urls.ts paths', () => {
+    expect(specs.map((s) => s.path).sort()).toEqual(
+      [
+        regionReportUrl('540000', '2019'),
+        regionReportUrl('540000', '2020'),
+        regionReportUrl('542500', '2019'),
+        regionReportUrl('542500', '2020'),
+        regionReportUrl('542521', '2019'),
+        documentReportUrl('ali-fengong', '2019'),
+        documentReportUrl('ali-fengong', '2020'),
+        documentReportUrl('pulan-zhenggai', '2019-Q3'),
+        documentReportUrl('pulan-zhenggai', '2019-Q4'),
+      ].sort(),
+    );
+    expect(new Set(specs.map((s) => s.path)).size).toBe(specs.length);
+  });
+
+  it('covers the documents of the region and below that have a period in the year', () => {
+    expect(byPath.get(regionReportUrl('542500', '2019'))!.documents.map((d) => d.slug)).toEqual(['ali-fengong', 'pulan-zhenggai']);
+    expect(byPath.get(regionReportUrl('542500', '2020'))!.documents.map((d) => d.slug)).toEqual(['ali-fengong']);
+    expect(byPath.get(regionReportUrl('542521', '2019'))!.documents.map((d) => d.slug)).toEqual(['pulan-zhenggai']);
+    expect(byPath.get(regionReportUrl('540000', '2019'))!.taskCount).toBe(5);
+  });
+
+  it('takes the year status from the latest reported period of the year and says which', () => {
+    const row = byPath.get(regionReportUrl('542521', '2019'))!.tasks[0];
+    expect(row.status).toBe('已销号');
+    expect(row.statusPeriod).toBe('2019年第三季度');
+    const q4 = byPath.get(documentReportUrl('pulan-zhenggai', '2019-Q4'))!.tasks[0];
+    expect(q4.status).toBe('未报告');
+    expect(q4.statusPeriod).toBeNull();
+    const timeline = portal.tasks[0].timeline;
+    expect(statusForYear(timeline, '2031')).toBeNull();
+  });
+
+  it('marks demo data and keeps official data unmarked', () => {
+    expect(byPath.get(documentReportUrl('ali-fengong', '2019'))!.demo).toBe(true);
+    const official = byPath.get(documentReportUrl('pulan-zhenggai', '2019-Q3'))!;
+    expect(official.demo).toBe(false);
+    expect(official.sources).toEqual([{ title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度'] }]);
+  });
+
+  it('lists each department with the tasks it leads, then those it helps with, unverified units included', () => {
+    const spec = byPath.get(documentReportUrl('ali-fengong', '2019'))!;
+    const dept = (name: string) => spec.departments.find((d) => d.name === name)!;
+    expect(dept('阿里地区林业和草原局').lead.map((t) => t.id)).toEqual(['ali-fengong/t1']);
+    expect(dept('阿里地区林业和草原局').helping).toEqual([{ id: 'ali-fengong/t3', roles: ['配合单位'] }]);
+    expect(dept('阿里地区生态环境局').lead.map((t) => t.id)).toEqual(['ali-fengong/t2']);
+    expect(dept('普兰县人民政府').helping).toEqual([{ id: 'ali-fengong/t2', roles: ['责任单位'] }]);
+    const unknown = dept('阿里地区水务局（筹）');
+    expect(unknown.verified).toBe(false);
+    expect(unknown.lead.map((t) => t.id)).toEqual(['ali-fengong/t3']);
+    expect(spec.tasks.find((t) => t.id === 'ali-fengong/t3')!.leadUnits).toEqual(['阿里地区水务局（筹）（未核实）']);
+    // Named without a role; merged in a reform: its tasks are listed beside its successor's own.
+    expect(dept('阿里地区水利局').mentioned.map((t) => t.id)).toEqual(['ali-fengong/t4']);
+    expect(dept('阿里地区环境保护局').successor).toEqual({ name: '阿里地区生态环境局', on: '2019-01' });
+    expect(dept('阿里地区生态环境局').inherited.map((t) => t.id)).toEqual(['ali-fengong/t4']);
+  });
+
+  it('counts statuses over exactly the rows it shows', () => {
+    for (const spec of specs) {
+      const count = (s: string) => spec.counts.find((c) => c.status === s)!.count;
+      const reported = spec.counts.filter((c) => c.status !== '已逾期').reduce((a, c) => a + c.count, 0);
+      expect(reported).toBe(spec.tasks.length);
+      expect(count('已逾期')).toBe(spec.tasks.filter((t) => t.overdue).length);
+    }
+  });
+
+  it('cuts long progress texts and turns Markdown into plain text', () => {
+    const long = '进展'.repeat(MAX_PROGRESS_CHARS);
+    const p = makePortal([
+      { slug: 'd', regionCode: '542500', title: 'T', docNumber: null, issuer: null, reporting: 'annual', periods: ['2019'], tasks: [{ number: '1', text: 'x', units: [], reports: { '2019': { status: '已完成', progress: long } } }] },
+    ]);
+    const row = reportsForPortal(p).find((s) => s.kind === 'document')!.tasks[0];
+    expect([...row.progress].length).toBe(MAX_PROGRESS_CHARS + 1);
+    expect(row.progressCut).toBe(true);
+    const first = byPath.get(documentReportUrl('ali-fengong', '2019'))!.tasks[0];
+    expect(first.progress).toBe('完成禁牧面积 120 万亩； 建立巡护队伍。');
+  });
+
+  it('is deterministic: the same portal gives the same source', () => {
+    const again = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn/' });
+    expect(again.map((s) => reportSource(s, palette))).toEqual(specs.map((s) => reportSource(s, palette)));
+  });
+});
+
+// ---- a real compiled report ----
+
+describe('a compiled report', () => {
+  const specs = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn' });
+  const spec = specs.find((s) => s.path === regionReportUrl('542500', '2019'))!;
+  let file: string;
+  let pages: number;
+
+  beforeAll(() => {
+    const r = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
+    file = toFile(r.pdf);
+    pages = r.pages;
+    expect(r.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(r.standard).toBe('ua-1');
+  });
+
+  it('has the page count typst reports, with 第 N 页 / 共 M 页 footers', () => {
+    expect(pageCount(file)).toBe(pages);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    for (let n = 2; n <= pages; n++) expect(pdftotext(file, n).replace(/\s+/g, '')).toContain(`第${n}页/共${pages}页`);
+    expect(pdftotext(file, 1)).not.toContain('第 1 页');
+  });
+
+  it('shows every task number, lead unit and status of the fixture', () => {
+    const text = pdftotext(file).replace(/\s+/g, '');
+    for (const t of spec.tasks) {
+      expect(text).toContain(t.number);
+      for (const u of t.leadUnits) expect(text).toContain(u.replace(/\s+/g, ''));
+      expect(text).toContain(t.status);
+    }
+    expect(text).toContain('地区林业局');
+    expect(text).toContain('已逾期');
+    expect(text).toContain(HOSTILE_TEXT.split('。')[0].replace(/\s+/g, ''));
+    expect(pdftotext(file, 1)).toContain('2026-03-04');
+  });
+
+  it('has title, language, bookmarks and a structure tree', () => {
+    expect(pdfinfo(file)).toMatch(/^Title:\s+阿里地区2019年度任务落实情况报告$/m);
+    expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
+    const bytes = readFileSync(file).toString('latin1');
+    expect(bytes).toContain('/Lang (zh-CN)');
+    expect(bytes).toContain('/StructTreeRoot');
+    const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
+    const outline = /<outline>[\s\S]*<\/outline>/.exec(xml)?.[0] ?? '';
+    for (const title of ['一、 概况', '二、 各部门落实情况', '三、 任务清单', '附录　说明与数据来源', '阿里地区生态环境局', '普兰县生态环境问题整改方案']) {
+      expect(outline).toContain(title);
+    }
+  });
+
+  it('embeds only Noto Sans SC, as subsets', () => {
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
+  });
+
+  it('marks the cover and every page showing demo status, and no page that does not', () => {
+    const page = (n: number) => pdftotext(file, n);
+    expect(page(1)).toContain(DEMO);
+    expect(page(2)).toContain('目录');
+    expect(page(2)).not.toContain(DEMO);
+    for (let n = 3; n <= pages; n++) {
+      const text = page(n);
+      // A page that shows a status chip of a task row (任务清单 / department tables) must say it is demo data.
+      if (/牵头任务|配合任务|最新进展|状态分布/.test(text)) expect(text, `page ${n}`).toContain(DEMO);
+    }
+  });
+
+  it('never starts a line with closing punctuation', () => {
+    expect(lineStarts(file).filter((l) => CLOSING.test(l))).toEqual([]);
+    const para = '各单位要加强协调，落实责任。'.repeat(40);
+    const starts = lineStarts(toFile(snippetCompiler.pdf(compileSnippet(`#block(width: 7.3cm)[${escapeTypst(para)}]`))));
+    expect(starts.length).toBeGreaterThan(10);
+    expect(starts.filter((l) => CLOSING.test(l))).toEqual([]);
+    // The checker itself sees a forced break before 。 (so the checks above can fail).
+    expect(lineStarts(toFile(snippetCompiler.pdf(compileSnippet('前文#linebreak()。后文')))).filter((l) => CLOSING.test(l))).toEqual(['。后文']);
+  });
+
+  it('an official-only report carries no demo label', () => {
+    const official = specs.find((s) => s.path === documentReportUrl('pulan-zhenggai', '2019-Q3'))!;
+    const f = toFile(renderTypst(reportSource(official, palette), { generatedOn: '2026-03-04' }).pdf);
+    expect(pdftotext(f)).not.toContain(DEMO);
+    expect(pdftotext(f)).toContain('已销号');
+  });
+});
+
+describe('a long task table', () => {
+  it('repeats its header on every page it spans', () => {
+    const tasks: FixtureDocument['tasks'] = Array.from({ length: 160 }, (_, i) => ({
+      number: String(i + 1),
+      text: `第${i + 1}项任务：加强生态环境保护，完善监测网络。`,
+      units: [{ name: '地区环保局', role: 'lead' as const }],
+      deadline: { text: '2020年底前', date: '2020-12-31' },
+      reports: { '2019': { status: '达到序时进度' as const, progress: '按计划推进，已完成年度目标的一半。' } },
+    }));
+    const portal = makePortal([{ slug: 'long', regionCode: '542500', title: '长表测试方案', docNumber: null, issuer: '阿里地区行政公署', reporting: 'annual', periods: ['2019'], tasks }]);
+    const spec = reportsForPortal(portal).find((s) => s.kind === 'document')!;
+    const r = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
+    const file = toFile(r.pdf);
+    // Pages of the task table: from the one with "三、 任务清单" to the one before the appendix.
+    const texts = Array.from({ length: r.pages }, (_, i) => pdftotext(file, i + 1));
+    const start = texts.findIndex((t) => t.includes('三、 任务清单') && !t.includes('目录'));
+    const end = texts.findIndex((t, i) => i > start && t.includes('附录'));
+    expect(end - start).toBeGreaterThanOrEqual(3);
+    for (let i = start; i < end; i++) expect(texts[i], `page ${i + 1}`).toContain('最新进展');
+    expect(texts.join('').replace(/\s+/g, '')).toContain('第160项任务');
+  }, 60_000);
+});
+
+// ---- cache ----
+
+describe('cache', () => {
+  it('lives in QINGDAN_CACHE_DIR/pdf or .cache/qingdan/pdf', () => {
+    expect(pdfCacheDir('/r', {})).toBe('/r/.cache/qingdan/pdf');
+    expect(pdfCacheDir('/r', { QINGDAN_CACHE_DIR: '/c' })).toBe('/c/pdf');
+    expect(pdfCacheDir('/r', { QINGDAN_CACHE_DIR: 'rel' })).toBe('/r/rel/pdf');
+  });
+
+  it('keys on source, template, font and engine', () => {
+    const base = { source: 'a', templateVersion: '1', fontVersion: 'f', engineVersion: 'e' };
+    const k = reportKey(base);
+    expect(reportKey({ ...base })).toBe(k);
+    for (const change of [{ source: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }]) expect(reportKey({ ...base, ...change })).not.toBe(k);
+  });
+
+  it('renders on a miss, reuses on a hit, and re-renders only what changed', () => {
+    const cacheDir = join(work, 'cache');
+    const cache = new PdfCache(cacheDir);
+    const outDir = join(work, 'dist');
+    const run = (specs: ReportSpec[]) => buildReports({ specs, outDir, cache, palette, generatedOn: '2026-03-04' });
+
+    const specs = reportsForPortal(smallPortal());
+    const first = run(specs);
+    expect(first.rendered).toBe(specs.length);
+    expect(readFileSync(join(outDir, 'reports/regions/542500/2019.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(specs.length);
+
+    const lines: string[] = [];
+    const second = buildReports({ specs, outDir, cache, palette, generatedOn: '2026-03-05', log: (l) => lines.push(l) });
+    expect(second.rendered).toBe(0);
+    expect(second.cached).toBe(specs.length);
+    expect(lines.at(-1)).toMatch(/0 rendered, 9 from cache/);
+
+    // A new status for the county's plan changes that document's Q4 report and the year reports above it.
+    const changed = smallPortal();
+    const tv = changed.tasks.find((t) => t.task.documentSlug === 'pulan-zhenggai')!;
+    const q4 = tv.timeline.find((s) => s.period.id === '2019-Q4')!;
+    q4.status = '已完成';
+    q4.report = { ...tv.timeline[0].report!, period: parsePeriod('2019-Q4'), status: '已完成', progress: '复核完成。' };
+    const third = run(reportsForPortal(changed));
+    expect(third.outcomes.filter((o) => !o.cached).map((o) => o.path).sort()).toEqual(
+      [documentReportUrl('pulan-zhenggai', '2019-Q4'), regionReportUrl('540000', '2019'), regionReportUrl('542500', '2019'), regionReportUrl('542521', '2019')].sort(),
+    );
+  }, 60_000);
+
+  it('treats a torn file as a miss and prunes entries unused for long', () => {
+    const cache = new PdfCache(join(work, 'cache2'));
+    const key = 'ab'.repeat(16);
+    cache.put(key, Buffer.from('%PDF-1.7 fake'));
+    expect(cache.get(key)?.toString()).toBe('%PDF-1.7 fake');
+    writeFileSync(join(cache.dir, `${key}.pdf`), 'garbage');
+    expect(cache.get(key)).toBeNull();
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    utimesSync(join(cache.dir, `${key}.pdf`), old, old);
+    expect(cache.prune(30)).toBe(1);
+    expect(() => cache.get('../x')).toThrow();
+  });
+});
+
+describe('scale', () => {
+  // Each report must cost in proportion to its own rows: 4× the documents may not cost much more than 4× the time.
+  it('builds specs in time linear in the portal size', () => {
+    const portalOf = (n: number) =>
+      makePortal(
+        Array.from({ length: n }, (_, d) => ({
+          slug: `doc-${d}`,
+          regionCode: ['540000', '542500', '542521'][d % 3],
+          title: `文件${d}`,
+          docNumber: null,
+          issuer: '阿里地区行政公署',
+          reporting: 'annual' as const,
+          periods: ['2019', '2020'],
+          tasks: Array.from({ length: 25 }, (_, t) => ({
+            number: String(t + 1),
+            text: `任务${t}：推进工作。`,
+            units: [{ name: '地区环保局', role: 'lead' as const }, { name: `单位${t % 7}`, role: 'partner' as const }],
+            reports: { '2019': { status: '达到序时进度' as const, progress: `进展**${t}**` } },
+          })),
+        })),
+      );
+    const time = (n: number) => {
+      const portal = portalOf(n);
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const t = performance.now();
+        const specs = reportsForPortal(portal);
+        best = Math.min(best, performance.now() - t);
+        expect(specs.length).toBe(3 * 2 + n * 2);
+      }
+      return best;
+    };
+    time(5); // warm up
+    const small = time(25);
+    const large = time(100);
+    expect(large / small).toBeLessThan(10);
+  }, 120_000);
+});
