@@ -59,21 +59,24 @@ export function reportedPhases(lines: LogLine[]): Record<string, number> {
   return { ...summaries, ...explicit };
 }
 
+/** A phase as a span of the step's clock: [start, end] in seconds since the step started. */
+export type Window = [number, number];
+
 /**
  * Phases from Astro's log: setup (config, types, build info), bundle (vite), pages (generating
- * static routes), then one phase per integration in the order they log, each until the next one
- * starts or the build reports it is done.
+ * static routes), integrations (everything after the pages), then one phase per integration in
+ * the order they log, each until the next one starts or the build reports it is done.
  */
-export function phasesFromLog(lines: LogLine[], totalSeconds: number): Record<string, number> {
+export function phaseWindows(lines: LogLine[], totalSeconds: number): Record<string, Window> {
   const clean = lines.map((l) => ({ t: l.t, text: stripAnsi(l.text) }));
   const find = (re: RegExp, from = 0) => clean.findIndex((l, i) => i >= from && re.test(l.text));
-  const out: Record<string, number> = {};
+  const out: Record<string, Window> = {};
   const bundleAt = find(/Building static entrypoints/);
   const routesAt = find(/generating static routes/);
   const builtAt = find(/page\(s\) built in|\[build\] Complete!/);
   const end = builtAt >= 0 ? clean[builtAt].t : totalSeconds;
-  if (bundleAt >= 0) out.setup = clean[bundleAt].t;
-  if (bundleAt >= 0 && routesAt >= 0) out.bundle = clean[routesAt].t - clean[bundleAt].t;
+  if (bundleAt >= 0) out.setup = [0, clean[bundleAt].t];
+  if (bundleAt >= 0 && routesAt >= 0) out.bundle = [clean[bundleAt].t, clean[routesAt].t];
   if (routesAt < 0) return out;
 
   // Integration phases start at their first tagged line after the routes.
@@ -89,13 +92,44 @@ export function phasesFromLog(lines: LogLine[], totalSeconds: number): Record<st
   const firstIntegration = starts.length ? starts[0].index : -1;
   const pagesEndIndex = routesDone >= 0 && (firstIntegration < 0 || routesDone < firstIntegration) ? routesDone : firstIntegration;
   const pagesEnd = pagesEndIndex >= 0 ? clean[pagesEndIndex].t : end;
-  out.pages = pagesEnd - clean[routesAt].t;
+  out.pages = [clean[routesAt].t, pagesEnd];
   // Everything after the pages until Astro reports the build done: the output integrations together.
-  out.integrations = Math.max(0, end - pagesEnd);
+  out.integrations = [pagesEnd, Math.max(pagesEnd, end)];
   starts.forEach((s, k) => {
+    const from = clean[s.index].t;
     const stop = k + 1 < starts.length ? clean[starts[k + 1].index].t : end;
-    out[s.name] = (out[s.name] ?? 0) + Math.max(0, stop - clean[s.index].t);
+    out[s.name] = [from, Math.max(from, stop)];
   });
+  return out;
+}
+
+/** Windows of the phases integrations time themselves: a summary "… in 4.1 s" at t spans [t − 4.1, t]. */
+export function reportedWindows(lines: LogLine[]): Record<string, Window> {
+  const out: Record<string, Window> = {};
+  for (const line of lines) {
+    const seconds = reportedPhases([line]);
+    for (const [name, s] of Object.entries(seconds)) out[name] = [Math.max(0, line.t - s), line.t];
+  }
+  return out;
+}
+
+/** Durations of windows. */
+export function durations(windows: Record<string, Window>): Record<string, number> {
+  return Object.fromEntries(Object.entries(windows).map(([k, [a, b]]) => [k, b - a]));
+}
+
+/** Back-compatible shorthand: the durations of the log-boundary phases. */
+export function phasesFromLog(lines: LogLine[], totalSeconds: number): Record<string, number> {
+  return durations(phaseWindows(lines, totalSeconds));
+}
+
+/** Peak of the samples inside each window (MB); phases too short to hold a sample are left out. */
+export function peaksIn(samples: Array<{ t: number; mb: number }>, windows: Record<string, Window>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, [a, b]] of Object.entries(windows)) {
+    const inside = samples.filter((s) => s.t >= a && s.t <= b).map((s) => s.mb);
+    if (inside.length) out[name] = Math.max(...inside);
+  }
   return out;
 }
 

@@ -18,6 +18,8 @@ export interface StepResult {
   wallSeconds: number;
   /** Peak of the summed RSS of the process tree, MB (10^6 bytes); null where /proc is missing. */
   peakRssMb: number | null;
+  /** Every sample: seconds since start, summed tree RSS in MB; for peaks per phase. */
+  rss: Array<{ t: number; mb: number }>;
   lines: LogLine[];
   /** Why the step failed: exit code and the last error-looking lines. */
   reason?: string;
@@ -107,8 +109,12 @@ export async function runMeasured(command: string, args: string[], options: RunO
 
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;
+  const rss: StepResult['rss'] = [];
   const sample = () => {
-    if (child.pid !== undefined && child.exitCode === null) peak = Math.max(peak, treeRssBytes(child.pid));
+    if (child.pid === undefined || child.exitCode !== null) return;
+    const bytes = treeRssBytes(child.pid);
+    peak = Math.max(peak, bytes);
+    rss.push({ t: Math.round(seconds() * 100) / 100, mb: Math.round(bytes / 1e5) / 10 });
   };
   const timer = setInterval(sample, options.intervalMs ?? 150);
   sample();
@@ -147,5 +153,5 @@ export async function runMeasured(command: string, args: string[], options: RunO
     const tail = (errorish.length ? errorish : lines.map((l) => l.text.trim())).filter(Boolean).slice(-3);
     reason = `exit ${exitCode ?? 'spawn failed'}: ${tail.join(' | ').slice(0, 400)}`;
   }
-  return { ok, exitCode, wallSeconds, peakRssMb: procAvailable ? Math.round(peak / 1e5) / 10 : null, lines, reason };
+  return { ok, exitCode, wallSeconds, peakRssMb: procAvailable ? Math.round(peak / 1e5) / 10 : null, rss, lines, reason };
 }

@@ -16,7 +16,7 @@ import { parseDocument } from 'yaml';
 import { REPORTED_STATUSES } from '../src/model/types.ts';
 import { synthesizeCorpus, type SynthCorpus } from '../src/synth/index.ts';
 import { writeCorpus } from '../src/synth/write.ts';
-import { mergePhases, phasesFromLog, renderCounts, reportedPhases, type Phases } from './phases.ts';
+import { durations, mergePhases, peaksIn, phaseWindows, renderCounts, reportedPhases, reportedWindows, type Phases, type Window } from './phases.ts';
 import { runMeasured, type StepResult } from './proc.ts';
 import { measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
 
@@ -72,8 +72,8 @@ interface Results {
   machine: { cpus: number; memGb: number; node: string };
   corpus: { documents: number; statusReports: number; synth_s: number; mb: number };
   baseline: { pages: number; astro_s: Maybe<number>; astro_peak_rss_mb: Maybe<number>; pagefind_s: Maybe<number>; pagefind_peak_rss_mb: Maybe<number>; index_mb: Maybe<number> };
-  cold: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; phases: Record<string, number>; phase_sources: Phases['sources'] };
-  warm: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; cards_rendered: Maybe<number>; pdfs_rendered: Maybe<number>; changed: Maybe<string> };
+  cold: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; phases: Record<string, number>; phase_sources: Phases['sources']; phase_peak_rss_mb: Record<string, number> };
+  warm: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; cards_rendered: Maybe<number>; pdfs_rendered: Maybe<number>; changed: Maybe<string>; phases: Maybe<Record<string, number>> };
   outputs: { cards: Maybe<number>; pdfs: Maybe<number>; index_mb: Maybe<number> };
   search: { baseline: Maybe<SearchMetrics>; portal: Maybe<SearchMetrics> };
   /** Why each missing number is missing: key → reason. */
@@ -160,8 +160,12 @@ function printTable(r: Results): void {
   add('baseline astro (N .md pages)', fmt(r.baseline.astro_s, ' s'), `peak ${fmt(r.baseline.astro_peak_rss_mb, ' MB')}`);
   add('baseline pagefind', fmt(r.baseline.pagefind_s, ' s'), `peak ${fmt(r.baseline.pagefind_peak_rss_mb, ' MB')}, index ${fmt(r.baseline.index_mb, ' MB')}`);
   add('cold build total', fmt(r.cold.total_s, ' s'), `peak ${fmt(r.cold.peak_rss_mb, ' MB')}`);
-  for (const [k, v] of Object.entries(r.cold.phases)) add(`  phase ${k}`, `${v} s`, r.cold.phase_sources[k] ?? '');
+  for (const [k, v] of Object.entries(r.cold.phases)) {
+    const peak = r.cold.phase_peak_rss_mb[k];
+    add(`  phase ${k}`, `${v} s`, `${r.cold.phase_sources[k] ?? ''}${peak !== undefined ? `, peak ${peak} MB` : ''}`);
+  }
   add('warm rebuild (1 report changed)', fmt(r.warm.total_s, ' s'), `peak ${fmt(r.warm.peak_rss_mb, ' MB')}; cards rendered ${fmt(r.warm.cards_rendered)}, PDFs rendered ${fmt(r.warm.pdfs_rendered)}`);
+  if (r.warm.phases) add('  warm phases', '', Object.entries(r.warm.phases).map(([k, v]) => `${k} ${v} s`).join(', '));
   add('outputs', `cards ${fmt(r.outputs.cards)}, PDFs ${fmt(r.outputs.pdfs)}`, `pagefind ${fmt(r.outputs.index_mb, ' MB')}`);
   for (const [name, s] of Object.entries(r.search)) {
     add(`search ${name}: first query`, s ? `${s.totalFirstQueryKb} KB` : 'n/a', s ? `page ${s.pageKb} KB + query ${s.firstQueryKb} KB, ${s.firstQueryMs} ms, ${s.firstQueryResults} results` : '');
@@ -272,8 +276,17 @@ async function main(): Promise<number> {
     separate.join = t.join_s;
   } else na['cold.phases.ingest'] = `portal load failed: ${timing.reason ?? 'no timing line'}`;
   const coldCards = cold.ok ? readCardsRun() : {};
+  /** Windows of a build's phases: log boundaries, overridden by what the stages time themselves. */
+  const windowsOf = (step: StepResult, cards: { seconds?: number }): Record<string, Window> => {
+    const w = { ...phaseWindows(step.lines, step.wallSeconds), ...reportedWindows(step.lines) };
+    const cardsLine = [...step.lines].reverse().find((l) => /cards: wrote/.test(l.text));
+    if (cardsLine && typeof cards.seconds === 'number') w.cards = [Math.max(0, cardsLine.t - cards.seconds), cardsLine.t];
+    return w;
+  };
+  const coldWindows = cold.ok ? windowsOf(cold, coldCards) : {};
   const reported = { ...readPhasesFile(), ...reportedPhases(cold.lines), ...(typeof coldCards.seconds === 'number' ? { cards: coldCards.seconds } : {}) };
-  const phases = mergePhases(reported, cold.ok ? phasesFromLog(cold.lines, cold.wallSeconds) : {}, separate);
+  const phases = mergePhases(reported, durations(coldWindows), separate);
+  const phasePeaks = peaksIn(cold.rss, coldWindows);
 
   // ---- 3. warm rebuild after one status report changes
   let warm: StepResult | null = null;
@@ -288,6 +301,7 @@ async function main(): Promise<number> {
   const counts = warm?.ok ? renderCounts(warm.lines) : { cardsRendered: null, pdfsRendered: null };
   const warmCards = warm?.ok ? readCardsRun() : {};
   if (typeof warmCards.rendered === 'number') counts.cardsRendered = warmCards.rendered;
+  const warmPhases = warm?.ok ? mergePhases({ ...reportedPhases(warm.lines), ...(typeof warmCards.seconds === 'number' ? { cards: warmCards.seconds } : {}) }, durations(windowsOf(warm, warmCards)), {}) : null;
   if (warm?.ok && counts.cardsRendered === null) na['warm.cards_rendered'] = 'the build printed no cards summary ("cards: … reused from cache, N to render")';
   if (warm?.ok && counts.pdfsRendered === null) na['warm.pdfs_rendered'] = 'the build printed no PDF summary ("N reports: R rendered, C from cache")';
 
@@ -351,13 +365,20 @@ async function main(): Promise<number> {
       pagefind_peak_rss_mb: bPagefind?.ok ? bPagefind.peakRssMb : null,
       index_mb: bPagefind?.ok ? sizeMb(join(dirs.baselineSite, 'pagefind')) : null,
     },
-    cold: { total_s: cold.ok ? round(cold.wallSeconds) : null, peak_rss_mb: cold.ok ? cold.peakRssMb : null, phases: phases.seconds, phase_sources: phases.sources },
+    cold: {
+      total_s: cold.ok ? round(cold.wallSeconds) : null,
+      peak_rss_mb: cold.ok ? cold.peakRssMb : null,
+      phases: phases.seconds,
+      phase_sources: phases.sources,
+      phase_peak_rss_mb: phasePeaks,
+    },
     warm: {
       total_s: warm?.ok ? round(warm.wallSeconds) : null,
       peak_rss_mb: warm?.ok ? warm.peakRssMb : null,
       cards_rendered: counts.cardsRendered,
       pdfs_rendered: counts.pdfsRendered,
       changed,
+      phases: warmPhases?.seconds ?? null,
     },
     outputs,
     search,

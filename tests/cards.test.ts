@@ -7,12 +7,13 @@ import satori from 'satori';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Department, DepartmentView, Portal, Region, RegionView, StatusAt, TaskView } from '../src/model/portal-types.ts';
 import type { Document, Period, Status, Task } from '../src/model/types.ts';
+import { ALL_STATUSES } from '../src/model/derive-status.ts';
 import { cardUrl } from '../src/model/urls.ts';
 import { FONT_FAMILY, fontBuffers, fontVersion } from '../src/outputs/fonts.ts';
 import { buildCards, progressLine, workerCount } from '../src/outputs/cards/build.ts';
 import { cardKey, planCards, pruneCache, resolveCacheDir } from '../src/outputs/cards/cache.ts';
 import { DEMO_LABEL, cardsForPortal, chineseDate, type CardSpec } from '../src/outputs/cards/card-model.ts';
-import { parseFontMetrics } from '../src/outputs/cards/metrics.ts';
+import { parseFontMetrics, tableTags } from '../src/outputs/cards/metrics.ts';
 import { renderCard, templateContext, templateVersion } from '../src/outputs/cards/render.ts';
 import { CARD_HEIGHT, CARD_WIDTH, barWidths, cardTree, layoutTitle, type Element } from '../src/outputs/cards/template.ts';
 import { ellipsize, fitText, measureWith, tokenize, wrapText, type Measure } from '../src/outputs/cards/text-layout.ts';
@@ -130,6 +131,8 @@ function makePortal(override: Statuses = {}): Portal {
     url: `/departments/${d.id}/`,
     primary: tasks.filter((t) => t.primaryUnits.some((u) => u.departmentId === d.id)),
     helping: tasks.filter((t) => t.units.some((u) => u.departmentId === d.id && u.role !== 'lead')),
+    mentioned: [],
+    inherited: [],
     predecessors: [],
     successor: null,
     writtenAs: [d.name],
@@ -144,6 +147,7 @@ function makePortal(override: Statuses = {}): Portal {
     regionByCode: new Map(regionViews.map((r) => [r.region.code, r])),
     periodsByDocument: new Map([[docA.slug, [period]], [docB.slug, [period]]]),
     unverified: [],
+    unverifiedByName: new Map(),
     hasDemo: tasks.some((t) => t.demo),
     generatedOn: '2024-10-01',
   };
@@ -226,6 +230,10 @@ describe('cardsForPortal', () => {
     expect(pages.get('/documents/pulan-2024-caoyuan/')!.demo).toBe(false);
     expect(pages.get('/regions/542500/')!.demo).toBe(true);
     expect(pages.get('/regions/542521/')!.demo).toBe(false);
+    // A department page lists the tasks it helps with too: the lead of t1 and its helper both show demo.
+    expect(pages.get('/departments/542500-sthj/')!.demo).toBe(true);
+    expect(pages.get('/departments/542500-lc/')!.demo).toBe(true);
+    expect(pages.get('/departments/542521-zf/')!.demo).toBe(false);
     const ctx = templateContext();
     expect(treeTexts(cardTree(pages.get('/tasks/ali-2024-shengtai/t1/')!, ctx))).toContain(DEMO_LABEL);
     expect(treeTexts(cardTree(pages.get('/tasks/ali-2024-shengtai/t2/')!, ctx))).not.toContain(DEMO_LABEL);
@@ -260,7 +268,11 @@ describe('cardsForPortal', () => {
 describe('fonts', () => {
   it('are static TrueType files satori can read, and versioned by content', () => {
     const b = fontBuffers();
-    for (const w of [400, 700] as const) expect(b[w].readUInt32BE(0)).toBe(0x00010000);
+    for (const w of [400, 700] as const) {
+      expect(b[w].readUInt32BE(0)).toBe(0x00010000); // TrueType, not TTC/WOFF/WOFF2
+      expect(tableTags(b[w])).not.toContain('fvar'); // not a variable font
+      expect(tableTags(b[w])).toContain('glyf');
+    }
     expect(fontVersion()).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -376,33 +388,75 @@ describe('render', () => {
     expect(LONG_TITLE.startsWith(t.lines.join('').slice(0, -1))).toBe(true);
   });
 
-  it('nothing is drawn in the right and bottom margins, however long the text', async () => {
-    const spec = longTask();
-    const ctx = templateContext();
-    const b = fontBuffers();
-    const fonts = [
-      { name: FONT_FAMILY, data: b[400], weight: 400 as const, style: 'normal' as const },
-      { name: FONT_FAMILY, data: b[700], weight: 700 as const, style: 'normal' as const },
-    ];
-    const svg = await satori(cardTree(spec, ctx) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-    const img = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
-    const px = img.pixels;
-    const at = (x: number, y: number) => {
-      const i = (y * img.width + x) * 4;
-      return [px[i], px[i + 1], px[i + 2]];
-    };
+  it.each([
+    ['a task with a very long title, subtitle and unit list', longTask],
+    ['a region with huge counts in every status', extremeCounts],
+    ['a department with a long name and reform note', extremeDepartment],
+  ])('nothing is drawn in the right and bottom margins: %s', async (_name, make) => {
+    const img = await rasterize(make());
     let ink = 0;
     // Right margin: 56 px of padding; the last 50 must stay white on every row.
-    for (let y = 0; y < CARD_HEIGHT; y++) for (let x = CARD_WIDTH - 50; x < CARD_WIDTH; x++) if (at(x, y).some((c) => c < 250)) ink++;
+    for (let y = 0; y < CARD_HEIGHT; y++) for (let x = CARD_WIDTH - 50; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
     // Bottom margin: 36 px; the last 30 rows stay white right of the accent bar.
-    for (let y = CARD_HEIGHT - 30; y < CARD_HEIGHT; y++) for (let x = 20; x < CARD_WIDTH; x++) if (at(x, y).some((c) => c < 250)) ink++;
+    for (let y = CARD_HEIGHT - 30; y < CARD_HEIGHT; y++) for (let x = 20; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
     expect(ink).toBe(0);
     // And the title really is drawn: dark pixels in the title band.
     let title = 0;
-    for (let y = 110; y < 200; y++) for (let x = 70; x < 1100; x++) if (at(x, y).every((c) => c < 80)) title++;
+    for (let y = 110; y < 200; y++) for (let x = 70; x < 1100; x++) if (img.at(x, y).every((c) => c < 80)) title++;
     expect(title).toBeGreaterThan(1000);
   }, 30_000);
+
+  it('huge counts shrink the headline numbers and legend instead of dropping them', () => {
+    const ctx = templateContext();
+    const texts = treeTexts(cardTree(extremeCounts(), ctx));
+    for (const s of ALL_STATUSES.filter((x) => x !== '已逾期')) expect(texts).toContain(`${s} 123456`);
+    for (const n of ['1234567', '7654321', '99999']) expect(texts).toContain(n);
+  });
 });
+
+async function rasterize(spec: CardSpec) {
+  const b = fontBuffers();
+  const fonts = [
+    { name: FONT_FAMILY, data: b[400], weight: 400 as const, style: 'normal' as const },
+    { name: FONT_FAMILY, data: b[700], weight: 700 as const, style: 'normal' as const },
+  ];
+  const svg = await satori(cardTree(spec, templateContext()) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const img = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  const px = img.pixels;
+  return {
+    at(x: number, y: number) {
+      const i = (y * img.width + x) * 4;
+      return [px[i], px[i + 1], px[i + 2]];
+    },
+  };
+}
+
+function extremeCounts(): CardSpec {
+  const spec = byPath(cardsForPortal(makePortal(), site)).get('/regions/540000/')!;
+  return {
+    ...spec,
+    title: '西藏自治区阿里地区普兰县',
+    stats: [
+      { label: '文件', count: 99999, unit: '份' },
+      { label: '任务', count: 1234567, unit: '项' },
+      { label: '部门', count: 7654321, unit: '个' },
+      { label: '行政区划', count: 55555, unit: '个' },
+    ],
+    counts: ALL_STATUSES.filter((x) => x !== '已逾期').map((status) => ({ status, count: 123456 })),
+    total: 8 * 123456,
+    overdue: 99999,
+  };
+}
+
+function extremeDepartment(): CardSpec {
+  const spec = byPath(cardsForPortal(makePortal(), site)).get('/departments/542500-sthj/')!;
+  return {
+    ...spec,
+    title: '新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府办公室生态环境保护督察整改工作领导小组办公室',
+    subtitle: `机构改革：2018年3月21日起职责划入${'西藏自治区生态环境厅'.repeat(6)}`,
+    kicker: `部门 · ${'伊犁哈萨克自治州'.repeat(8)}`,
+  };
+}
 
 // ---------- cache ----------
 

@@ -5,19 +5,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fontBuffers } from '../src/outputs/fonts';
 import { PdfCache, pdfCacheDir, reportKey } from '../src/outputs/pdf/cache';
 import { HOSTILE_TEXT, makePortal, smallPortal, type FixtureDocument } from '../src/outputs/pdf/fixture';
 import { palette } from '../src/outputs/pdf/palette';
 import { buildReports } from '../src/outputs/pdf/pipeline';
+import { missingGlyphs } from '../src/outputs/pdf/glyphs';
 import { renderTypst } from '../src/outputs/pdf/render';
-import { MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
+import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
 import { escapeTypst, escapeTypstLines, reportSource, typstString } from '../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl } from '../src/model/urls';
 import { parsePeriod } from '../src/model/periods';
 
 const DEMO = '示例数据（非官方）';
+// Real typst compiles and poppler runs: generous limits for a busy CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const work = mkdtempSync(join(tmpdir(), 'qingdan-pdf-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -418,4 +421,35 @@ describe('scale', () => {
     const large = time(100);
     expect(large / small).toBeLessThan(10);
   }, 120_000);
+});
+
+describe('glyph coverage', () => {
+  it('names characters the embedded font cannot draw', () => {
+    expect(missingGlyphs('阿里地区生态环境局 2019年，完成45%。“引号”')).toEqual([]);
+    expect(missingGlyphs('进展😀顺利')).toEqual(['😀']);
+  });
+
+  it('warns about them during the build instead of printing boxes silently', () => {
+    const portal = makePortal([
+      { slug: 'emoji', regionCode: '542521', title: '表情测试', docNumber: null, issuer: null, reporting: 'annual', periods: ['2019'], tasks: [{ number: '1', text: '任务。', units: [], reports: { '2019': { status: '已完成', progress: '完成🎉' } } }] },
+    ]);
+    const warnings: string[] = [];
+    buildReports({ specs: reportsForPortal(portal).filter((s) => s.kind === 'document'), outDir: join(work, 'dist-emoji'), cache: new PdfCache(join(work, 'cache-emoji')), palette, generatedOn: '2026-03-04', warn: (w) => warnings.push(w) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('U+1F389');
+  });
+});
+
+describe('availableReports', () => {
+  it('lists exactly the reports reportsForPortal builds, for pages to link', () => {
+    const portal = smallPortal();
+    const a = availableReports(portal);
+    const paths = [
+      ...[...a.regionYears].flatMap(([code, years]) => years.map((y) => regionReportUrl(code, y))),
+      ...[...a.documentPeriods].flatMap(([slug, periods]) => periods.map((p) => documentReportUrl(slug, p.id))),
+    ];
+    expect(paths.sort()).toEqual(reportsForPortal(portal).map((s) => s.path).sort());
+    expect(a.regionYears.get('542521')).toEqual(['2019']);
+    expect(a.documentPeriods.get('pulan-zhenggai')!.map((p) => p.id)).toEqual(['2019-Q3', '2019-Q4']);
+  });
 });

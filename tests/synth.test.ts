@@ -119,6 +119,16 @@ describe('a written corpus through the real loaders', () => {
     });
   });
 
+  it('reads the header fields the text gives: title, 发文字号, publication date', () => {
+    corpus.documents.forEach((d, i) => {
+      const doc = documents[i];
+      expect(doc.docNumber, d.slug).toBe(d.expected.docNumber);
+      expect(doc.publishedOn, d.slug).toBe(d.expected.publishedOn);
+      expect(doc.title, d.slug).toContain(corpus.registry.regions.find((r) => r.code === d.meta.region)!.name);
+      expect(doc.title!.endsWith(d.meta.kind) || doc.title!.endsWith(`${d.meta.kind}》`), `${d.slug}: ${doc.title}`).toBe(true);
+    });
+  });
+
   it('finds exactly the units each task names, with roles and restored prefixes', () => {
     const key = (u: { name: string; role: string; written?: string }) => `${u.name}|${u.role}|${u.written ?? ''}`;
     let withDroppedPrefix = 0;

@@ -1,16 +1,10 @@
 // What the text says about itself: title, 发文字号, 索引号, issuer, 成文/发布日期.
+import type { Document } from '../model/types';
 import type { Line } from './lines';
 import { parseCalendarDate, isDateLine } from './dates';
 import { compact, squeeze } from './normalize';
 
-export interface ExtractedMetadata {
-  title: string | null;
-  docNumber: string | null;
-  indexNumber: string | null;
-  issuer: string | null;
-  writtenOn: string | null;
-  publishedOn: string | null;
-}
+export type ExtractedMetadata = Pick<Document, 'title' | 'docNumber' | 'indexNumber' | 'issuer' | 'writtenOn' | 'publishedOn'>;
 
 const ISSUER_SUFFIX = /(人民政府|行政公署|公署|办公室|办公厅|委员会|党委|厅|局|委|政府)$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔［\[【（(]\s*\d{4}\s*[〕］\]】）)]\s*\d{1,4}\s*号/;

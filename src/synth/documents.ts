@@ -37,7 +37,13 @@ export interface SynthDocument {
   slug: string;
   text: string;
   meta: SynthMeta;
-  expected: { tasks: ExpectedTask[] };
+  expected: {
+    tasks: ExpectedTask[];
+    /** 发文字号 where the text gives one. */
+    docNumber: string | null;
+    /** The date the page shows as published (YYYY-MM-DD). */
+    publishedOn: string;
+  };
 }
 
 export interface DocContext {
@@ -144,7 +150,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
   });
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
   rng.sample(REQUIREMENTS, 3).forEach(([head, text], i) => L.push(`(${chineseNumber(i + 1)})${head}。${text}。`));
-  return finish(ctx, L, '分工方案', 'annual', `${ctx.writtenOn}`, '2030-12-31', expected);
+  return finish(ctx, L, '分工方案', 'annual', `${ctx.writtenOn}`, '2030-12-31', expected, { docNumber });
 }
 
 function fengongTag(ctx: DocContext, topic: Topic): { text: string; expected: ExpectedUnit[] } {
@@ -173,11 +179,12 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
   const { rng, region, year } = ctx;
   const theme = rng.pick(PLAN_THEMES);
   const title = `${region.name}${theme}${year}年度工作要点`;
+  const docNumber = `${region.docPrefix.replace(/发$/, '')}办〔${year}〕${rng.int(10, 199)}号`;
   const colon = () => (rng.chance(0.7) ? ':' : '：');
   const L: string[] = [
     '网站无障碍 适老版',
     ' ',
-    `索引号: 发文字号: ${region.docPrefix.replace(/发$/, '')}办〔${year}〕${rng.int(10, 199)}号`,
+    `索引号: 发文字号: ${docNumber}`,
     '发文机关: 主题分类: 生态环境',
     `成文日期: ${cnDatePadded(ctx.writtenOn)} 发布日期: ${cnDatePadded(ctx.publishedOn)}`,
     `${region.government}办公室`,
@@ -242,7 +249,7 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
   L.push(`${chineseNumber(groups + 1)}、工作要求`, '');
   rng.sample(REQUIREMENTS, 4).forEach(([head, text], i) => L.push(`(${chineseNumber(i + 1)})${head}。${text}。`, ''));
   L.push('相关解读');
-  return finish(ctx, L, '工作要点', 'quarterly', `${year}-01-01`, `${year}-12-31`, expected);
+  return finish(ctx, L, '工作要点', 'quarterly', `${year}-01-01`, `${year}-12-31`, expected, { docNumber });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +455,7 @@ export function writeYijian(ctx: DocContext): SynthDocument {
     }
   });
   L.push('Baidu', 'map');
-  return finish(ctx, L, '实施意见', 'annual', ctx.writtenOn, '2035-12-31', expected, issuerUnit);
+  return finish(ctx, L, '实施意见', 'annual', ctx.writtenOn, '2035-12-31', expected, { issuer: issuerUnit });
 }
 
 /**
@@ -474,8 +481,9 @@ function finish(
   spanStart: string,
   spanEnd: string,
   tasks: ExpectedTask[],
-  issuer?: string,
+  extra: { issuer?: string; docNumber?: string } = {},
 ): SynthDocument {
+  const { issuer } = extra;
   const meta: SynthMeta = {
     provenance: ctx.provenance,
     region: ctx.region.code,
@@ -486,7 +494,7 @@ function finish(
     span: { start: spanStart, end: spanEnd },
     note: SYNTH_NOTE,
   };
-  return { slug: ctx.slug, text: lines.join('\n') + '\n', meta, expected: { tasks } };
+  return { slug: ctx.slug, text: lines.join('\n') + '\n', meta, expected: { tasks, docNumber: extra.docNumber ?? null, publishedOn: ctx.publishedOn } };
 }
 
 export const WRITERS: Record<'分工方案' | '工作要点' | '实施方案' | '整改方案' | '实施意见', (ctx: DocContext) => SynthDocument> = {

@@ -3,6 +3,10 @@
 // mistaken for a real one, and every name starts with 合成 so no reader can either.
 import type { Rng } from './rng';
 import type { RegionLevel } from '../model/portal-types';
+import { chineseNumber } from './text';
+
+/** Heavenly stems name the synthetic provinces in document numbers: 合甲政发, 合乙三行发. */
+const STEMS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'];
 
 /** How a region is named and how its documents write the names of its own departments. */
 export type RegionStyle = 'province' | 'autonomous' | 'city' | 'diqu' | 'zhou' | 'county' | 'district';
@@ -26,7 +30,7 @@ export interface SynthRegion {
   government: string;
   /** Short form of the issuer used in 发文机构 lines: 地区行署, 市政府. */
   governmentShort: string;
-  /** A document-number prefix such as 合01行发: the 发文字号 uses it. */
+  /** A document-number prefix in Chinese characters, as real ones are (阿行发, 东政办): 合甲三行发. */
   docPrefix: string;
   /** 机构改革 date in this region: departments renamed on this day (YYYY-MM-DD). */
   reformOn: string;
@@ -73,7 +77,7 @@ export function synthesizeRegions(plan: RegionPlan, rng: Rng): SynthRegion[] {
       collective: autonomous ? '各地市人民政府' : '各市州人民政府',
       government: `${pName}人民政府`,
       governmentShort: autonomous ? '自治区人民政府' : '省政府',
-      docPrefix: `合${pad2(p)}政发`,
+      docPrefix: `合${STEMS[p - 1]}政发`,
       reformOn: reformDate(rng),
     });
     for (let c = 1; c <= plan.prefecturesPerProvince; c++) {
@@ -95,7 +99,7 @@ export function synthesizeRegions(plan: RegionPlan, rng: Rng): SynthRegion[] {
         collective: style === 'city' ? '各县区人民政府' : '各县人民政府',
         government: style === 'diqu' ? `${cName}行政公署` : `${cName}人民政府`,
         governmentShort: style === 'diqu' ? '地区行署' : `${word}政府`,
-        docPrefix: `合${pad2(p)}${cc}${style === 'diqu' ? '行' : '政'}发`,
+        docPrefix: `合${STEMS[p - 1]}${chineseNumber(c)}${style === 'diqu' ? '行' : '政'}发`,
         reformOn: reformDate(rng),
       });
       const counties = rng.int(plan.countiesPerPrefecture[0], plan.countiesPerPrefecture[1]);
@@ -118,7 +122,7 @@ export function synthesizeRegions(plan: RegionPlan, rng: Rng): SynthRegion[] {
           collective: '各乡镇人民政府',
           government: `${kName}人民政府`,
           governmentShort: `${word2}政府`,
-          docPrefix: `合${pad2(p)}${cc}${kk}政`,
+          docPrefix: `合${STEMS[p - 1]}${chineseNumber(c)}${chineseNumber(k)}政发`,
           reformOn: reformDate(rng),
         });
       }

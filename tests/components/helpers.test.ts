@@ -3,6 +3,8 @@ import { measureAnchor, sectionAnchor, taskAnchor, taskSourceUrl } from '../../s
 import { formatDate, formatNumber, formatShare } from '../../src/components/format';
 import { fullTextBlocks, outline } from '../../src/components/full-text';
 import { targetProgress } from '../../src/components/indicators';
+import { sectionLabel, sectionNumber } from '../../src/components/section-label';
+import { shownDeadline } from '../../src/components/deadline';
 import { PAGE_SIZE, laterPages, pageCount, pageCountOf, pageOf, pageUrl, pageWindow, parsePageParam, sliceOf } from '../../src/components/paging';
 import { neighbours, relatedTasks } from '../../src/components/related';
 import { parsePeriod } from '../../src/model/periods';
@@ -187,5 +189,32 @@ describe('targetProgress', () => {
   });
   it('says null when nothing was reported', () => {
     expect(targetProgress([{ text: 'x', value: 1, unit: null }], [])[0].latest).toBeNull();
+  });
+});
+
+
+describe('section labels', () => {
+  it('restores the punctuation of each level', () => {
+    expect(sectionNumber({ level: 1, number: '一', implicit: false })).toBe('一、');
+    expect(sectionNumber({ level: 2, number: '（一）', implicit: false })).toBe('（一）');
+    expect(sectionNumber({ level: 3, number: '12', implicit: false })).toBe('12.');
+    expect(sectionNumber({ level: 4, number: '3', implicit: false })).toBe('（3）');
+    expect(sectionNumber({ level: 5, number: '2', implicit: false })).toBe('②');
+    expect(sectionLabel({ level: 2, number: '一', implicit: false, title: '优化国土空间开发格局' })).toBe('（一）优化国土空间开发格局');
+    expect(sectionLabel({ level: 3, number: '1', implicit: true, title: '第1组' })).toBe('第1组（原文未设标题）');
+  });
+});
+
+describe('shownDeadline', () => {
+  const d = doc();
+  const view = (deadlines: Task['deadlines'], measures: Task['measures'] = []) => ({ task: { ...d.tasks[0], deadlines, measures }, document: d });
+  it('uses the stated date', () => {
+    expect(shownDeadline(view([{ text: '2019年底前', date: '2019-12-31', kind: 'date' }]))).toEqual({ date: '2019-12-31', implied: false, standing: null });
+  });
+  it('falls back to the end of the plan when the task states nothing, and says so', () => {
+    expect(shownDeadline(view([]))).toEqual({ date: '2020-12-31', implied: true, standing: null });
+  });
+  it('shows standing deadlines as text, never a date', () => {
+    expect(shownDeadline(view([{ text: '长期', date: null, kind: 'standing' }]))).toEqual({ date: null, implied: false, standing: '长期' });
   });
 });

@@ -195,10 +195,12 @@ function departmentCard(view: DepartmentView, base: Pick<CardSpec, 'host' | 'sit
     stats: [
       { label: '牵头任务', count: view.primary.length, unit: '项' },
       { label: '参与任务', count: view.helping.length, unit: '项' },
+      ...(view.inherited.length ? [{ label: '承接前身任务', count: view.inherited.length, unit: '项' }] : []),
     ],
     countsLabel: '牵头任务进展',
     ...countStatuses(view.primary),
-    demo: anyDemo(view.primary),
+    // As on the department page: any demo status among the tasks it lists marks the card.
+    demo: anyDemo([...view.primary, ...view.helping, ...view.mentioned, ...view.inherited]),
   };
 }
 

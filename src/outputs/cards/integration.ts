@@ -21,7 +21,7 @@ export interface CardsOptions {
 }
 
 export const DEFAULT_SITE_NAME = '清单';
-export const DEFAULT_SITE_TITLE = '生态环境任务清单 · 进展公开';
+export const DEFAULT_SITE_TITLE = '生态文明任务公开';
 export const DEFAULT_SITE_DESCRIPTION = '政府文件里的任务、牵头单位、完成时限与进展';
 
 export default function cardsIntegration(options: CardsOptions = {}): AstroIntegration {

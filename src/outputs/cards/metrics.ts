@@ -27,6 +27,11 @@ function tables(view: DataView): Map<string, TableRecord> {
   return out;
 }
 
+/** Table tags of a font file: a variable font has 'fvar', which satori cannot use. */
+export function tableTags(data: Uint8Array): string[] {
+  return [...tables(new DataView(data.buffer, data.byteOffset, data.byteLength)).keys()];
+}
+
 type GlyphLookup = (codePoint: number) => number;
 
 function format12(view: DataView, at: number): GlyphLookup {

@@ -60,7 +60,7 @@ const STATUS_ROW_H = 60;
 const STATS_H = 96;
 const BAR_H = 22;
 const LEGEND_ROW_H = 40;
-const LEGEND_SIZE = 24;
+const LEGEND_SIZES = [24, 22, 20];
 
 function bottomHeight(spec: CardSpec): number {
   if (spec.kind === 'task') return spec.facts.length * FACT_ROW_H + 14 + STATUS_ROW_H;
@@ -187,25 +187,59 @@ export function packLegend(items: readonly LegendItem[], measure: Measure, fontS
   return rows;
 }
 
-function stat(count: string, unit: string, label: string, color: string): Element {
-  return el('div', { display: 'flex', flexDirection: 'column', marginRight: 64 }, [
+export interface StatItem {
+  count: string;
+  unit: string;
+  label: string;
+  color: string;
+}
+
+const STAT_GAP = 64;
+const STAT_SIZES = [56, 48, 40];
+
+const statWidth = (item: StatItem, size: number, ctx: TemplateContext) =>
+  Math.max(ctx.measure.bold(item.count, size) + 6 + ctx.measure.regular(item.unit, 24), ctx.measure.regular(item.label, 22));
+
+/**
+ * Headline numbers that fit one row: the largest number size at which all fit; failing that, the
+ * smallest size with items dropped from the end (when `keepLast`, the overdue figure, last, stays).
+ */
+export function fitStats(items: readonly StatItem[], keepLast: boolean, ctx: TemplateContext, width = INNER_W * SAFETY) {
+  const total = (list: readonly StatItem[], size: number) =>
+    list.reduce((w, item, i) => w + statWidth(item, size, ctx) + (i > 0 ? STAT_GAP : 0), 0);
+  for (const size of STAT_SIZES) if (total(items, size) <= width) return { size, items: [...items] };
+  const size = STAT_SIZES[STAT_SIZES.length - 1];
+  const kept = [...items];
+  while (kept.length > 1 && total(kept, size) > width) kept.splice(keepLast && kept.length > 1 ? kept.length - 2 : kept.length - 1, 1);
+  return { size, items: kept };
+}
+
+function stat(item: StatItem, size: number, last: boolean): Element {
+  return el('div', { display: 'flex', flexDirection: 'column', marginRight: last ? 0 : STAT_GAP }, [
     row({ alignItems: 'flex-end', height: 62 }, [
-      text(count, { fontSize: 56, fontWeight: 700, color, lineHeight: 1.1 }),
-      text(unit, { fontSize: 24, color: MUTED, marginLeft: 6, marginBottom: 8 }),
+      text(item.count, { fontSize: size, fontWeight: 700, color: item.color, lineHeight: 1.1 }),
+      text(item.unit, { fontSize: 24, color: MUTED, marginLeft: 6, marginBottom: 8 }),
     ]),
-    text(label, { fontSize: 22, color: MUTED, height: 34, alignItems: 'center' }),
+    text(item.label, { fontSize: 22, color: MUTED, height: 34, alignItems: 'center' }),
   ]);
 }
 
 function countsBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   const counts: readonly CardCount[] = spec.counts ?? [];
   const total = spec.total ?? 0;
-  const stats = (spec.stats ?? []).map((s) => stat(String(s.count), s.unit, s.label, INK));
-  if (spec.overdue) stats.push(stat(String(spec.overdue), '项', '已逾期', ctx.palette['已逾期'].bg));
-  const out: Element[] = [row({ height: STATS_H, alignItems: 'flex-start' }, stats)];
+  const items: StatItem[] = (spec.stats ?? []).map((s) => ({ count: String(s.count), unit: s.unit, label: s.label, color: INK }));
+  if (spec.overdue) items.push({ count: String(spec.overdue), unit: '项', label: '已逾期', color: ctx.palette['已逾期'].bg });
+  const fitted = fitStats(items, Boolean(spec.overdue), ctx);
+  const out: Element[] = [
+    row(
+      { height: STATS_H, alignItems: 'flex-start' },
+      fitted.items.map((item, i) => stat(item, fitted.size, i === fitted.items.length - 1)),
+    ),
+  ];
   const rest = 16 + BAR_H + 14 + 2 * LEGEND_ROW_H;
   if (total === 0) {
-    out.push(row({ height: rest }, [text('暂无任务', { fontSize: 26, color: FAINT })]));
+    const what = (spec.countsLabel ?? '任务进展').replace(/进展$/, '');
+    out.push(row({ height: rest }, [text(`暂无${what}`, { fontSize: 26, color: FAINT })]));
     return out;
   }
   const widths = barWidths(
@@ -228,11 +262,18 @@ function countsBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
       ),
     ),
   );
-  const items: LegendItem[] = [
+  const legendItems: LegendItem[] = [
     ...(spec.countsLabel ? [{ label: `${spec.countsLabel}：`, swatch: null }] : []),
     ...counts.map((c) => ({ label: `${c.status} ${c.count}`, swatch: ctx.palette[c.status] })),
   ];
-  const rows = packLegend(items, ctx.measure.regular, LEGEND_SIZE, INNER_W * SAFETY);
+  // Big counts make wide chips: step the legend size down until everything fits two rows.
+  let legendSize = LEGEND_SIZES[0];
+  let rows = packLegend(legendItems, ctx.measure.regular, legendSize, INNER_W * SAFETY);
+  for (const size of LEGEND_SIZES.slice(1)) {
+    if (rows.flat().length === legendItems.length) break;
+    legendSize = size;
+    rows = packLegend(legendItems, ctx.measure.regular, legendSize, INNER_W * SAFETY);
+  }
   out.push(
     el(
       'div',
@@ -245,7 +286,7 @@ function countsBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
               ...(item.swatch
                 ? [el('div', { display: 'flex', width: 18, height: 18, borderRadius: 9, marginRight: 10, ...swatchStyle(item.swatch, 2) })]
                 : []),
-              text(item.label, { fontSize: LEGEND_SIZE, color: item.swatch ? INK : MUTED }),
+              text(item.label, { fontSize: legendSize, color: item.swatch ? INK : MUTED }),
             ]),
           ),
         ),

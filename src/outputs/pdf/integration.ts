@@ -47,6 +47,7 @@ export default function pdfReports(options: PdfIntegrationOptions = {}): AstroIn
           palette,
           generatedOn: renderDate(),
           log: (line) => log.info(line),
+          warn: (line) => log.warn(line),
         });
         const pruned = cache.prune(options.keepDays ?? 30);
         if (pruned) log.info(`pruned ${pruned} cache entries unused for ${options.keepDays ?? 30} days`);

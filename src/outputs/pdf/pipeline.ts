@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fontVersion } from '../fonts';
 import { PdfCache, reportKey } from './cache';
+import { missingGlyphs } from './glyphs';
 import { engineVersion, renderTypst } from './render';
 import type { ReportSpec } from './report-model';
 import { reportSource, TEMPLATE_VERSION, type Palette } from './typst-source';
@@ -33,6 +34,8 @@ export interface BuildReportsOptions {
   generatedOn: string;
   /** One line per report and a summary; the integration passes Astro's logger. */
   log?: (line: string) => void;
+  /** Problems that do not stop the build (characters the font cannot draw). */
+  warn?: (line: string) => void;
 }
 
 export interface BuildReportsResult {
@@ -43,7 +46,7 @@ export interface BuildReportsResult {
 }
 
 export function buildReports(options: BuildReportsOptions): BuildReportsResult {
-  const { specs, outDir, cache, palette, generatedOn, log = () => {} } = options;
+  const { specs, outDir, cache, palette, generatedOn, log = () => {}, warn = log } = options;
   const started = performance.now();
   const versions = { templateVersion: TEMPLATE_VERSION, fontVersion: fontVersion(), engineVersion: engineVersion() };
   const seen = new Set<string>();
@@ -62,6 +65,8 @@ export function buildReports(options: BuildReportsOptions): BuildReportsResult {
     if (pdf) {
       outcome = { path: spec.path, file, key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes: pdf.length, standard: null };
     } else {
+      const missing = missingGlyphs(source);
+      if (missing.length) warn(`${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`);
       const r = renderTypst(source, { generatedOn, name: spec.path });
       pdf = r.pdf;
       cache.put(key, pdf);

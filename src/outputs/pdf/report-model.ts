@@ -433,6 +433,39 @@ function regionTitle(region: Region, year: string): string {
   return `${region.name}${year}年度任务落实情况报告`;
 }
 
+export interface AvailableReports {
+  /** region code → years with a report, oldest first (regions without any are absent). */
+  regionYears: Map<string, string[]>;
+  /** document slug → periods with a report, oldest first. */
+  documentPeriods: Map<string, Period[]>;
+}
+
+const availableMemo = new WeakMap<Portal, AvailableReports>();
+
+/**
+ * Which reports exist, cheaply and without building them: for pages that link to them through
+ * regionReportUrl / documentReportUrl, so that no page links a PDF the build does not write.
+ */
+export function availableReports(portal: Portal): AvailableReports {
+  const hit = availableMemo.get(portal);
+  if (hit) return hit;
+  const ix = buildIndex(portal);
+  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
+  const regionYears = new Map<string, string[]>();
+  for (const rv of portal.regions) {
+    const years = [...new Set(ix.documentsUnder(rv.region.code).flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();
+    if (years.length) regionYears.set(rv.region.code, years);
+  }
+  const documentPeriods = new Map<string, Period[]>();
+  for (const d of portal.documents) {
+    const periods = [...periodsOf(d.slug)].sort(comparePeriods);
+    if (periods.length) documentPeriods.set(d.slug, periods);
+  }
+  const out = { regionYears, documentPeriods };
+  availableMemo.set(portal, out);
+  return out;
+}
+
 /**
  * Every report the portal publishes: one per region and year (the years of the periods of the documents of
  * the region and all regions below it) and one per document and reporting period. Regions first, each in
@@ -441,12 +474,12 @@ function regionTitle(region: Region, year: string): string {
 export function reportsForPortal(portal: Portal, options: ReportOptions = {}): ReportSpec[] {
   const out: ReportSpec[] = [];
   const ix = buildIndex(portal);
+  const available = availableReports(portal);
   const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
 
   for (const rv of portal.regions) {
     const docs = ix.documentsUnder(rv.region.code);
-    const years = [...new Set(docs.flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();
-    for (const year of years) {
+    for (const year of available.regionYears.get(rv.region.code) ?? []) {
       const inYear = docs.filter((d) => periodsOf(d.slug).some((p) => yearOf(p) === year));
       out.push(
         buildSpec(
@@ -470,7 +503,7 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
 
   for (const doc of portal.documents) {
     const title = documentTitle(doc);
-    for (const period of [...periodsOf(doc.slug)].sort(comparePeriods)) {
+    for (const period of available.documentPeriods.get(doc.slug) ?? []) {
       out.push(
         buildSpec(
           ix,

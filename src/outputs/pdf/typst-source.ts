@@ -9,7 +9,10 @@ import type { ReportDepartment, ReportSpec, ReportTaskRow, StatusCount } from '.
 
 export { escapeTypst, escapeTypstLines, typstString } from './escape';
 
-/** Bump when the layout changes in a way the source text would not show (it almost always does). */
+/**
+ * Part of the cache key. Template edits already change the generated source (which is hashed); bump this
+ * for changes the source does not show, such as the PDF export options in render.ts.
+ */
 export const TEMPLATE_VERSION = '1';
 
 export const DEMO_LABEL = '示例数据（非官方）';
@@ -34,7 +37,8 @@ const lines = (...parts: (string | false | null | undefined)[]) => parts.filter(
 
 function link(spec: ReportSpec, path: string | null, body: string): string {
   if (!path) return body;
-  const href = /^https?:\/\//.test(path) ? path : spec.siteUrl ? spec.siteUrl + path : null;
+  // Absolute http(s) URLs as they are; portal paths under the site; anything else (javascript:, //host) unlinked.
+  const href = /^https?:\/\/[^/]/i.test(path) ? path : /^\/(?!\/)/.test(path) && spec.siteUrl ? spec.siteUrl + path : null;
   return href ? `#link(${str(href)})[${body}]` : body;
 }
 
@@ -61,7 +65,8 @@ function preamble(spec: ReportSpec, palette: Palette): string {
     `#let demo-on-page() = { let next = query(selector(<qd-demo>).after(here())); next.len() > 0 and next.first().location().page() == here().page() }`,
     `#set document(`,
     `  title: ${str(spec.title)},`,
-    `  author: (${[...spec.issuers.map(str), str('清单公开平台（自动生成）')].join(', ')},),`,
+    // The portal wrote this report, not the issuers of the documents it covers: never name them as authors.
+    `  author: (${str('清单公开平台（自动生成）')},),`,
     `  description: ${str(`${spec.subject} ${spec.period.label} 任务落实情况${spec.demo ? `；含${DEMO_LABEL}` : ''}`)},`,
     `  keywords: (${[str('任务清单'), str('落实情况'), str(spec.subject), str(spec.period.label)].join(', ')},),`,
     `  date: if generated.len() == 10 { datetime(year: int(generated.slice(0, 4)), month: int(generated.slice(5, 7)), day: int(generated.slice(8, 10))) } else { none },`,
@@ -202,7 +207,7 @@ function overview(spec: ReportSpec): string {
     `#text(size: 8.5pt, fill: muted)[“已逾期”是叠加在状态之上的标记：一项任务可同时计入其状态与“已逾期”，因此各行之和可大于任务总数。]`,
     ``,
     `== 涵盖文件`,
-    `#table(columns: (3em, 1fr, ${multi ? '3.5em, ' : ''}38%), align: (center, left, ${multi ? 'right, ' : ''}left + horizon),`,
+    `#table(columns: (3em, 1fr, ${multi ? '4.4em, ' : ''}36%), align: (center, left, ${multi ? 'right, ' : ''}left + horizon),`,
     `  table.header([序号], [文件]${multi ? ', [任务数]' : ''}, [状态分布（已逾期 / 任务数）]),`,
     ...spec.documents.map((d, i) =>
       lines(

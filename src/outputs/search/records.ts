@@ -84,11 +84,15 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
     own,
     // Deadlines and targets as parsed, where the text does not already say them word for word.
     [...task.deadlines.map((d) => d.text), ...task.targets.map((t) => t.text)].filter((t) => !own.includes(t)),
-    names,
+    [...new Set(tv.units.map((u) => u.name))],
     document.title,
     regions,
   );
+  // keys: what the task is about and who answers for it; names: every unit it names, so that a
+  // search for any of their forms reaches it (ranked below the tasks the unit leads).
   const keys = searchKeys([task.title, ...primaryNames], own);
+  const keySet = new Set(keys.split(' '));
+  const unitKeys = searchKeys(names).split(' ').filter((k) => k && !keySet.has(k)).join(' ');
   return {
     url: tv.url,
     content: lines(body, extraTerms(body, names)),
@@ -102,6 +106,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       document: document.title ?? document.slug,
       demo: tv.demo ? '示例数据（非官方）' : '',
       keys,
+      names: unitKeys,
     },
     filters: {
       [FILTER_NAMES.type]: ['任务'],

@@ -125,7 +125,8 @@ export function runGrams(run: string, max = 8): string[] {
  */
 export function searchKeys(phrases: readonly (string | null | undefined)[], text = '', max = 8): string {
   const out = new Set<string>();
-  for (const p of phrases) if (p) for (const g of edgeGrams(p, max)) out.add(g);
+  const mode = process.env.QD_EDGE ?? 'word';
+  for (const p of phrases) if (p) for (const g of mode === 'char' ? hanRuns(p).flatMap((r) => runGrams(r, max)) : edgeGrams(p, max)) out.add(g);
   for (const run of unknownWordRuns(text)) for (const g of runGrams(run, max)) out.add(g);
   return [...out].join(' ');
 }
