@@ -16,7 +16,7 @@ import { DEMO_LABEL, cardsForPortal, chineseDate, type CardSpec } from '../src/o
 import { parseFontMetrics, tableTags } from '../src/outputs/cards/metrics.ts';
 import { renderCard, templateContext, templateVersion } from '../src/outputs/cards/render.ts';
 import { CARD_HEIGHT, CARD_WIDTH, barWidths, cardTree, layoutTitle, type Element } from '../src/outputs/cards/template.ts';
-import { ellipsize, fitText, measureWith, tokenize, wrapText, type Measure } from '../src/outputs/cards/text-layout.ts';
+import { ellipsize, fitList, fitText, tokenize, wrapText, type Measure } from '../src/outputs/cards/text-layout.ts';
 
 // ---------- a small portal, built by hand ----------
 
@@ -192,8 +192,8 @@ describe('cardsForPortal', () => {
     expect(t.kind).toBe('task');
     expect(t.title).toBe('推进退牧还草工程建设');
     expect(t.facts).toEqual([
-      { label: '牵头单位', value: '阿里地区林业和草原局' },
-      { label: '完成时限', value: '长期' },
+      { label: '牵头单位', values: ['阿里地区林业和草原局'] },
+      { label: '完成时限', values: ['长期'] },
     ]);
     expect(t.status).toEqual({ status: '未报告', overdue: true, period: '2024年第三季度' });
     expect(t.subtitle).toContain('阿里地区2024年生态环境保护实施方案');
@@ -247,9 +247,9 @@ describe('cardsForPortal', () => {
       { id: `${t.task.id}.m1`, number: '1', text: '', units: [], deadlines: [{ text: '2025年6月底', date: '2025-06-30', kind: 'date' }], targets: [], line: 1 },
       { id: `${t.task.id}.m2`, number: '2', text: '', units: [], deadlines: [{ text: '长期', date: null, kind: 'standing' }], targets: [], line: 2 },
     ];
-    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', value: '2025年6月底；长期' });
+    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['2025年6月底', '长期'] });
     t.task.measures = [];
-    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', value: '未写明' });
+    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['未写明'] });
   });
 
   it('writes reform dates in Chinese', () => {
@@ -331,6 +331,13 @@ describe('text layout', () => {
     expect(huge.lines).toHaveLength(4);
   });
 
+  it('fits lists by whole items, then 等N项, then a shortened first item', () => {
+    expect(fitList(['甲局', '乙局', '丙局'], '、', 10, 100, mono)).toBe('甲局、乙局、丙局');
+    expect(fitList(['甲局', '乙局', '丙局'], '、', 10, 75, mono)).toBe('甲局、乙局 等3项');
+    expect(fitList(['甲乙丙丁戊己庚辛', '乙局'], '、', 10, 70, mono)).toBe('甲乙… 等2项');
+    expect(fitList(['甲乙丙丁戊己庚辛'], '、', 10, 40, mono)).toBe('甲乙丙…');
+  });
+
   it('ellipsizes one-line fields without a dangling separator', () => {
     expect(ellipsize('甲局、乙局、丙局', 10, 35, mono)).toBe('甲局…');
     expect(ellipsize('甲局', 10, 35, mono)).toBe('甲局');
@@ -357,8 +364,8 @@ function longTask(): CardSpec {
     title: LONG_TITLE,
     subtitle: `《${'海东市生态文明先行示范区建设2019年度工作要点'.repeat(3)}》`,
     facts: [
-      { label: '牵头单位', value: '市自然资源规划局、市农业农村局、市发展改革委、市财政局、市生态环境局、市水务局、市林草局' },
-      { label: '完成时限', value: '2019年底前完成，长期坚持，立行立改' },
+      { label: '牵头单位', values: ['市自然资源规划局', '市农业农村局', '市发展改革委', '市财政局', '市生态环境局', '市水务局', '市林草局'] },
+      { label: '完成时限', values: ['第1项目标2018年6月30日前完成，长期坚持，立行立改，持续推进，立即启动'] },
     ],
   };
 }

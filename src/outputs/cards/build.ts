@@ -51,9 +51,11 @@ export function formatDuration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-/** "cards 1200/10000 · 35/s · ETA 4 min" */
-export function progressLine(done: number, total: number, elapsedSeconds: number): string {
-  const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
+const PROGRESS_EVERY_MS = 5000;
+
+/** "cards 1200/10000 · 35/s · ETA 4 min"; the rate is `counted` cards over `elapsedSeconds`. */
+export function progressLine(done: number, total: number, elapsedSeconds: number, counted = done): string {
+  const rate = elapsedSeconds > 0 ? counted / elapsedSeconds : 0;
   const eta = rate > 0 ? formatDuration((total - done) / rate) : '?';
   return `cards ${done}/${total} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s · ETA ${eta}`;
 }
@@ -74,7 +76,7 @@ function drawnTexts(spec: CardSpec): string[] {
     spec.kicker,
     spec.title,
     spec.subtitle ?? '',
-    ...spec.facts.flatMap((f) => [f.label, f.value]),
+    ...spec.facts.flatMap((f) => [f.label, ...f.values]),
     ...(spec.stats ?? []).flatMap((s) => [s.label, s.unit]),
     spec.status?.period ?? '',
     spec.host,
@@ -135,6 +137,7 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
     let cursor = 0;
     let done = 0;
     let lastLog = performance.now();
+    let firstDone = 0;
     const next = (): RenderJob | null => {
       if (cursor >= toRender) return null;
       const entry: PlannedCard = plan.render[cursor];
@@ -156,9 +159,12 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
         if (result.cpuMs !== undefined) cpuTimes.push(result.cpuMs);
         renderedFiles += plan.render[result.id].specs.length;
         const now = performance.now();
-        if (now - lastLog > 2000 && done < toRender) {
+        // The rate counts from the first finished card: workers spend their first second loading fonts,
+        // and an ETA from that would be far too long.
+        if (done === 1) firstDone = now;
+        if (now - lastLog > PROGRESS_EVERY_MS && done < toRender && done > 1) {
           lastLog = now;
-          log(progressLine(done, toRender, (now - renderStarted) / 1000));
+          log(progressLine(done, toRender, (now - firstDone) / 1000, done - 1));
         }
       },
       workerPath(options.root),

@@ -19,7 +19,8 @@ export interface CardSite {
 
 export interface CardFact {
   label: string;
-  value: string;
+  /** One or more items (units, deadlines); the card shows as many as fit, then 等N项. */
+  values: string[];
 }
 
 /** A headline number: 23 项 牵头任务. */
@@ -145,8 +146,8 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
     title: task.title || task.text,
     subtitle: `《${documentTitle(document)}》`,
     facts: [
-      { label: leadLabel, value: lead.length ? joinNames(lead) : '未写明' },
-      { label: '完成时限', value: deadlines.length ? [...new Set(deadlines)].join('；') : '未写明' },
+      { label: leadLabel, values: lead.length ? [...new Set(lead)] : ['未写明'] },
+      { label: '完成时限', values: deadlines.length ? [...new Set(deadlines)] : ['未写明'] },
     ],
     status: {
       status: statusOf(view.current),
@@ -160,7 +161,8 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
 function documentCard(portal: Portal, doc: Document, tasks: readonly TaskView[], base: Pick<CardSpec, 'host' | 'siteName'>): CardSpec {
   const pagePath = documentUrl(doc.slug);
   const issuer = doc.issuer ?? doc.meta.issuer ?? null;
-  const subtitle = [issuer, doc.docNumber, doc.publishedOn ?? doc.writtenOn].filter(Boolean).join(' · ');
+  const date = doc.publishedOn ? `${chineseDate(doc.publishedOn)}发布` : doc.writtenOn ? `${chineseDate(doc.writtenOn)}成文` : null;
+  const subtitle = [issuer, doc.docNumber, date].filter(Boolean).join(' · ');
   const counted = countStatuses(tasks);
   return {
     ...base,

@@ -4,7 +4,7 @@
 import type { Status } from '../../model/types.ts';
 import { DEMO_LABEL, type CardCount, type CardSpec } from './card-model.ts';
 import type { StatusSwatch } from './status-palette.ts';
-import { ellipsize, fitText, type Measure } from './text-layout.ts';
+import { ellipsize, fitList, fitText, type Measure } from './text-layout.ts';
 
 /** Bump when the look changes in a way the source hash of this folder would not catch. */
 export const TEMPLATE_REVISION = 1;
@@ -152,7 +152,7 @@ function taskBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   const facts = spec.facts.map((f) =>
     row({ height: FACT_ROW_H }, [
       text(f.label, { width: FACT_LABEL_W, fontSize: 24, color: FAINT }),
-      text(ellipsize(f.value, valueSize, valueW, ctx.measure.bold), { fontSize: valueSize, fontWeight: 700, color: INK }),
+      text(fitList(f.values, f.label === '完成时限' ? '；' : '、', valueSize, valueW, ctx.measure.bold), { fontSize: valueSize, fontWeight: 700, color: INK }),
     ]),
   );
   const status = spec.status!;

@@ -144,3 +144,18 @@ export function fitText(text: string, { sizes, maxWidth, maxHeight, lineHeight, 
   if (!last) throw new Error('fitText: no font sizes given');
   return last;
 }
+
+/**
+ * A list on one line: every item if they fit, else as many as fit followed by 等N项 (N = all items),
+ * else the first item shortened. Cutting between items reads better than cutting inside one.
+ */
+export function fitList(items: readonly string[], separator: string, fontSize: number, maxWidth: number, measure: Measure): string {
+  const all = items.join(separator);
+  if (measure(all, fontSize) <= maxWidth) return all;
+  const more = ` 等${items.length}项`;
+  for (let k = items.length - 1; k >= 1; k--) {
+    const candidate = items.slice(0, k).join(separator) + more;
+    if (measure(candidate, fontSize) <= maxWidth) return candidate;
+  }
+  return ellipsize(items[0], fontSize, maxWidth - (items.length > 1 ? measure(more, fontSize) : 0), measure) + (items.length > 1 ? more : '');
+}

@@ -4,7 +4,7 @@
 import type { Department, Portal, TaskView } from '../../model/portal-types';
 import type { Status } from '../../model/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
-import { extraTerms, searchKeys, unitNameForms, withoutRegion } from './terms';
+import { extraTerms, joinKeys, phraseKeys, runKeys, searchKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
   url: string;
@@ -90,9 +90,11 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   );
   // keys: what the task is about and who answers for it; names: every unit it names, so that a
   // search for any of their forms reaches it (ranked below the tasks the unit leads).
-  const keys = searchKeys([task.title, ...primaryNames], own);
-  const keySet = new Set(keys.split(' '));
-  const unitKeys = searchKeys(names).split(' ').filter((k) => k && !keySet.has(k)).join(' ');
+  const keyGrams = new Set(phraseKeys([task.title, ...primaryNames]));
+  const keys = joinKeys(keyGrams);
+  const nameGrams = new Set(phraseKeys(names));
+  const unitKeys = joinKeys(nameGrams, keyGrams);
+  const textKeys = joinKeys(runKeys(own), new Set([...keyGrams, ...nameGrams]));
   return {
     url: tv.url,
     content: lines(body, extraTerms(body, names)),
@@ -107,6 +109,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       demo: tv.demo ? '示例数据（非官方）' : '',
       keys,
       names: unitKeys,
+      text: textKeys,
     },
     filters: {
       [FILTER_NAMES.type]: ['任务'],

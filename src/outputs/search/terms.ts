@@ -118,17 +118,25 @@ export function runGrams(run: string, max = 8): string[] {
   return chars.map((_, i) => chars.slice(i, i + max).join(''));
 }
 
-/**
- * A meta field value: Pagefind splits meta values at spaces only, so each n-gram stays one word.
- * `phrases` are names and titles (n-grams at ICU word starts); `text` is body text, of which only
- * the unknown-word runs are kept (the rest is matched well enough by Pagefind's own content index).
- */
-export function searchKeys(phrases: readonly (string | null | undefined)[], text = '', max = 8): string {
-  const out = new Set<string>();
+/** Meta field value: Pagefind splits meta values at spaces only, so each n-gram stays one word. */
+export function joinKeys(grams: Iterable<string>, exclude: ReadonlySet<string> = new Set()): string {
+  return [...new Set(grams)].filter((g) => g && !exclude.has(g)).join(' ');
+}
+
+/** Keys of names and titles: n-grams at ICU word starts (or at every character, mode 'char'). */
+export function phraseKeys(phrases: readonly (string | null | undefined)[], max = 8): string[] {
   const mode = process.env.QD_EDGE ?? 'word';
-  for (const p of phrases) if (p) for (const g of mode === 'char' ? hanRuns(p).flatMap((r) => runGrams(r, max)) : edgeGrams(p, max)) out.add(g);
-  for (const run of unknownWordRuns(text)) for (const g of runGrams(run, max)) out.add(g);
-  return [...out].join(' ');
+  return phrases.flatMap((p) => (!p ? [] : mode === 'char' ? hanRuns(p).flatMap((r) => runGrams(r, max)) : edgeGrams(p, max)));
+}
+
+/** Keys of body text: only its unknown-word runs (the rest Pagefind's content index matches well). */
+export function runKeys(text: string, max = 8): string[] {
+  return unknownWordRuns(text).flatMap((r) => runGrams(r, max));
+}
+
+/** Convenience: keys of phrases and of a body text as one meta value. */
+export function searchKeys(phrases: readonly (string | null | undefined)[], text = '', max = 8): string {
+  return joinKeys([...phraseKeys(phrases, max), ...runKeys(text, max)]);
 }
 
 /** Extra content lines for a record: readings the text implies but never writes out. */
