@@ -11,7 +11,6 @@ export interface Phases {
   sources: Record<string, PhaseSource>;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (s: string) => s.replace(ANSI, '');
 

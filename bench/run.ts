@@ -112,6 +112,18 @@ function sizeMb(dir: string): Maybe<number> {
   return round(bytes / 1e6);
 }
 
+/** The newest modification time under the portal's sources: a change during a run makes caches miss. */
+function sourcesMtime(): number {
+  let newest = 0;
+  for (const p of ['src', 'astro.config.mjs', 'public']) {
+    const abs = join(ROOT, p);
+    if (!existsSync(abs)) continue;
+    if (statSync(abs).isFile()) newest = Math.max(newest, statSync(abs).mtimeMs);
+    else walk(abs, (f) => (newest = Math.max(newest, statSync(f).mtimeMs)));
+  }
+  return newest;
+}
+
 /** One bare Markdown page per task: its title and text, nothing the portal adds. */
 function writeBaselinePages(corpus: SynthCorpus, dir: string): number {
   rmSync(dir, { recursive: true, force: true });
@@ -252,15 +264,17 @@ async function main(): Promise<number> {
     }
   };
   // The cards stage leaves a summary of its run in its cache folder (exact seconds and counts).
-  const cardsRun = join(dirs.cache, 'last-run.json');
-  const readCardsRun = (): { seconds?: number; rendered?: number } => {
+  const cardsRun = join(dirs.cache, 'cards', 'last-run.json');
+  type CardsRun = { seconds?: number; rendered?: number; versions?: Record<string, string> };
+  const readCardsRun = (): CardsRun => {
     try {
-      return JSON.parse(readFileSync(cardsRun, 'utf8')) as { seconds?: number; rendered?: number };
+      return JSON.parse(readFileSync(cardsRun, 'utf8')) as CardsRun;
     } catch {
       return {};
     }
   };
   rmSync(buildEnv.QINGDAN_PHASES_FILE, { force: true });
+  const sourcesBefore = sourcesMtime();
   console.log('  cold: portal build from empty caches …');
   const cold = await runMeasured(NODE, buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'cold-build.log'), echo: ECHO });
   if (!cold.ok) na.cold = cold.reason!;
@@ -315,6 +329,13 @@ async function main(): Promise<number> {
   if (built && outputs.index_mb === null) na['outputs.index_mb'] = 'no pagefind/ folder in the build output';
   const pages = built ? count(dirs.site, /\.html$/) : null;
   const notes: Record<string, string> = {};
+  // Other people edit the portal while benchmarks run: say so when it happened, since it makes caches miss.
+  if (sourcesMtime() > sourcesBefore) {
+    notes.sources = 'files under src/ (or the config) changed during this run: the warm rebuild may have re-rendered more than one change needs, and timings mix two versions';
+  }
+  if (coldCards.versions && warmCards.versions && JSON.stringify(coldCards.versions) !== JSON.stringify(warmCards.versions)) {
+    notes['warm.cards_rendered'] = `the card template or font changed between the cold and warm builds (${JSON.stringify(coldCards.versions)} → ${JSON.stringify(warmCards.versions)}): every card was re-rendered`;
+  }
   const said = (re: RegExp) => cold.lines.some((l) => re.test(l.text));
   if (built && outputs.cards === 0 && !said(/cards:/)) notes['outputs.cards'] = '0: the cards stage did not run in this build (no "cards:" line in the log)';
   if (built && outputs.pdfs === 0 && !said(/\d+ reports:/)) notes['outputs.pdfs'] = '0: the PDF stage did not run in this build (no reports summary in the log)';

@@ -333,8 +333,11 @@ describe('text layout', () => {
 
   it('fits lists by whole items, then 等N项, then a shortened first item', () => {
     expect(fitList(['甲局', '乙局', '丙局'], '、', 10, 100, mono)).toBe('甲局、乙局、丙局');
-    expect(fitList(['甲局', '乙局', '丙局'], '、', 10, 75, mono)).toBe('甲局、乙局 等3项');
-    expect(fitList(['甲乙丙丁戊己庚辛', '乙局'], '、', 10, 70, mono)).toBe('甲乙… 等2项');
+    // mono: CJK 10 px, ASCII 5 px; ' 等3项' is 30 px.
+    const four = ['甲局', '乙局', '丙局', '丁局'];
+    expect(fitList(four, '、', 10, 80, mono)).toBe('甲局、乙局 等4项');
+    expect(fitList(four, '、', 10, 79, mono)).toBe('甲局 等4项');
+    expect(fitList(['甲乙丙丁戊己庚辛', '乙局'], '、', 10, 70, mono)).toBe('甲乙丙… 等2项');
     expect(fitList(['甲乙丙丁戊己庚辛'], '、', 10, 40, mono)).toBe('甲乙丙…');
   });
 
@@ -505,7 +508,7 @@ describe('cache', () => {
   it('QINGDAN_CACHE_DIR wins over the configured folder, which wins over the default', () => {
     expect(resolveCacheDir('/r', undefined, {})).toBe('/r/.cache/qingdan/cards');
     expect(resolveCacheDir('/r', 'c', {})).toBe('/r/c');
-    expect(resolveCacheDir('/r', 'c', { QINGDAN_CACHE_DIR: '/tmp/x' })).toBe('/tmp/x');
+    expect(resolveCacheDir('/r', 'c', { QINGDAN_CACHE_DIR: '/tmp/x' })).toBe('/tmp/x/cards');
   });
 
   it('template version covers the look files and the palette', () => {

@@ -1,7 +1,8 @@
 // Content-addressed card cache. A card's key hashes exactly what it draws (the spec minus where it
 // is written) plus the template and font versions, so a rebuild renders only cards whose picture
-// changed and copies the rest. The folder survives builds: QINGDAN_CACHE_DIR, else the configured
-// folder, else <root>/.cache/qingdan/cards.
+// changed and copies the rest. The folder survives builds: $QINGDAN_CACHE_DIR/cards (the variable
+// names the cache root shared with the PDF stage), else the configured folder, else
+// <root>/.cache/qingdan/cards.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -10,7 +11,8 @@ import type { CardSpec } from './card-model.ts';
 export const DEFAULT_CACHE_DIR = '.cache/qingdan/cards';
 
 export function resolveCacheDir(root: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = env.QINGDAN_CACHE_DIR || configured || DEFAULT_CACHE_DIR;
+  const base = env.QINGDAN_CACHE_DIR?.trim();
+  const chosen = base ? join(base, 'cards') : configured || DEFAULT_CACHE_DIR;
   return isAbsolute(chosen) ? chosen : resolve(root, chosen);
 }
 

@@ -10,7 +10,7 @@ import { resolveCacheDir } from './cache.ts';
 import { cardsForPortal, type CardSite } from './card-model.ts';
 
 export interface CardsOptions {
-  /** Cache folder; QINGDAN_CACHE_DIR wins, default .cache/qingdan/cards under the project root. */
+  /** Cache folder; $QINGDAN_CACHE_DIR/cards wins, default .cache/qingdan/cards under the project root. */
   cacheDir?: string;
   /** Worker threads; default all cores within the memory bound (QINGDAN_CARD_WORKERS). */
   workers?: number;

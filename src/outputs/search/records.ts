@@ -1,10 +1,10 @@
 // What the search index holds: one record per task, document, department and region page,
 // built from the model rather than scraped from HTML, so navigation and footers never enter it
 // and every page carries the names a citizen types (aliases such as 发改局, region short names).
-import type { Department, Portal, TaskView } from '../../model/portal-types';
+import type { Department, Portal, ResolvedUnit, TaskView } from '../../model/portal-types';
 import type { Status } from '../../model/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
-import { extraTerms, joinKeys, phraseKeys, runKeys, searchKeys, unitNameForms, withoutRegion } from './terms';
+import { extraTerms, pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
   url: string;
@@ -60,14 +60,22 @@ function lines(...parts: Array<string | string[] | null | undefined>): string {
   return parts.flat().filter((p): p is string => !!p && p.trim() !== '').join('\n');
 }
 
+/** Department of a unit, or the unit's own name when the registry does not know it. */
+function unitGroups(portal: Portal, units: readonly ResolvedUnit[]): { written: string[]; departments: Department[] }[] {
+  const groups = new Map<string, { written: string[]; departments: Department[] }>();
+  for (const u of units) {
+    const d = u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined;
+    const key = d?.id ?? `?${u.name}`;
+    const g = groups.get(key) ?? { written: [], departments: d ? [d, ...successorsOf(portal, d.id)] : [] };
+    if (!g.written.includes(u.name)) g.written.push(u.name);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
 export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   const { task, document } = tv;
-  const departments = [...new Set(tv.units.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined))];
   const regions = regionNames(portal, document.meta.regionCode);
-  const successors = departments.flatMap((d) => successorsOf(portal, d.id));
-  const names = unitSearchNames(portal, tv.units.map((u) => u.name), [...departments, ...successors], regions);
-  const primaryDepartments = [...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)?.department : undefined)).filter((d) => d !== undefined))];
-  const primaryNames = unitSearchNames(portal, tv.primaryUnits.map((u) => u.name), [...primaryDepartments, ...primaryDepartments.flatMap((d) => successorsOf(portal, d.id))], regions);
   const deadline = task.deadlines.find((d) => d.date)?.date ?? null;
   const lead = tv.primaryUnits.map((u) => u.name).join('、');
   const status = statusOf(tv);
@@ -88,16 +96,15 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
     document.title,
     regions,
   );
-  // keys: what the task is about and who answers for it; names: every unit it names, so that a
-  // search for any of their forms reaches it (ranked below the tasks the unit leads).
-  const keyGrams = new Set(phraseKeys([task.title, ...primaryNames]));
-  const keys = joinKeys(keyGrams);
-  const nameGrams = new Set(phraseKeys(names));
-  const unitKeys = joinKeys(nameGrams, keyGrams);
-  const textKeys = joinKeys(runKeys(own), new Set([...keyGrams, ...nameGrams]));
+  // Who answers for the task: one key field per lead unit, so that a query's characters must all
+  // come from one unit's name; every other unit named shares one weaker field.
+  const leads = unitGroups(portal, tv.primaryUnits).map((g) => unitSearchNames(portal, g.written, g.departments, regions));
+  const primary = new Set(tv.primaryUnits);
+  const others = unitGroups(portal, tv.units.filter((u) => !primary.has(u))).flatMap((g) => unitSearchNames(portal, g.written, g.departments, regions));
+  const keys = taskKeys({ title: task.title, leads, others, text: own });
   return {
     url: tv.url,
-    content: lines(body, extraTerms(body, names)),
+    content: lines(body, extraTerms(body, others)),
     language: 'zh-cn',
     meta: {
       title: `${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
@@ -107,9 +114,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
       document: document.title ?? document.slug,
       demo: tv.demo ? '示例数据（非官方）' : '',
-      keys,
-      names: unitKeys,
-      text: textKeys,
+      ...keys,
     },
     filters: {
       [FILTER_NAMES.type]: ['任务'],
@@ -132,7 +137,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: documentUrl(d.slug),
       content: lines(body, extraTerms(body, [])),
       language: 'zh-cn',
-      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, keys: searchKeys([d.title, d.issuer]) },
+      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, ...pageKeys([d.title, d.issuer]) },
       filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
       sort: { deadline: '9999-12-31' },
     });
@@ -145,7 +150,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: departmentUrl(v.department.id),
       content: lines(body, extraTerms(body, names)),
       language: 'zh-cn',
-      meta: { title: v.department.name, region: v.region.name, keys: searchKeys(unitSearchNames(portal, v.writtenAs, [v.department], [])) },
+      meta: { title: v.department.name, region: v.region.name, ...pageKeys(unitSearchNames(portal, v.writtenAs, [v.department], []), names) },
       filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
       sort: { deadline: '9999-12-31' },
     });
@@ -157,7 +162,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: regionUrl(r.region.code),
       content: lines(body, extraTerms(body, [])),
       language: 'zh-cn',
-      meta: { title: r.region.name, keys: searchKeys([r.region.name, ...r.region.shortNames]) },
+      meta: { title: r.region.name, ...pageKeys([r.region.name, ...r.region.shortNames]) },
       filters: { [FILTER_NAMES.type]: ['地区'], [FILTER_NAMES.region]: [r.region.name] },
       sort: { deadline: '9999-12-31' },
     });

@@ -134,18 +134,74 @@ export function runKeys(text: string, max = 8): string[] {
   return unknownWordRuns(text).flatMap((r) => runGrams(r, max));
 }
 
-/** Convenience: keys of phrases and of a body text as one meta value. */
-export function searchKeys(phrases: readonly (string | null | undefined)[], text = '', max = 8): string {
-  return joinKeys([...phraseKeys(phrases, max), ...runKeys(text, max)]);
+/**
+ * The hidden meta fields that carry keys. Pagefind adds, per field, weight × (IDF of the query
+ * pieces found in it) × (share of the query found)²: a field only pays when it holds the whole
+ * query, and one field per name keeps the characters of different names from adding up to it.
+ */
+export const KEY_FIELDS = {
+  /** The page's own name: a department's or region's names, a document's title. */
+  name: 'k_name',
+  /** Other forms of the page's name (a department's names with its region). */
+  alias: 'k_alias',
+  /** A task's title. */
+  topic: 'k_topic',
+  /** A task's lead units, one field each (the last takes the rest). */
+  lead: ['k_lead1', 'k_lead2', 'k_lead3'],
+  /** Every other unit a task names. */
+  units: 'k_units',
+  /** Unknown-word runs of a task's text. */
+  text: 'k_text',
+} as const;
+
+/** Key fields of a task record. */
+export function taskKeys(t: { title: string; leads: readonly (readonly string[])[]; others: readonly string[]; text: string }): Record<string, string> {
+  // No dedup across fields: each field must hold all of a query by itself to count.
+  const out: Record<string, string> = {};
+  const put = (field: string, grams: Iterable<string>) => {
+    const value = joinKeys(grams);
+    if (value) out[field] = value;
+  };
+  put(KEY_FIELDS.topic, phraseKeys([t.title]));
+  const n = KEY_FIELDS.lead.length;
+  t.leads.forEach((forms, i) => {
+    if (i < n - 1) put(KEY_FIELDS.lead[i]!, phraseKeys(forms));
+  });
+  if (t.leads.length >= n) put(KEY_FIELDS.lead[n - 1]!, phraseKeys(t.leads.slice(n - 1).flat()));
+  put(KEY_FIELDS.units, phraseKeys(t.others));
+  put(KEY_FIELDS.text, runKeys(t.text));
+  return out;
 }
+
+/** Key fields of a department, region or document page: its name(s), and other forms of them. */
+export function pageKeys(names: readonly (string | null | undefined)[], aliases: readonly string[] = []): Record<string, string> {
+  const name = new Set(phraseKeys(names));
+  const out: Record<string, string> = { [KEY_FIELDS.name]: joinKeys(name) };
+  const alias = joinKeys(phraseKeys(aliases), name);
+  if (alias) out[KEY_FIELDS.alias] = alias;
+  return out;
+}
+
+/**
+ * Ranking for the search page (pagefind.options({ ranking })). termSimilarity: a query piece 局
+ * must count the word 局, not every word that starts with it (局面, 局部…), or long pages win by
+ * sheer variety. metaWeights: the key fields above.
+ */
+export const PAGEFIND_RANKING = {
+  termSimilarity: Number(process.env.QD_TS ?? 8),
+  metaWeights: JSON.parse(process.env.QD_MW ?? '{"title":1,"k_name":12,"k_alias":4,"k_topic":6,"k_lead1":6,"k_lead2":6,"k_lead3":6,"k_units":2,"k_text":3}') as Record<string, number>,
+};
 
 /** Extra content lines for a record: readings the text implies but never writes out. */
 export function extraTerms(body: string, unitNames: readonly string[]): string[] {
   void unitNames;
-  return bracketAlternatives(body);
+  return process.env.QD_NOBR ? [] : bracketAlternatives(body);
 }
 
-/** Drop the forms that start with a region's name: those belong to the region's own page. */
+/**
+ * Drop the forms that contain a region's name (湟源县发展和改革局, 中共西藏自治区委员会): a search
+ * for the region belongs to the region's own page, not to every unit and task in it.
+ */
 export function withoutRegion(forms: readonly string[], regionNames: readonly string[]): string[] {
-  return forms.filter((f) => !regionNames.some((r) => r && f.startsWith(r)));
+  return forms.filter((f) => !regionNames.some((r) => r && f.includes(r)));
 }
