@@ -1,23 +1,10 @@
 // Chinese date expressions → ISO dates. Deadlines mean "by the end of": 2018年6月底 is 2018-06-30.
 
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (!(year >= 1949 && year <= 2100 && month >= 1 && month <= 12 && day >= 1)) return false;
-  return day <= daysInMonth(year, month);
-}
+import { formatDate } from '../model/dates';
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
+/** A date a government document can mean: it exists, and lies between 1949 and 2100. */
 export function isoDate(year: number, month: number, day: number): string | null {
-  if (!isRealDate(year, month, day)) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** "2019-02-30" → false. */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return !!m && isRealDate(+m[1], +m[2], +m[3]);
+  return year >= 1949 && year <= 2100 ? formatDate(year, month, day) : null;
 }
 
 /**

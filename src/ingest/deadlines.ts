@@ -1,7 +1,8 @@
 // 完成时限 / 整改时限: dated ("2018年6月底前", "2019年12月31日", "到2025年") or standing
 // ("长期", "立行立改", "立即启动"). A date means the last day the deadline allows.
 import type { Deadline } from '../model/types';
-import { daysInMonth, isoDate } from './dates';
+import { daysInMonth } from '../model/dates';
+import { isoDate } from './dates';
 
 const STANDING = /长期坚持|长期|立行立改|立即启动|立即执行|持续推进|常态化推进|常态化|持续开展/;
 

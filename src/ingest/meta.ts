@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DocumentMeta } from '../model/types';
 import { SourceError } from '../model/source-error';
 import { parseYamlSource, zodIssueToError } from '../model/yaml-source';
-import { isIsoDate } from './dates';
+import { isRealDate as isIsoDate } from '../model/dates';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'not a real date' });
 

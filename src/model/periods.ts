@@ -1,22 +1,13 @@
 // 报告期: reporting periods. One id format everywhere (file names, URLs, data): "2019", "2019-Q3", "2019-07".
+import { daysInMonth } from './dates';
 import type { DocumentMeta, Period } from './types';
+
+export { daysInMonth, isRealDate } from './dates';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** True for a date that exists, written YYYY-MM-DD: 2019-02-28 yes, 2019-02-30 no. */
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
 
 /** Parses a period id; throws on anything that is not a year, a quarter or a month. */
 export function parsePeriod(id: string): Period {

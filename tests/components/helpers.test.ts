@@ -174,7 +174,7 @@ describe('related tasks', () => {
 });
 
 describe('targetProgress', () => {
-  const base = { taskId: 'd/t1', status: '达到序时进度', progress: '', evidence: [], reportingUnit: 'u', reportedOn: '2020-12-31', file: 'f', line: 1 } as const;
+  const base: Omit<StatusReport, 'period' | 'indicators' | 'source'> = { taskId: 'd/t1', status: '达到序时进度', progress: '', evidence: [], reportingUnit: 'u', reportedOn: '2020-12-31', file: 'f', line: 1 };
   const r = (period: string, indicators: StatusReport['indicators'], demo = true): StatusReport => ({
     ...base, period: parsePeriod(period), indicators, source: demo ? 'demo' : { title: '官方' },
   });

@@ -4,7 +4,7 @@
 import type { Department, Portal, ResolvedUnit, TaskView } from '../../model/portal-types';
 import type { Status } from '../../model/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
-import { extraTerms, pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
+import { pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
   url: string;
@@ -104,10 +104,10 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   const keys = taskKeys({ title: task.title, leads, others, text: own });
   return {
     url: tv.url,
-    content: lines(body, extraTerms(body, others)),
+    content: body,
     language: 'zh-cn',
     meta: {
-      title: `${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
+      title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
       status,
       overdue: tv.current?.overdue ? '已逾期' : '',
       lead: lead || '未明确',
@@ -135,7 +135,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
     const body = lines(d.title, d.docNumber, d.issuer, d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim()), regions);
     records.push({
       url: documentUrl(d.slug),
-      content: lines(body, extraTerms(body, [])),
+      content: body,
       language: 'zh-cn',
       meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, ...pageKeys([d.title, d.issuer]) },
       filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
@@ -144,11 +144,11 @@ export function searchRecords(portal: Portal): SearchRecord[] {
   }
   for (const v of portal.departments) {
     if (v.primary.length + v.helping.length + v.mentioned.length + v.inherited.length === 0) continue;
-    const names = [v.department.name, ...v.department.aliases, ...v.writtenAs];
+    const names = [...new Set([v.department.name, ...v.department.aliases, ...v.writtenAs])];
     const body = lines(names, regionNames(portal, v.department.regionCode));
     records.push({
       url: departmentUrl(v.department.id),
-      content: lines(body, extraTerms(body, names)),
+      content: body,
       language: 'zh-cn',
       meta: { title: v.department.name, region: v.region.name, ...pageKeys(unitSearchNames(portal, v.writtenAs, [v.department], []), names) },
       filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
@@ -160,7 +160,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
     const body = lines(r.region.name, r.region.shortNames, r.children.map((c) => c.name));
     records.push({
       url: regionUrl(r.region.code),
-      content: lines(body, extraTerms(body, [])),
+      content: body,
       language: 'zh-cn',
       meta: { title: r.region.name, ...pageKeys([r.region.name, ...r.region.shortNames]) },
       filters: { [FILTER_NAMES.type]: ['地区'], [FILTER_NAMES.region]: [r.region.name] },

@@ -19,7 +19,9 @@ export function hanRuns(text: string): string[] {
 
 // The browser splits queries with ICU (Intl.Segmenter); Node ships the same ICU data, so the
 // index can split phrases the way a query for them will be split.
-const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
+// Created on first use: the search page imports PAGEFIND_RANKING from here, and a browser without
+// Intl.Segmenter must still load the module.
+let segmenter: Intl.Segmenter | undefined;
 
 interface Piece {
   text: string;
@@ -28,6 +30,7 @@ interface Piece {
 
 /** A phrase as ICU splits it, with whether each piece is Chinese. */
 export function icuPieces(text: string): Piece[] {
+  segmenter ??= new Intl.Segmenter('zh-cn', { granularity: 'word' });
   return [...segmenter.segment(text)].map((s) => ({ text: s.segment, han: HAN.test(s.segment) && [...s.segment].every((c) => HAN.test(c)) }));
 }
 
@@ -71,24 +74,8 @@ export function unknownWordRuns(text: string): string[] {
   return [...out];
 }
 
-/**
- * Alternatives written in brackets: 河(湖)长制 → 河长制, 湖长制; 县(区) → 县, 区. The bracketed
- * run replaces as many characters before it; both readings are returned.
- */
-export function bracketAlternatives(text: string): string[] {
-  const out = new Set<string>();
-  const re = /(\p{Script=Han}+)[(（](\p{Script=Han}{1,2})[)）](\p{Script=Han}*)/gu;
-  for (const m of text.matchAll(re)) {
-    const [, before, alt, after] = m;
-    if (alt.length > before.length) continue;
-    out.add(before + after);
-    out.add(before.slice(0, before.length - alt.length) + alt + after);
-  }
-  return [...out];
-}
-
 /** Level words a unit name may start with once the region is dropped (县发改局 → 发改局). */
-const LEVEL_PREFIXES = ['自治区', '地区', '县', '市', '区', '省', '州', '盟', '地'];
+const LEVEL_PREFIXES = ['自治区党委', '区党委', '自治区', '地区', '地委', '市委', '县委', '区委', '县', '市', '区', '省', '州', '盟'];
 
 /**
  * The forms of a unit name a citizen types: as written, without the region name
@@ -125,8 +112,7 @@ export function joinKeys(grams: Iterable<string>, exclude: ReadonlySet<string> =
 
 /** Keys of names and titles: n-grams at ICU word starts (or at every character, mode 'char'). */
 export function phraseKeys(phrases: readonly (string | null | undefined)[], max = 8): string[] {
-  const mode = process.env.QD_EDGE ?? 'word';
-  return phrases.flatMap((p) => (!p ? [] : mode === 'char' ? hanRuns(p).flatMap((r) => runGrams(r, max)) : edgeGrams(p, max)));
+  return phrases.flatMap((p) => (p ? edgeGrams(p, max) : []));
 }
 
 /** Keys of body text: only its unknown-word runs (the rest Pagefind's content index matches well). */
@@ -188,15 +174,16 @@ export function pageKeys(names: readonly (string | null | undefined)[], aliases:
  * sheer variety. metaWeights: the key fields above.
  */
 export const PAGEFIND_RANKING = {
-  termSimilarity: Number(process.env.QD_TS ?? 8),
-  metaWeights: JSON.parse(process.env.QD_MW ?? '{"title":1,"k_name":12,"k_alias":4,"k_topic":6,"k_lead1":6,"k_lead2":6,"k_lead3":6,"k_units":2,"k_text":3}') as Record<string, number>,
+  termSimilarity: 8,
+  metaWeights: {
+    [KEY_FIELDS.name]: 12,
+    [KEY_FIELDS.alias]: 4,
+    [KEY_FIELDS.topic]: 6,
+    ...Object.fromEntries(KEY_FIELDS.lead.map((f) => [f, 6])),
+    [KEY_FIELDS.units]: 2,
+    [KEY_FIELDS.text]: 3,
+  } as Record<string, number>,
 };
-
-/** Extra content lines for a record: readings the text implies but never writes out. */
-export function extraTerms(body: string, unitNames: readonly string[]): string[] {
-  void unitNames;
-  return process.env.QD_NOBR ? [] : bracketAlternatives(body);
-}
 
 /**
  * Drop the forms that contain a region's name (湟源县发展和改革局, 中共西藏自治区委员会): a search
