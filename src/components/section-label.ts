@@ -26,3 +26,14 @@ export function sectionNumber(s: Pick<Section, 'level' | 'number' | 'implicit'>)
 export function sectionLabel(s: Pick<Section, 'level' | 'number' | 'implicit' | 'title'>): string {
   return s.implicit ? `${sectionNumber(s)}（原文未设标题）` : `${sectionNumber(s)}${s.title}`;
 }
+
+/** A task number as the text writes it before the task: "4." for 4, "一、" for 一, "（十四）" unchanged. */
+export function taskNumberMark(number: string): string {
+  if (/^[（(].*[）)]$/.test(number) || /[、.．]$/.test(number)) return number;
+  return /^\d/.test(number) ? `${number}.` : `${number}、`;
+}
+
+/** "任务 4", "问题一", "任务 2-3": a space only between Chinese and Arabic digits. */
+export function taskName(noun: string, number: string): string {
+  return /^\d/.test(number) ? `${noun} ${number}` : `${noun}${number}`;
+}

@@ -2,7 +2,7 @@
 import type { UnitRef } from '../model/types';
 
 /** Where a unit name starts: a province-level prefix or a named place. */
-const PREFIX = /(?:(?:新疆维吾尔|西藏|内蒙古|广西壮族|宁夏回族)?自治区|[^\s\p{P}的为和与及在对把将从向以是了我各有关相等全本该其之并或而由被所其中一二三四五六七八九十]{2,6}?(?:省|自治州|地区|市|州|盟|县|旗))/u;
+const PREFIX = /(?:(?:新疆维吾尔|西藏|内蒙古|广西壮族|宁夏回族)?自治区|(?<=^|[，。；、：（\s]|由|会同|和|与|及)[省市县](?=[\u4e00-\u9fa5]{2})|[^\s\p{P}的为和与及在对把将从向以是了我各有关相等全本该其之并或而由被所其中一二三四五六七八九十]{2,6}?(?:省|自治州|地区|市|州|盟|县|旗))/u;
 
 /** Words that end a name: the verb or connective that follows the unit. */
 const STOP_WORDS =
@@ -32,9 +32,11 @@ export function findMentionedUnits(text: string): UnitRef[] {
   const re = new RegExp(PREFIX.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(prose))) {
-    const start = m.index;
-    if (NOT_A_UNIT.test(prose.slice(start, start + 3))) continue;
-    const prefix = m[0];
+    // "会同省财政厅": the connective is not part of the place name.
+    const lead = /^(会同|配合|协同|联合|牵头|负责|督促|指导|由|和|与|及)/.exec(m[0])?.[0] ?? '';
+    const start = m.index + lead.length;
+    const prefix = m[0].slice(lead.length);
+    if (prefix.length < 1 || NOT_A_UNIT.test(prose.slice(start, start + 3))) continue;
     const rest = prose.slice(start + prefix.length, start + prefix.length + 16);
     const stop = STOP_WORDS.exec(rest);
     const body = stop ? rest.slice(0, stop.index) : rest;

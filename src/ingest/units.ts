@@ -90,7 +90,8 @@ function stripRoleWord(item: string): { name: string; role: Role | null } {
 function withSharedPrefix(names: string[]): Array<{ name: string; written?: string }> {
   let prefix: string | null = null;
   return names.map((name) => {
-    const own = REGION_PREFIX.exec(name)?.[1];
+    // 市场监管局, 区域…: the first character is part of a word, not a region prefix.
+    const own = /^(市场|区域|县域|省级|市级|县级)/.test(name) ? undefined : REGION_PREFIX.exec(name)?.[1];
     if (own) {
       prefix = own;
       return { name };

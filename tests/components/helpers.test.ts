@@ -3,7 +3,7 @@ import { measureAnchor, sectionAnchor, taskAnchor, taskSourceUrl } from '../../s
 import { formatDate, formatNumber, formatShare } from '../../src/components/format';
 import { fullTextBlocks, outline } from '../../src/components/full-text';
 import { targetProgress } from '../../src/components/indicators';
-import { sectionLabel, sectionNumber } from '../../src/components/section-label';
+import { sectionLabel, sectionNumber, taskName, taskNumberMark } from '../../src/components/section-label';
 import { shownDeadline } from '../../src/components/deadline';
 import { PAGE_SIZE, laterPages, pageCount, pageCountOf, pageOf, pageUrl, pageWindow, parsePageParam, sliceOf } from '../../src/components/paging';
 import { neighbours, relatedTasks } from '../../src/components/related';
@@ -202,6 +202,17 @@ describe('section labels', () => {
     expect(sectionNumber({ level: 5, number: '2', implicit: false })).toBe('②');
     expect(sectionLabel({ level: 2, number: '一', implicit: false, title: '优化国土空间开发格局' })).toBe('（一）优化国土空间开发格局');
     expect(sectionLabel({ level: 3, number: '1', implicit: true, title: '第1组' })).toBe('第1组（原文未设标题）');
+  });
+});
+
+describe('task numbers', () => {
+  it('writes the mark the way the text does', () => {
+    expect(taskNumberMark('4')).toBe('4.');
+    expect(taskNumberMark('2-3')).toBe('2-3.');
+    expect(taskNumberMark('一')).toBe('一、');
+    expect(taskNumberMark('（十四）')).toBe('（十四）');
+    expect(taskName('任务', '4')).toBe('任务 4');
+    expect(taskName('问题', '一')).toBe('问题一');
   });
 });
 

@@ -218,3 +218,21 @@ describe('site chrome and headers', () => {
     expect(kindOfLine(10)).toBe('task');
   });
 });
+
+describe('gaps found with the synthetic corpus', () => {
+  it('more target verbs and concentration units', () => {
+    expect(findTargets('新增造林面积2万亩。治理水土流失50平方公里。PM2.5年均浓度控制在35微克/立方米以下。').map((t) => [t.value, t.unit])).toEqual([
+      [2, '万亩'],
+      [50, '平方公里'],
+      [35, '微克/立方米'],
+    ]);
+  });
+
+  it('a dropped-prefix name that starts with 市场 is not a prefixed name', () => {
+    expect(units(parseUnitList('市发展改革委、市场监管局', 'responsible'))).toEqual(['市发展改革委:responsible', '市市场监管局:responsible']);
+  });
+
+  it('prose mentions with a one-character prefix at a clause start', () => {
+    expect(findMentionedUnits('省生态环境厅会同省财政厅负责。节省资源。').map((u) => u.name)).toEqual(['省生态环境厅', '省财政厅']);
+  });
+});

@@ -1,26 +1,26 @@
-// Extra index terms where Pagefind's Chinese segmentation and a citizen's query disagree.
-// Filled in from measurements (tests/e2e/search.test.ts), not guesses.
+// Search keys: where Pagefind's Chinese segmentation and a citizen's query disagree, measured
+// with tests/e2e/search.test.ts over tests/fixtures/search-queries.json.
 //
-// How Pagefind 1.6 matches Chinese (measured, see tests/search-terms.test.ts for the pure parts):
-// the browser splits the query with Intl.Segmenter (ICU), so 发改局 → 发|改|局 and 日月山 → 日|月|山;
-// every piece must be a *prefix* of some word of the page (AND); pages are ranked by BM25 over
-// those words plus a boost for meta fields whose whitespace-separated words the pieces prefix.
-// Content is segmented by Pagefind (single characters for unknown words), so short names always
-// match somewhere, but a page where the characters are scattered ranks like one where they stand
-// together. Meta fields are not segmented: a meta word is kept exactly as written.
+// How Pagefind 1.6 matches Chinese (measured in Chromium): the browser splits the query with ICU
+// (Intl.Segmenter), and ICU knows few names, so 发改局 → 发|改|局, 日月山 → 日|月|山, 湟水河 → 湟|水|河.
+// Every piece must be a prefix of some word of the page (AND), and Pagefind indexes every single
+// character, so the characters of a short name match almost every long page; ranking then adds
+// one BM25 score per distinct word starting with a piece, so long pages win by sheer variety and
+// a page where 发, 改 and 局 stand apart ranks with one that says 县发改局.
+//
+// The fix has two halves. Here, hidden meta fields (k_*) of space-separated n-grams: Pagefind
+// splits meta values at spaces only, and adds per field weight × IDF × (share of the query found)²,
+// so a field pays only when it holds the whole query. The n-grams start where ICU starts a word,
+// as the query will be split, and one field per name keeps the characters of different names from
+// adding up. The other half is PAGEFIND_RANKING, which the search page must pass to
+// pagefind.options(): the field weights, and termSimilarity so that the piece 局 counts the word
+// 局 rather than every word that starts with it.
 
 const HAN = /\p{Script=Han}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
 
-/** Maximal runs of Chinese characters. */
-export function hanRuns(text: string): string[] {
-  return text.match(HAN_RUN) ?? [];
-}
-
-// The browser splits queries with ICU (Intl.Segmenter); Node ships the same ICU data, so the
-// index can split phrases the way a query for them will be split.
-// Created on first use: the search page imports PAGEFIND_RANKING from here, and a browser without
-// Intl.Segmenter must still load the module.
+// Node's ICU splits Chinese as Chromium's does (identical on every query of the test set), so the
+// index can split a phrase the way a query for it will be split. Created on first use: the search page imports PAGEFIND_RANKING from
+// this module, and a browser without Intl.Segmenter must still load it.
 let segmenter: Intl.Segmenter | undefined;
 
 interface Piece {
@@ -36,10 +36,9 @@ export function icuPieces(text: string): Piece[] {
 
 /**
  * Edge n-grams at word starts: for every place where ICU starts a Chinese word, the Chinese text
- * from there on, cut at `max` characters. A query that ICU splits at the same places (县发改局 →
- * 县|发|改|局 inside 湟源县发改局, 生态|环境|局 inside 县生态环境局) then finds each of its pieces as a
- * prefix here, and only where the pieces stand together in this order... or at least start words:
- * 发 inside 开发 is no word start, so 开发区 does not answer 发改局.
+ * from there on, cut at `max` characters. Every piece of a query that ICU splits at the same places
+ * (县|发|改|局 inside 湟源县|发|改|局) is then a prefix of one of them; a character inside a word is
+ * not (发 inside 开发), so 开发区域 does not answer 发改局.
  */
 export function edgeGrams(text: string, max = 8): string[] {
   const out = new Set<string>();
@@ -110,7 +109,7 @@ export function joinKeys(grams: Iterable<string>, exclude: ReadonlySet<string> =
   return [...new Set(grams)].filter((g) => g && !exclude.has(g)).join(' ');
 }
 
-/** Keys of names and titles: n-grams at ICU word starts (or at every character, mode 'char'). */
+/** Keys of names and titles: n-grams at ICU word starts. */
 export function phraseKeys(phrases: readonly (string | null | undefined)[], max = 8): string[] {
   return phrases.flatMap((p) => (p ? edgeGrams(p, max) : []));
 }
@@ -169,15 +168,16 @@ export function pageKeys(names: readonly (string | null | undefined)[], aliases:
 }
 
 /**
- * Ranking for the search page (pagefind.options({ ranking })). termSimilarity: a query piece 局
- * must count the word 局, not every word that starts with it (局面, 局部…), or long pages win by
- * sheer variety. metaWeights: the key fields above.
+ * Ranking for the search page: pagefind.options({ ranking: PAGEFIND_RANKING }). termSimilarity: the
+ * piece 局 counts the word 局, hardly every word that starts with it (局面, 局部…). metaWeights: a
+ * page's own name (20) outweighs everything a task can collect (6 + 6 + 2 + 3 = 17), so a search
+ * for a department or region finds its page first; a task's title and lead units count alike.
  */
 export const PAGEFIND_RANKING = {
   termSimilarity: 8,
   metaWeights: {
-    [KEY_FIELDS.name]: 12,
-    [KEY_FIELDS.alias]: 4,
+    [KEY_FIELDS.name]: 20,
+    [KEY_FIELDS.alias]: 8,
     [KEY_FIELDS.topic]: 6,
     ...Object.fromEntries(KEY_FIELDS.lead.map((f) => [f, 6])),
     [KEY_FIELDS.units]: 2,
