@@ -2,7 +2,7 @@
 // are set aside (they are the scraped site, not the document), every task paragraph gets its anchor,
 // every heading its own. Text stays text: the page escapes it, nothing here produces HTML.
 import type { Document, Part } from '../model/types';
-import { sectionAnchor, taskAnchor } from './anchors';
+import { sectionAnchor, taskAnchor } from '../model/urls';
 import { sectionOf } from './related';
 
 export interface TextBlock {

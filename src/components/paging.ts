@@ -2,7 +2,6 @@
 // HTML page grows with the size of the portal. Page 1 lives at the list's own URL, page n at
 // `${base}page/${n}/` (served by the page/[page].astro routes). The "page/" segment keeps page
 // numbers apart from slugs: a document called "2" must not collide with page 2 of /documents/.
-// TODO(urls): move pageUrl into src/model/urls.ts (owned by the lead) so the sitemap can list pages.
 
 export const PAGE_SIZE = 100;
 
@@ -14,12 +13,6 @@ export interface Paged<T> {
   /** Index of items[0] in the whole list, for numbering rows. */
   offset: number;
   total: number;
-}
-
-/** URL of page n of the list whose first page is `base` (which ends in "/"). */
-export function pageUrl(base: string, page: number): string {
-  if (!base.endsWith('/')) throw new Error(`list URL must end in "/": ${base}`);
-  return page <= 1 ? base : `${base}page/${page}/`;
 }
 
 /** How many pages a list of `total` items needs; an empty list still has its first page. */

@@ -13,6 +13,27 @@ export const unverifiedUnitUrl = (name: string) => `/units/${unitKey(name)}/`;
 export const searchUrl = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');
 export const methodologyUrl = () => '/methodology/';
 export const openDataUrl = () => '/data/';
+export const documentsIndexUrl = () => '/documents/';
+export const departmentsIndexUrl = () => '/departments/';
+export const regionsIndexUrl = () => '/regions/';
+export const overdueUrl = () => '/overdue/';
+
+/**
+ * Page n of a long list whose first page is `base` (ending in "/"): `${base}page/${n}/`. The
+ * "page/" segment keeps page numbers apart from slugs (a document called "2" is not page 2).
+ */
+export function pageUrl(base: string, page: number): string {
+  if (!base.endsWith('/')) throw new Error(`list URL must end in "/": ${base}`);
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
+
+/** Local ids are URL-safe already ("t12", "g2-t3", "p7"); anything else is replaced, never trusted. */
+const anchorSafe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '-');
+export const taskAnchor = (localId: string) => `task-${anchorSafe(localId)}`;
+export const sectionAnchor = (sectionId: string) => `section-${anchorSafe(sectionId)}`;
+export const measureAnchor = (measureId: string) => `measure-${anchorSafe(measureId.split('/').pop() ?? measureId)}`;
+/** The task's paragraph in its document's full text. */
+export const taskSourceUrl = (documentSlug: string, localId: string) => `${documentUrl(documentSlug)}#${taskAnchor(localId)}`;
 
 /** The social card of a page: /tasks/a/t1/ → /cards/tasks/a/t1.png, / → /cards/index.png. */
 export function cardUrl(pagePath: string): string {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { measureAnchor, sectionAnchor, taskAnchor, taskSourceUrl } from '../../src/components/anchors';
 import { formatDate, formatNumber, formatShare } from '../../src/components/format';
 import { fullTextBlocks, outline } from '../../src/components/full-text';
 import { targetProgress } from '../../src/components/indicators';
 import { sectionLabel, sectionNumber, taskName, taskNumberMark } from '../../src/components/section-label';
 import { shownDeadline } from '../../src/components/deadline';
-import { PAGE_SIZE, laterPages, pageCount, pageCountOf, pageOf, pageUrl, pageWindow, parsePageParam, sliceOf } from '../../src/components/paging';
+import { PAGE_SIZE, laterPages, pageCount, pageCountOf, pageOf, pageWindow, parsePageParam, sliceOf } from '../../src/components/paging';
+import { measureAnchor, pageUrl, sectionAnchor, taskAnchor, taskSourceUrl } from '../../src/model/urls';
 import { neighbours, relatedTasks } from '../../src/components/related';
 import { parsePeriod } from '../../src/model/periods';
 import type { DepartmentView, TaskView } from '../../src/model/portal-types';

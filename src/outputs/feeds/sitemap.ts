@@ -3,7 +3,7 @@
 // pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
 import type { Portal } from '../../model/portal-types';
 import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
-import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../components/index-urls';
+import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../model/urls';
 import { escapeXml } from './xml';
 
 export const SITEMAP_MAX_URLS = 50_000;

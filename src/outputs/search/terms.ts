@@ -35,19 +35,30 @@ export function icuPieces(text: string): Piece[] {
 }
 
 /**
- * Edge n-grams at word starts: for every place where ICU starts a Chinese word, the Chinese text
- * from there on, cut at `max` characters. Every piece of a query that ICU splits at the same places
- * (县|发|改|局 inside 湟源县|发|改|局) is then a prefix of one of them; a character inside a word is
- * not (发 inside 开发), so 开发区域 does not answer 发改局.
+ * N-grams at word starts: for every place where ICU starts a Chinese word, the words from there
+ * on, joined one more at a time while they fit in `max` characters (县生态环境局 → 县, 县生态,
+ * 县生态环境, 县生态环境局, 生态, 生态环境…). Every piece of a query that ICU splits at the same places
+ * (县|发|改|局 inside 湟源县|发|改|局) is then one of them, or a prefix of one; a character inside a
+ * word is not (发 inside 开发), so 开发区域 does not answer 发改局.
+ *
+ * The shorter n-grams repeat what the longer ones already answer, on purpose: Pagefind 1.6 loads
+ * only the index chunk where a query piece itself sorts, so when 发 ends one chunk and 发改局 starts
+ * the next, a search for 发|改|局 never sees 发改局. The piece itself is always in its own chunk.
  */
 export function edgeGrams(text: string, max = 8): string[] {
   const out = new Set<string>();
   const pieces = icuPieces(text);
   for (let i = 0; i < pieces.length; i++) {
-    if (!pieces[i]!.han) continue;
     let gram = '';
-    for (let j = i; j < pieces.length && pieces[j]!.han; j++) gram += pieces[j]!.text;
-    out.add([...gram].slice(0, max).join(''));
+    for (let j = i; j < pieces.length && pieces[j]!.han; j++) {
+      const next = gram + pieces[j]!.text;
+      if ([...next].length > max) {
+        if (gram === '') out.add([...next].slice(0, max).join(''));
+        break;
+      }
+      gram = next;
+      out.add(gram);
+    }
   }
   return [...out];
 }
@@ -98,10 +109,12 @@ export function unitNameForms(name: string, regionNames: readonly string[]): str
   return [...out];
 }
 
-/** Edge n-grams from every character of a run of unknown-word characters (all are word starts). */
+/** N-grams from every character of a run of unknown-word characters (each is a word start). */
 export function runGrams(run: string, max = 8): string[] {
   const chars = [...run];
-  return chars.map((_, i) => chars.slice(i, i + max).join(''));
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) for (let j = i + 1; j <= Math.min(chars.length, i + max); j++) out.push(chars.slice(i, j).join(''));
+  return out;
 }
 
 /** Meta field value: Pagefind splits meta values at spaces only, so each n-gram stays one word. */
