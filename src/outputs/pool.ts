@@ -1,0 +1,256 @@
+// A small pool of workers shared by the output stages: the cards render on worker threads, the PDF
+// reports in child processes (typst's native memory only returns to the system when a process exits).
+// The main side hands out jobs lazily (so thousands of jobs never sit in memory at once), keeps every
+// worker busy with a job queued behind the running one, and retires a worker after some jobs or once
+// its RSS passes a threshold, starting a fresh one while work remains.
+// Workers are plain .mjs files loaded by Node directly, never through Vite: see workerFile().
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { freemem, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** What the pool needs of a worker thread or a child process. */
+export interface WorkerHandle {
+  post(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onError(listener: (error: Error) => void): void;
+  /** `code` null when ended by a signal. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** End it now; the pool calls this only when it holds no job (or the pool has failed). */
+  end(): void;
+}
+
+/** A worker thread running `file`, with `workerData`. */
+export function threadWorker(file: string, workerData: unknown): WorkerHandle {
+  const worker = new Worker(file, { workerData });
+  return {
+    post: (m) => worker.postMessage(m),
+    onMessage: (l) => void worker.on('message', l),
+    onError: (l) => void worker.on('error', (e: unknown) => l(e instanceof Error ? e : new Error(String(e)))),
+    onExit: (l) => void worker.on('exit', (code) => l(code, null)),
+    end: () => void worker.terminate(),
+  };
+}
+
+/**
+ * A child process running `file` with the current Node binary. Messages use the structured-clone
+ * serialization, so Buffers cross as bytes rather than JSON arrays. Node options of this process
+ * (a TypeScript loader under tests) are not passed on: the file is plain JavaScript.
+ */
+export function processWorker(file: string, args: string[] = []): WorkerHandle {
+  const child = fork(file, args, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    post: (m) => void child.send(m as object),
+    onMessage: (l) => void child.on('message', l),
+    onError: (l) => void child.on('error', l),
+    onExit: (l) => void child.on('exit', (code, signal) => l(code, signal)),
+    end: () => {
+      // Idle: disconnecting lets it exit by itself; kill it if it has not.
+      if (child.connected) child.disconnect();
+      if (child.exitCode === null && child.signalCode === null) setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 5000).unref();
+    },
+  };
+}
+
+/**
+ * `name` next to `moduleUrl` (import.meta.url of the caller), else under `<root>/<fallbackDir>`:
+ * bundled into Astro's build, a module no longer sits next to its worker file.
+ */
+export function workerFile(moduleUrl: string, name: string, root: string | undefined, fallbackDir: string): string {
+  const here = new URL(`./${name}`, moduleUrl);
+  const herePath = here.protocol === 'file:' ? fileURLToPath(here) : '';
+  if (herePath && existsSync(herePath)) return herePath;
+  if (root) {
+    const fromRoot = `${root.replace(/\/$/, '')}/${fallbackDir}/${name}`;
+    if (existsSync(fromRoot)) return fromRoot;
+  }
+  throw new Error(`${name} not found next to ${herePath || moduleUrl}${root ? ` nor in ${root}/${fallbackDir}` : ''}`);
+}
+
+/** Default bound on what one output stage may add to the build's memory, MB. */
+export const DEFAULT_MEMORY_MB = 2048;
+
+/** QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
+export function memoryBudgetMb(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.QINGDAN_MEMORY_MB);
+  if (env.QINGDAN_MEMORY_MB && Number.isFinite(asked) && asked > 0) return asked;
+  return Math.min(DEFAULT_MEMORY_MB, (freemem() / 2 ** 20) * 0.8, totalmem() / 2 ** 20 / 2);
+}
+
+export interface PoolJob {
+  id: number;
+}
+
+export interface PoolResult {
+  id: number;
+  ok: boolean;
+  error?: string;
+  /** The worker's resident memory after the job, MB: for recycling by size. */
+  rssMb?: number;
+}
+
+export interface PoolOptions<J extends PoolJob, R extends PoolResult> {
+  /** Prefix of error messages: "cards", "pdf". */
+  name: string;
+  /** What a job makes, for "N card(s) failed to render". */
+  noun?: string;
+  /** Workers at once; each starts only when there is a job for it. */
+  count: number;
+  start: () => WorkerHandle;
+  /** The next job, or null when there are no more; called lazily. */
+  next: () => J | null;
+  onResult: (result: R, job: J) => void;
+  /** A job's name in error messages; default "job <id>". */
+  label?: (job: J) => string;
+  /** Jobs a worker holds at once: one running and one waiting, so it never idles between messages. */
+  inFlight?: number;
+  /** Retire a worker after this many jobs. */
+  recycleAfterJobs?: number;
+  /** Retire a worker once a result says its RSS is above this, MB. */
+  recycleAboveMb?: number;
+}
+
+export interface PoolStats {
+  /** Workers started, replacements included. */
+  started: number;
+  /** Workers retired by the recycling limits (not those ended because the work ran out). */
+  recycled: number;
+  /** Largest RSS a worker reported, MB (0 when none did). */
+  peakWorkerRssMb: number;
+}
+
+interface Slot<J> {
+  handle: WorkerHandle;
+  jobs: Map<number, J>;
+  done: number;
+  retiring: boolean;
+  ending: boolean;
+}
+
+/**
+ * Runs every job `next()` hands out. Resolves when all are done and every worker has exited;
+ * rejects with every failed job listed once the queue has drained (so one bad job does not hide
+ * others), or at once, naming the jobs it held, when a worker dies.
+ */
+export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOptions<J, R>): Promise<PoolStats> {
+  const { name, noun = 'job', count, start, next, onResult } = options;
+  const label = options.label ?? ((job: J) => `job ${job.id}`);
+  const inFlight = Math.max(1, options.inFlight ?? 2);
+  const afterJobs = options.recycleAfterJobs ?? Infinity;
+  const aboveMb = options.recycleAboveMb ?? Infinity;
+  const stats: PoolStats = { started: 0, recycled: 0, peakWorkerRssMb: 0 };
+
+  return new Promise((resolvePool, rejectPool) => {
+    const slots = new Set<Slot<J>>();
+    const failures: string[] = [];
+    let exhausted = false;
+    let finished = false;
+
+    const finish = (error?: Error) => {
+      if (finished) return;
+      finished = true;
+      for (const s of slots) s.handle.end();
+      if (error) rejectPool(error);
+      else if (failures.length) rejectPool(new Error(`${name}: ${failures.length} ${noun}(s) failed to render:\n${failures.slice(0, 10).join('\n')}`));
+      else resolvePool(stats);
+    };
+
+    const pull = (): J | null => {
+      if (exhausted || finished) return null;
+      let job: J | null;
+      try {
+        job = next();
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+        return null;
+      }
+      if (!job) exhausted = true;
+      return job;
+    };
+
+    const send = (slot: Slot<J>, job: J) => {
+      slot.jobs.set(job.id, job);
+      slot.handle.post(job);
+    };
+
+    const endSlot = (slot: Slot<J>) => {
+      if (slot.ending) return;
+      slot.ending = true;
+      slot.handle.end();
+    };
+
+    const feed = (slot: Slot<J>) => {
+      if (finished) return;
+      if (!slot.retiring) {
+        while (slot.jobs.size < inFlight) {
+          const job = pull();
+          if (!job) break;
+          send(slot, job);
+        }
+      }
+      if (slot.jobs.size === 0) endSlot(slot);
+    };
+
+    const launch = (first: J) => {
+      let handle: WorkerHandle;
+      try {
+        handle = start();
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      const slot: Slot<J> = { handle, jobs: new Map(), done: 0, retiring: false, ending: false };
+      stats.started++;
+      slots.add(slot);
+      slot.handle.onMessage((message) => {
+        const result = message as R;
+        const job = slot.jobs.get(result.id);
+        if (!job || finished) return;
+        slot.jobs.delete(result.id);
+        slot.done++;
+        if (!result.ok) failures.push(`  ${label(job)}: ${result.error ?? 'failed'}`);
+        if (result.rssMb !== undefined) stats.peakWorkerRssMb = Math.max(stats.peakWorkerRssMb, result.rssMb);
+        try {
+          onResult(result, job);
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        if (!slot.retiring && (slot.done >= afterJobs || (result.rssMb ?? 0) > aboveMb)) {
+          slot.retiring = true;
+          stats.recycled++;
+        }
+        feed(slot);
+      });
+      slot.handle.onError((error) => {
+        const held = [...slot.jobs.values()].map(label);
+        finish(new Error(`${name}: a worker failed${held.length ? ` while rendering ${held.join(', ')}` : ''}: ${error.message}`, { cause: error }));
+      });
+      slot.handle.onExit((code, signal) => {
+        slots.delete(slot);
+        if (finished) return;
+        if (slot.jobs.size > 0 || !slot.ending) {
+          const held = [...slot.jobs.values()].map(label);
+          finish(new Error(`${name}: a worker exited (${signal ?? `code ${code}`})${held.length ? ` while rendering ${held.join(', ')}` : ' unexpectedly'}`));
+          return;
+        }
+        // A retired worker's place goes to a fresh one while work remains.
+        if (slot.retiring) {
+          const job = pull();
+          if (job) launch(job);
+        }
+        if (slots.size === 0 && exhausted) finish();
+      });
+      send(slot, first);
+      feed(slot);
+    };
+
+    for (let i = 0; i < count && !finished; i++) {
+      const job = pull();
+      if (!job) break;
+      launch(job);
+    }
+    if (slots.size === 0 && !finished) finish();
+  });
+}
