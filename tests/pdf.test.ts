@@ -1,5 +1,5 @@
 // PDF annual reports: escaping, which reports exist and what they hold, a real compiled PDF checked
-// with poppler (pdfinfo, pdftotext, pdffonts, pdftohtml), and the cache.
+// with poppler (pdfinfo, pdftotext, pdffonts, pdftohtml), the cache, and the pool of render processes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +10,23 @@ import { fontBuffers } from '../src/outputs/fonts';
 import { PdfCache, pdfCacheDir, reportKey } from '../src/outputs/pdf/cache';
 import { HOSTILE_TEXT, makePortal, smallPortal, type FixtureDocument } from '../src/outputs/pdf/fixture';
 import { palette } from '../src/outputs/pdf/palette';
-import { buildReports } from '../src/outputs/pdf/pipeline';
+import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../src/outputs/pdf/pipeline';
 import { missingGlyphs } from '../src/outputs/pdf/glyphs';
-import { renderTypst } from '../src/outputs/pdf/render';
+import { renderTypst, TypstError } from '../src/outputs/pdf/render';
+import { processWorker, runPool, type PoolResult } from '../src/outputs/pool';
 import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
-import { escapeTypst, escapeTypstLines, reportSource, typstString } from '../src/outputs/pdf/typst-source';
+import { escapeTypst, escapeTypstLines, reportSource, typstString, type Palette } from '../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl } from '../src/model/urls';
 import { parsePeriod } from '../src/model/periods';
 
 const DEMO = '示例数据（非官方）';
+
+// A report whose path contains "broken" gets a source typst rejects: the only way to make the real
+// pipeline meet a compile error, since every text that reaches the source is escaped.
+vi.mock('../src/outputs/pdf/typst-source', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/outputs/pdf/typst-source')>();
+  return { ...real, reportSource: (spec: ReportSpec, p: Palette) => (spec.path.includes('broken') ? '#let x = (\n' : real.reportSource(spec, p)) };
+});
 // Real typst compiles and poppler runs: generous limits for a busy CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const work = mkdtempSync(join(tmpdir(), 'qingdan-pdf-test-'));
@@ -340,20 +348,21 @@ describe('cache', () => {
     for (const change of [{ source: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }]) expect(reportKey({ ...base, ...change })).not.toBe(k);
   });
 
-  it('renders on a miss, reuses on a hit, and re-renders only what changed', () => {
+  it('renders on a miss, reuses on a hit, and re-renders only what changed', async () => {
     const cacheDir = join(work, 'cache');
     const cache = new PdfCache(cacheDir);
     const outDir = join(work, 'dist');
     const run = (specs: ReportSpec[]) => buildReports({ specs, outDir, cache, palette, generatedOn: '2026-03-04' });
 
     const specs = reportsForPortal(smallPortal());
-    const first = run(specs);
+    const first = await run(specs);
     expect(first.rendered).toBe(specs.length);
     expect(readFileSync(join(outDir, 'reports/regions/542500/2019.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(specs.length);
 
     const lines: string[] = [];
-    const second = buildReports({ specs, outDir, cache, palette, generatedOn: '2026-03-05', log: (l) => lines.push(l) });
+    const second = await buildReports({ specs, outDir, cache, palette, generatedOn: '2026-03-05', log: (l) => lines.push(l) });
+    expect(second.workers.started).toBe(0);
     expect(second.rendered).toBe(0);
     expect(second.cached).toBe(specs.length);
     expect(lines.at(-1)).toMatch(/0 rendered, 9 from cache/);
@@ -364,7 +373,7 @@ describe('cache', () => {
     const q4 = tv.timeline.find((s) => s.period.id === '2019-Q4')!;
     q4.status = '已完成';
     q4.report = { ...tv.timeline[0].report!, period: parsePeriod('2019-Q4'), status: '已完成', progress: '复核完成。' };
-    const third = run(reportsForPortal(changed));
+    const third = await run(reportsForPortal(changed));
     expect(third.outcomes.filter((o) => !o.cached).map((o) => o.path).sort()).toEqual(
       [documentReportUrl('pulan-zhenggai', '2019-Q4'), regionReportUrl('540000', '2019'), regionReportUrl('542500', '2019'), regionReportUrl('542521', '2019')].sort(),
     );
@@ -409,18 +418,133 @@ describe('scale', () => {
   }, 120_000);
 });
 
+describe('render processes', () => {
+  const specs = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn' });
+
+  it('give the same bytes as the in-process compiler, even from a fresh process per report', async () => {
+    const outDir = join(work, 'dist-pool');
+    const lines: string[] = [];
+    const r = await buildReports({ specs, outDir, cache: new PdfCache(join(work, 'cache-pool')), palette, generatedOn: '2026-03-04', workers: 2, recycleAfter: 1, log: (l) => lines.push(l) });
+    expect(r.rendered).toBe(specs.length);
+    // Every process was retired after its one report and replaced while work remained.
+    expect(r.workers.started).toBe(specs.length);
+    expect(r.workers.recycled).toBe(specs.length);
+    expect(r.outcomes.map((o) => o.path)).toEqual(specs.map((s) => s.path));
+    for (const [i, spec] of specs.entries()) {
+      const written = readFileSync(r.outcomes[i].file);
+      const here = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
+      expect(written.equals(here.pdf), spec.path).toBe(true);
+      expect(r.outcomes[i].pages).toBe(here.pages);
+    }
+    // One progress line per report, counted in the order they finish, then the processes and the summary.
+    expect(lines.at(-2)).toMatch(/^render processes: up to 2 at once within \d+ MB; 9 started, 9 retired early; largest \d+ MB/);
+    const counters = lines.slice(0, -2).map((l) => Number(/^\[\s*(\d+)\/9\] reports\/\S+\.pdf rendered in \d+ ms \(CPU \d+ ms\), \d+ pages, \d+ KB$/.exec(l)?.[1]));
+    expect(counters).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(lines.at(-1)).toMatch(/^9 reports: 9 rendered, 0 from cache \(.*cache-pool\) in \d+\.\d s$/);
+  }, 120_000);
+
+  it('keep one process while it stays small, and retire one whose RSS passes the threshold', async () => {
+    const run = (name: string, recycleAboveMb?: number) =>
+      buildReports({ specs: specs.slice(0, 4), outDir: join(work, name), cache: new PdfCache(join(work, `cache-${name}`)), palette, generatedOn: '2026-03-04', workers: 1, recycleAboveMb });
+    const kept = await run('rss-kept');
+    expect(kept.workers).toMatchObject({ started: 1, recycled: 0 });
+    expect(kept.workers.peakRssMb).toBeGreaterThan(50);
+    // Past the threshold after its first report, each process still finishes the one queued behind it.
+    const retired = await run('rss-retired', 1);
+    expect(retired.workers).toMatchObject({ started: 2, recycled: 2 });
+  }, 120_000);
+
+  it('fail the build on a report typst rejects, naming it, with the diagnostics', async () => {
+    const broken = { ...specs[0], path: '/reports/documents/broken/2019.pdf' };
+    const outDir = join(work, 'dist-broken');
+    const attempt = buildReports({ specs: [broken, ...specs.slice(1, 3)], outDir, cache: new PdfCache(join(work, 'cache-broken')), palette, generatedOn: '2026-03-04', workers: 1 });
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypstError);
+    expect((error as TypstError).message).toContain('typst could not compile /reports/documents/broken/2019.pdf');
+    expect((error as TypstError).diagnostics.length).toBeGreaterThan(0);
+    expect(readdirSync(outDir, { recursive: true }).filter((f) => String(f).includes('broken'))).toEqual([]);
+  }, 60_000);
+
+  it('fail the build, naming the reports it held, when a render process dies', async () => {
+    const dying = join(work, 'dying.mjs');
+    writeFileSync(dying, "process.on('message', () => process.exit(7));\n");
+    const jobs = [{ id: 0, name: '/reports/a.pdf' }, { id: 1, name: '/reports/b.pdf' }, { id: 2, name: '/reports/c.pdf' }];
+    let i = 0;
+    const pool = runPool<(typeof jobs)[number], PoolResult>({ name: 'pdf', count: 1, start: () => processWorker(dying), next: () => jobs[i++] ?? null, onResult: () => {}, label: (j) => j.name });
+    await expect(pool).rejects.toThrow(/^pdf: a worker exited \(code 7\) while rendering \/reports\/a\.pdf, \/reports\/b\.pdf$/);
+  });
+
+  describe('within a memory budget', () => {
+    // A stand-in render process: sleeps `ms` per job, one job at a time, and says when it ran.
+    interface SleepJob {
+      id: number;
+      ms: number;
+      mb: number;
+    }
+    type SleepResult = PoolResult & { start: number; end: number };
+    const sleeper = join(work, 'sleeper.mjs');
+    writeFileSync(
+      sleeper,
+      `let queue = Promise.resolve();
+process.on('message', (job) => { queue = queue.then(async () => { const start = Date.now(); await new Promise((r) => setTimeout(r, job.ms)); process.send({ id: job.id, ok: true, start, end: Date.now(), rssMb: 50 }); }); });
+process.on('disconnect', () => process.exit(0));
+`,
+    );
+    const run = async (jobs: SleepJob[], budgetMb?: number) => {
+      const ran = new Map<number, { start: number; end: number }>();
+      let i = 0;
+      const stats = await runPool<SleepJob, SleepResult>({ name: 'test', count: 2, inFlight: 1, start: () => processWorker(sleeper), next: () => jobs[i++] ?? null, onResult: (r) => ran.set(r.id, r), budgetMb, workerBaseMb: 50, jobMb: (j) => j.mb });
+      return { stats, ran };
+    };
+    const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const big = (id: number): SleepJob => ({ id, ms: 600, mb: 600 });
+    const small = (id: number): SleepJob => ({ id, ms: 30, mb: 10 });
+
+    it('never run two jobs at once that do not fit together', async () => {
+      const jobs = [big(0), small(1), big(2), small(3), small(4)];
+      const free = await run(jobs);
+      expect(overlap(free.ran.get(0)!, free.ran.get(2)!)).toBe(true); // the control: without a budget they do
+      const bounded = await run(jobs, 1000);
+      expect(bounded.ran.size).toBe(jobs.length);
+      expect(overlap(bounded.ran.get(0)!, bounded.ran.get(2)!)).toBe(false);
+      expect(bounded.stats.waitedForMemory).toBeGreaterThanOrEqual(1);
+    }, 30_000);
+
+    it('run a job too big for the budget alone, in a fresh process', async () => {
+      const { stats, ran } = await run([small(0), small(1), { id: 2, ms: 300, mb: 5000 }, small(3)], 1000);
+      expect(ran.size).toBe(4);
+      for (const id of [0, 1, 3]) expect(overlap(ran.get(id)!, ran.get(2)!), `job ${id}`).toBe(false);
+      // The processes that had run the small jobs were retired to make room.
+      expect(stats.recycled).toBeGreaterThanOrEqual(1);
+      expect(stats.started).toBeGreaterThanOrEqual(3);
+    }, 30_000);
+  });
+
+  it('use the cores, but no more processes than the memory budget allows', () => {
+    expect(pdfWorkerCount({ workers: 8, memoryMb: 100 * WORKER_MB })).toBe(8);
+    expect(pdfWorkerCount({ workers: 8, memoryMb: 3 * WORKER_MB })).toBe(3);
+    expect(pdfWorkerCount({ workers: 8, memoryMb: 10 })).toBe(1);
+    expect(pdfWorkerCount({ memoryMb: 10 * WORKER_MB, env: { QINGDAN_PDF_WORKERS: '2' } })).toBe(2);
+    expect(pdfWorkerCount({ env: { QINGDAN_PDF_WORKERS: '5', QINGDAN_MEMORY_MB: String(2 * WORKER_MB) } })).toBe(2);
+    expect(pdfWorkerPath()).toMatch(/src\/outputs\/pdf\/worker\.mjs$/);
+  });
+});
+
 describe('glyph coverage', () => {
   it('names characters the embedded font cannot draw', () => {
     expect(missingGlyphs('阿里地区生态环境局 2019年，完成45%。“引号”')).toEqual([]);
     expect(missingGlyphs('进展😀顺利')).toEqual(['😀']);
   });
 
-  it('warns about them during the build instead of printing boxes silently', () => {
+  it('warns about them during the build instead of printing boxes silently', async () => {
     const portal = makePortal([
       { slug: 'emoji', regionCode: '542521', title: '表情测试', docNumber: null, issuer: null, reporting: 'annual', periods: ['2019'], tasks: [{ number: '1', text: '任务。', units: [], reports: { '2019': { status: '已完成', progress: '完成🎉' } } }] },
     ]);
     const warnings: string[] = [];
-    buildReports({ specs: reportsForPortal(portal).filter((s) => s.kind === 'document'), outDir: join(work, 'dist-emoji'), cache: new PdfCache(join(work, 'cache-emoji')), palette, generatedOn: '2026-03-04', warn: (w) => warnings.push(w) });
+    await buildReports({ specs: reportsForPortal(portal).filter((s) => s.kind === 'document'), outDir: join(work, 'dist-emoji'), cache: new PdfCache(join(work, 'cache-emoji')), palette, generatedOn: '2026-03-04', warn: (w) => warnings.push(w) });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('U+1F389');
   });

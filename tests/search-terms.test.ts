@@ -40,17 +40,24 @@ describe('icuPieces', () => {
 });
 
 describe('edgeGrams', () => {
-  it('starts an n-gram at every word start, running to the end of the Chinese run', () => {
-    expect(edgeGrams('县生态环境局')).toEqual(['县生态环境局', '生态环境局', '环境局', '局']);
+  it('starts n-grams at every word start, adding one word at a time', () => {
+    expect(edgeGrams('县生态环境局')).toEqual(['县', '县生态', '县生态环境', '县生态环境局', '生态', '生态环境', '生态环境局', '环境', '环境局', '局']);
+  });
+  it('holds each query piece itself, not only longer words it starts (chunk loading)', () => {
+    const grams = edgeGrams('湟源县发改局');
+    for (const piece of ['发', '改', '局']) expect(grams).toContain(piece);
   });
   it('does not start inside a word: 发 inside 开发', () => {
     const grams = edgeGrams('重点开发区域');
     expect(grams.some((g) => g.startsWith('发'))).toBe(false);
     expect(grams.some((g) => g.startsWith('开发'))).toBe(true);
   });
-  it('stops at non-Chinese text and cuts at max characters', () => {
-    expect(edgeGrams('2025年森林覆盖率', 3)).toEqual(['年森林', '森林覆', '覆盖率', '率']);
+  it('stops at non-Chinese text and at max characters', () => {
+    expect(edgeGrams('2025年森林覆盖率', 3)).toEqual(['年', '年森林', '森林', '覆盖', '覆盖率', '率']);
     expect(edgeGrams('PM2.5')).toEqual([]);
+  });
+  it('cuts a single word longer than max', () => {
+    expect(edgeGrams('塔里木河', 2)).toEqual(['塔里']);
   });
   it('answers a query that is part of the phrase, whatever the query splits into', () => {
     const keys = edgeGrams('湟源县发展和改革局');
@@ -77,8 +84,8 @@ describe('unknownWordRuns', () => {
 });
 
 describe('runGrams', () => {
-  it('starts at every character and cuts at max', () => {
-    expect(runGrams('扎麻隆', 2)).toEqual(['扎麻', '麻隆', '隆']);
+  it('gives every piece of the run from every character, up to max', () => {
+    expect(runGrams('扎麻隆', 2)).toEqual(['扎', '扎麻', '麻', '麻隆', '隆']);
   });
 });
 
@@ -106,8 +113,8 @@ describe('withoutRegion', () => {
 });
 
 describe('joinKeys', () => {
-  it('joins distinct n-grams with spaces and leaves out excluded ones', () => {
-    expect(joinKeys(['林草局', '草局', '林草局', '局'], new Set(['局']))).toBe('林草局 草局');
+  it('joins distinct n-grams with spaces', () => {
+    expect(joinKeys(['林草局', '草局', '林草局', '', '局'])).toBe('林草局 草局 局');
   });
 });
 
@@ -115,7 +122,6 @@ describe('taskKeys', () => {
   const keys = taskKeys({
     title: '助力打造高原洁净城市',
     leads: [['县生态环境局', '生态环境局'], ['县发改局', '发改局'], ['县城管局'], ['县卫健局']],
-    others: ['县林草局'],
     text: '持续开展湟水河入河排污口排查',
   });
   const words = (field: string) => (keys[field] ?? '').split(' ');
@@ -126,24 +132,27 @@ describe('taskKeys', () => {
   });
   it('repeats a shared n-gram in every field that needs it', () => {
     // 局 ends every unit name; dropping it from later fields would leave them short of 局.
-    for (const f of ['k_lead1', 'k_lead2', 'k_lead3', 'k_units']) expect(words(f)).toContain('局');
+    for (const f of ['k_lead1', 'k_lead2', 'k_lead3']) expect(words(f)).toContain('局');
   });
-  it('keeps title, other units and text in their own fields', () => {
+  it('keeps the title and the text in their own fields', () => {
     expect(covers(words(KEY_FIELDS.topic), '洁净')).toBe(true);
-    expect(covers(words(KEY_FIELDS.units), '林草局')).toBe(true);
+    expect(covers(words(KEY_FIELDS.topic), '湟水河')).toBe(false);
     expect(covers(words(KEY_FIELDS.text), '湟水河')).toBe(true);
   });
   it('omits empty fields', () => {
-    expect(Object.keys(taskKeys({ title: '强化监督管理', leads: [], others: [], text: '' }))).toEqual([KEY_FIELDS.topic]);
+    expect(Object.keys(taskKeys({ title: '强化监督管理', leads: [], text: '' }))).toEqual([KEY_FIELDS.topic]);
   });
 });
 
 describe('pageKeys', () => {
-  it('puts the page name in k_name and other forms, minus repeats, in k_alias', () => {
-    const keys = pageKeys(['县林草局'], ['湟源县林业和草原局', '县林草局']);
-    expect(keys[KEY_FIELDS.name]!.split(' ')).toContain('林草局');
-    expect(keys[KEY_FIELDS.alias]!.split(' ')).not.toContain('林草局');
-    expect(keys[KEY_FIELDS.alias]!.split(' ')).toContain('湟源县林业和草原');
+  it('puts the page name in k_name and other forms in k_alias, each whole', () => {
+    const keys = pageKeys(['县林草局'], ['湟源县林业和草原局']);
+    expect(covers(keys[KEY_FIELDS.name]!.split(' '), '林草局')).toBe(true);
+    expect(covers(keys[KEY_FIELDS.alias]!.split(' '), '湟源县林业和草原局')).toBe(true);
+    expect(keys[KEY_FIELDS.alias]!.split(' ')).toContain('局');
+  });
+  it('leaves k_alias out when it says nothing more', () => {
+    expect(Object.keys(pageKeys(['湟源县'], ['湟源县']))).toEqual([KEY_FIELDS.name]);
   });
   it('covers a document title for a query in its middle', () => {
     expect(covers(phraseKeys(['海东市生态文明先行示范区建设2019年度工作要点']), '先行示范区')).toBe(true);
@@ -151,11 +160,11 @@ describe('pageKeys', () => {
 });
 
 describe('PAGEFIND_RANKING', () => {
-  it('weights every key field, and a page name above all a task can collect', () => {
+  it('weights every key field, and a page name above a task title, lead unit and text together', () => {
     const w = PAGEFIND_RANKING.metaWeights;
-    const fields = [KEY_FIELDS.name, KEY_FIELDS.alias, KEY_FIELDS.topic, ...KEY_FIELDS.lead, KEY_FIELDS.units, KEY_FIELDS.text];
+    const fields = [KEY_FIELDS.name, KEY_FIELDS.alias, KEY_FIELDS.topic, ...KEY_FIELDS.lead, KEY_FIELDS.text];
     for (const f of fields) expect(w[f], f).toBeGreaterThan(0);
-    const taskMax = w[KEY_FIELDS.topic]! + Math.max(...KEY_FIELDS.lead.map((f) => w[f]!)) + w[KEY_FIELDS.units]! + w[KEY_FIELDS.text]!;
+    const taskMax = w[KEY_FIELDS.topic]! + Math.max(...KEY_FIELDS.lead.map((f) => w[f]!)) + w[KEY_FIELDS.text]!;
     expect(w[KEY_FIELDS.name]!).toBeGreaterThan(taskMax);
     expect(PAGEFIND_RANKING.termSimilarity).toBeGreaterThan(1);
   });

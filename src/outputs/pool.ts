@@ -109,21 +109,38 @@ export interface PoolOptions<J extends PoolJob, R extends PoolResult> {
   recycleAfterJobs?: number;
   /** Retire a worker once a result says its RSS is above this, MB. */
   recycleAboveMb?: number;
+  /**
+   * Memory the workers may hold together, MB. With `jobMb`, a job starts only when the workers' last
+   * reported RSS plus what their running jobs may add plus its own need fit; a job that cannot fit
+   * even alone runs when nothing else does. Idle workers that have worked are retired to make room.
+   */
+  budgetMb?: number;
+  /** RSS of a worker that has not reported yet, MB. */
+  workerBaseMb?: number;
+  /** What a job may add to its worker's RSS while it runs, MB. */
+  jobMb?: (job: J) => number;
 }
 
 export interface PoolStats {
   /** Workers started, replacements included. */
   started: number;
-  /** Workers retired by the recycling limits (not those ended because the work ran out). */
+  /** Workers retired by the recycling limits or to make room (not those ended because the work ran out). */
   recycled: number;
   /** Largest RSS a worker reported, MB (0 when none did). */
   peakWorkerRssMb: number;
+  /** Jobs that had to wait for memory at least once. */
+  waitedForMemory: number;
 }
 
 interface Slot<J> {
   handle: WorkerHandle;
-  jobs: Map<number, J>;
+  /** Jobs it holds, with what each may add to its RSS. */
+  jobs: Map<number, { job: J; mb: number }>;
+  /** Jobs sent to it, and finished by it. */
+  sent: number;
   done: number;
+  /** Last RSS it reported (or the base until it does), MB. */
+  rssMb: number;
   retiring: boolean;
   ending: boolean;
 }
@@ -139,13 +156,18 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
   const inFlight = Math.max(1, options.inFlight ?? 2);
   const afterJobs = options.recycleAfterJobs ?? Infinity;
   const aboveMb = options.recycleAboveMb ?? Infinity;
-  const stats: PoolStats = { started: 0, recycled: 0, peakWorkerRssMb: 0 };
+  const budgetMb = options.budgetMb ?? Infinity;
+  const baseMb = options.workerBaseMb ?? 0;
+  const jobMb = options.jobMb ?? (() => 0);
+  const stats: PoolStats = { started: 0, recycled: 0, peakWorkerRssMb: 0, waitedForMemory: 0 };
 
   return new Promise((resolvePool, rejectPool) => {
     const slots = new Set<Slot<J>>();
     const failures: string[] = [];
     let exhausted = false;
     let finished = false;
+    /** Pulled from next() but not placed yet (waiting for a worker or for memory). */
+    let pending: { job: J; mb: number; waited: boolean } | null = null;
 
     const finish = (error?: Error) => {
       if (finished) return;
@@ -155,6 +177,7 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
       else if (failures.length) rejectPool(new Error(`${name}: ${failures.length} ${noun}(s) failed to render:\n${failures.slice(0, 10).join('\n')}`));
       else resolvePool(stats);
     };
+    const fail = (error: unknown) => finish(error instanceof Error ? error : new Error(String(error)));
 
     const pull = (): J | null => {
       if (exhausted || finished) return null;
@@ -162,15 +185,19 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
       try {
         job = next();
       } catch (error) {
-        finish(error instanceof Error ? error : new Error(String(error)));
+        fail(error);
         return null;
       }
       if (!job) exhausted = true;
       return job;
     };
 
-    const send = (slot: Slot<J>, job: J) => {
-      slot.jobs.set(job.id, job);
+    const held = (slot: Slot<J>) => [...slot.jobs.values()].map((j) => label(j.job));
+    const committedMb = () => [...slots].reduce((sum, s) => sum + s.rssMb + [...s.jobs.values()].reduce((a, j) => a + j.mb, 0), 0);
+
+    const send = (slot: Slot<J>, job: J, mb: number) => {
+      slot.sent++;
+      slot.jobs.set(job.id, { job, mb });
       slot.handle.post(job);
     };
 
@@ -180,77 +207,100 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
       slot.handle.end();
     };
 
-    const feed = (slot: Slot<J>) => {
-      if (finished) return;
-      if (!slot.retiring) {
-        while (slot.jobs.size < inFlight) {
-          const job = pull();
-          if (!job) break;
-          send(slot, job);
-        }
-      }
-      if (slot.jobs.size === 0) endSlot(slot);
-    };
-
-    const launch = (first: J) => {
+    const launch = (): Slot<J> | null => {
       let handle: WorkerHandle;
       try {
         handle = start();
       } catch (error) {
-        finish(error instanceof Error ? error : new Error(String(error)));
-        return;
+        fail(error);
+        return null;
       }
-      const slot: Slot<J> = { handle, jobs: new Map(), done: 0, retiring: false, ending: false };
+      const slot: Slot<J> = { handle, jobs: new Map(), sent: 0, done: 0, rssMb: baseMb, retiring: false, ending: false };
       stats.started++;
       slots.add(slot);
-      slot.handle.onMessage((message) => {
+      handle.onMessage((message) => {
         const result = message as R;
-        const job = slot.jobs.get(result.id);
-        if (!job || finished) return;
+        const entry = slot.jobs.get(result.id);
+        if (!entry || finished) return;
         slot.jobs.delete(result.id);
         slot.done++;
-        if (!result.ok) failures.push(`  ${label(job)}: ${result.error ?? 'failed'}`);
-        if (result.rssMb !== undefined) stats.peakWorkerRssMb = Math.max(stats.peakWorkerRssMb, result.rssMb);
+        if (result.rssMb !== undefined) {
+          slot.rssMb = result.rssMb;
+          stats.peakWorkerRssMb = Math.max(stats.peakWorkerRssMb, result.rssMb);
+        }
+        if (!result.ok) failures.push(`  ${label(entry.job)}: ${result.error ?? 'failed'}`);
         try {
-          onResult(result, job);
+          onResult(result, entry.job);
         } catch (error) {
-          finish(error instanceof Error ? error : new Error(String(error)));
+          fail(error);
           return;
         }
         if (!slot.retiring && (slot.done >= afterJobs || (result.rssMb ?? 0) > aboveMb)) {
           slot.retiring = true;
           stats.recycled++;
         }
-        feed(slot);
+        pump();
       });
-      slot.handle.onError((error) => {
-        const held = [...slot.jobs.values()].map(label);
-        finish(new Error(`${name}: a worker failed${held.length ? ` while rendering ${held.join(', ')}` : ''}: ${error.message}`, { cause: error }));
+      handle.onError((error) => {
+        const jobs = held(slot);
+        finish(new Error(`${name}: a worker failed${jobs.length ? ` while rendering ${jobs.join(', ')}` : ''}: ${error.message}`, { cause: error }));
       });
-      slot.handle.onExit((code, signal) => {
+      handle.onExit((code, signal) => {
         slots.delete(slot);
         if (finished) return;
         if (slot.jobs.size > 0 || !slot.ending) {
-          const held = [...slot.jobs.values()].map(label);
-          finish(new Error(`${name}: a worker exited (${signal ?? `code ${code}`})${held.length ? ` while rendering ${held.join(', ')}` : ' unexpectedly'}`));
+          const jobs = held(slot);
+          finish(new Error(`${name}: a worker exited (${signal ?? `code ${code}`})${jobs.length ? ` while rendering ${jobs.join(', ')}` : ' unexpectedly'}`));
           return;
         }
-        // A retired worker's place goes to a fresh one while work remains.
-        if (slot.retiring) {
-          const job = pull();
-          if (job) launch(job);
-        }
-        if (slots.size === 0 && exhausted) finish();
+        pump();
       });
-      send(slot, first);
-      feed(slot);
+      return slot;
     };
 
-    for (let i = 0; i < count && !finished; i++) {
-      const job = pull();
-      if (!job) break;
-      launch(job);
-    }
-    if (slots.size === 0 && !finished) finish();
+    /** Hands out work while there are workers and memory for it; called whenever either frees up. */
+    const pump = () => {
+      while (!finished) {
+        if (!pending) {
+          const job = pull();
+          if (!job) break;
+          pending = { job, mb: jobMb(job), waited: false };
+        }
+        const all = [...slots];
+        const open = all
+          .filter((s) => !s.retiring && !s.ending && s.jobs.size < inFlight && s.sent < afterJobs)
+          .sort((a, b) => a.jobs.size - b.jobs.size || a.rssMb - b.rssMb);
+        const canLaunch = all.filter((s) => !s.ending).length < count;
+        // An idle worker first, then a new one, then a queue behind a running job.
+        const target: Slot<J> | 'new' | null = open[0]?.jobs.size === 0 ? open[0] : canLaunch ? 'new' : (open[0] ?? null);
+        if (!target) break; // every worker is full: a result will call again
+        const need = pending.mb + (target === 'new' ? baseMb : 0);
+        if (committedMb() + need > budgetMb) {
+          if (!pending.waited) stats.waitedForMemory++;
+          pending.waited = true;
+          // Make room: a worker that has worked keeps its high-water RSS; a fresh one starts at the base.
+          let freeing = false;
+          for (const s of all) {
+            if (!s.ending && s.jobs.size === 0 && s.done > 0) {
+              if (!s.retiring) stats.recycled++;
+              s.retiring = true;
+              endSlot(s);
+              freeing = true;
+            }
+          }
+          // Wait while something runs or exits; when nothing does, the job cannot fit and runs anyway.
+          if (freeing || all.some((s) => s.jobs.size > 0 || s.ending)) break;
+        }
+        const slot = target === 'new' ? launch() : target;
+        if (!slot) break;
+        send(slot, pending.job, pending.mb);
+        pending = null;
+      }
+      if (finished) return;
+      for (const s of slots) if (s.jobs.size === 0 && (s.retiring || (exhausted && !pending))) endSlot(s);
+      if (exhausted && !pending && slots.size === 0) finish();
+    };
+
+    pump();
   });
 }

@@ -40,8 +40,9 @@ export default function pdfReports(options: PdfIntegrationOptions = {}): AstroIn
         const specs = reportsForPortal(portal, { siteUrl: site });
         const cache = new PdfCache(options.cacheDir ?? pdfCacheDir(root));
         log.info(`${specs.length} reports to write`);
-        buildReports({
+        await buildReports({
           specs,
+          root,
           outDir: fileURLToPath(dir),
           cache,
           palette,

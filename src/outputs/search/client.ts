@@ -1,5 +1,6 @@
 // The search page's script: Pagefind's JS API (self-hosted under /pagefind/), our own
 // accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline.
+import { PAGEFIND_RANKING } from './terms';
 
 interface PagefindResultData {
   url: string;
@@ -60,7 +61,7 @@ async function main() {
   try {
     const path = '/pagefind/pagefind.js';
     pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await pagefind.options({ excerptLength: 40 });
+    await pagefind.options({ excerptLength: 40, ranking: PAGEFIND_RANKING });
   } catch {
     status.textContent = '搜索索引加载失败，请稍后再试。';
     return;

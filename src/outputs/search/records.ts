@@ -97,11 +97,9 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
     regions,
   );
   // Who answers for the task: one key field per lead unit, so that a query's characters must all
-  // come from one unit's name; every other unit named shares one weaker field.
+  // come from one unit's name.
   const leads = unitGroups(portal, tv.primaryUnits).map((g) => unitSearchNames(portal, g.written, g.departments, regions));
-  const primary = new Set(tv.primaryUnits);
-  const others = unitGroups(portal, tv.units.filter((u) => !primary.has(u))).flatMap((g) => unitSearchNames(portal, g.written, g.departments, regions));
-  const keys = taskKeys({ title: task.title, leads, others, text: own });
+  const keys = taskKeys({ title: task.title, leads, text: own });
   return {
     url: tv.url,
     content: body,

@@ -19,8 +19,9 @@
 const HAN = /\p{Script=Han}/u;
 
 // Node's ICU splits Chinese as Chromium's does (identical on every query of the test set), so the
-// index can split a phrase the way a query for it will be split. Created on first use: the search page imports PAGEFIND_RANKING from
-// this module, and a browser without Intl.Segmenter must still load it.
+// index can split a phrase the way a query for it will be split. Created on first use: the search
+// page imports PAGEFIND_RANKING from this module, and a browser without Intl.Segmenter must still
+// load it.
 let segmenter: Intl.Segmenter | undefined;
 
 interface Piece {
@@ -45,7 +46,7 @@ export function icuPieces(text: string): Piece[] {
  * only the index chunk where a query piece itself sorts, so when 发 ends one chunk and 发改局 starts
  * the next, a search for 发|改|局 never sees 发改局. The piece itself is always in its own chunk.
  */
-export function edgeGrams(text: string, max = 8): string[] {
+export function edgeGrams(text: string, max = 6): string[] {
   const out = new Set<string>();
   const pieces = icuPieces(text);
   for (let i = 0; i < pieces.length; i++) {
@@ -109,8 +110,16 @@ export function unitNameForms(name: string, regionNames: readonly string[]): str
   return [...out];
 }
 
+/**
+ * Drop the forms that contain a region's name (湟源县发展和改革局, 中共西藏自治区委员会): a search
+ * for the region belongs to the region's own page, not to every unit and task in it.
+ */
+export function withoutRegion(forms: readonly string[], regionNames: readonly string[]): string[] {
+  return forms.filter((f) => !regionNames.some((r) => r && f.includes(r)));
+}
+
 /** N-grams from every character of a run of unknown-word characters (each is a word start). */
-export function runGrams(run: string, max = 8): string[] {
+export function runGrams(run: string, max = 6): string[] {
   const chars = [...run];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) for (let j = i + 1; j <= Math.min(chars.length, i + max); j++) out.push(chars.slice(i, j).join(''));
@@ -118,17 +127,17 @@ export function runGrams(run: string, max = 8): string[] {
 }
 
 /** Meta field value: Pagefind splits meta values at spaces only, so each n-gram stays one word. */
-export function joinKeys(grams: Iterable<string>, exclude: ReadonlySet<string> = new Set()): string {
-  return [...new Set(grams)].filter((g) => g && !exclude.has(g)).join(' ');
+export function joinKeys(grams: Iterable<string>): string {
+  return [...new Set(grams)].filter((g) => g !== '').join(' ');
 }
 
 /** Keys of names and titles: n-grams at ICU word starts. */
-export function phraseKeys(phrases: readonly (string | null | undefined)[], max = 8): string[] {
+export function phraseKeys(phrases: readonly (string | null | undefined)[], max = 6): string[] {
   return phrases.flatMap((p) => (p ? edgeGrams(p, max) : []));
 }
 
 /** Keys of body text: only its unknown-word runs (the rest Pagefind's content index matches well). */
-export function runKeys(text: string, max = 8): string[] {
+export function runKeys(text: string, max = 6): string[] {
   return unknownWordRuns(text).flatMap((r) => runGrams(r, max));
 }
 
@@ -146,14 +155,16 @@ export const KEY_FIELDS = {
   topic: 'k_topic',
   /** A task's lead units, one field each (the last takes the rest). */
   lead: ['k_lead1', 'k_lead2', 'k_lead3'],
-  /** Every other unit a task names. */
-  units: 'k_units',
   /** Unknown-word runs of a task's text. */
   text: 'k_text',
 } as const;
 
-/** Key fields of a task record. */
-export function taskKeys(t: { title: string; leads: readonly (readonly string[])[]; others: readonly string[]; text: string }): Record<string, string> {
+/**
+ * Key fields of a task record. The other units a task names get no field: their names as written
+ * are in the content, their departments' pages answer for them, and a field for them (measured)
+ * changed no result while adding a quarter to the index.
+ */
+export function taskKeys(t: { title: string; leads: readonly (readonly string[])[]; text: string }): Record<string, string> {
   // No dedup across fields: each field must hold all of a query by itself to count.
   const out: Record<string, string> = {};
   const put = (field: string, grams: Iterable<string>) => {
@@ -166,25 +177,26 @@ export function taskKeys(t: { title: string; leads: readonly (readonly string[])
     if (i < n - 1) put(KEY_FIELDS.lead[i]!, phraseKeys(forms));
   });
   if (t.leads.length >= n) put(KEY_FIELDS.lead[n - 1]!, phraseKeys(t.leads.slice(n - 1).flat()));
-  put(KEY_FIELDS.units, phraseKeys(t.others));
   put(KEY_FIELDS.text, runKeys(t.text));
   return out;
 }
 
-/** Key fields of a department, region or document page: its name(s), and other forms of them. */
+/**
+ * Key fields of a department, region or document page: its name(s), and other forms of them.
+ * Like taskKeys, no dedup across the two: each must hold a whole query by itself.
+ */
 export function pageKeys(names: readonly (string | null | undefined)[], aliases: readonly string[] = []): Record<string, string> {
-  const name = new Set(phraseKeys(names));
-  const out: Record<string, string> = { [KEY_FIELDS.name]: joinKeys(name) };
-  const alias = joinKeys(phraseKeys(aliases), name);
-  if (alias) out[KEY_FIELDS.alias] = alias;
+  const out: Record<string, string> = { [KEY_FIELDS.name]: joinKeys(phraseKeys(names)) };
+  const alias = joinKeys(phraseKeys(aliases));
+  if (alias && alias !== out[KEY_FIELDS.name]) out[KEY_FIELDS.alias] = alias;
   return out;
 }
 
 /**
  * Ranking for the search page: pagefind.options({ ranking: PAGEFIND_RANKING }). termSimilarity: the
  * piece 局 counts the word 局, hardly every word that starts with it (局面, 局部…). metaWeights: a
- * page's own name (20) outweighs everything a task can collect (6 + 6 + 2 + 3 = 17), so a search
- * for a department or region finds its page first; a task's title and lead units count alike.
+ * page's own name (20) outweighs a task's title, a lead unit and its text together (6 + 6 + 3),
+ * so a search for a department or region finds its page first; title and lead units count alike.
  */
 export const PAGEFIND_RANKING = {
   termSimilarity: 8,
@@ -193,15 +205,6 @@ export const PAGEFIND_RANKING = {
     [KEY_FIELDS.alias]: 8,
     [KEY_FIELDS.topic]: 6,
     ...Object.fromEntries(KEY_FIELDS.lead.map((f) => [f, 6])),
-    [KEY_FIELDS.units]: 2,
     [KEY_FIELDS.text]: 3,
   } as Record<string, number>,
 };
-
-/**
- * Drop the forms that contain a region's name (湟源县发展和改革局, 中共西藏自治区委员会): a search
- * for the region belongs to the region's own page, not to every unit and task in it.
- */
-export function withoutRegion(forms: readonly string[], regionNames: readonly string[]): string[] {
-  return forms.filter((f) => !regionNames.some((r) => r && f.includes(r)));
-}
