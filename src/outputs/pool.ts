@@ -128,9 +128,12 @@ export interface PoolStats {
   recycled: number;
   /** Largest RSS a worker reported, MB (0 when none did). */
   peakWorkerRssMb: number;
-  /** Jobs that had to wait for memory at least once. */
+  /** Times a job had to wait for memory (other jobs may have run meanwhile). */
   waitedForMemory: number;
 }
+
+/** How far past a job waiting for memory the pool looks for one that fits. */
+const LOOKAHEAD = 16;
 
 interface Slot<J> {
   handle: WorkerHandle;
@@ -166,8 +169,13 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
     const failures: string[] = [];
     let exhausted = false;
     let finished = false;
-    /** Pulled from next() but not placed yet (waiting for a worker or for memory). */
-    let pending: { job: J; mb: number; waited: boolean } | null = null;
+    /**
+     * Pulled from next() but not placed yet, in order. The first waits for a worker or for memory; the
+     * others were pulled to run meanwhile on a core that would otherwise idle (see pump).
+     */
+    const waiting: { job: J; mb: number }[] = [];
+    /** Jobs running when the first waiting job began to wait for memory: while any runs, others may go ahead. */
+    let blockers: Set<number> | null = null;
 
     const finish = (error?: Error) => {
       if (finished) return;
@@ -258,13 +266,15 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
       return slot;
     };
 
+    const running = (id: number) => [...slots].some((s) => s.jobs.has(id));
+
     /** Hands out work while there are workers and memory for it; called whenever either frees up. */
     const pump = () => {
       while (!finished) {
-        if (!pending) {
+        if (!waiting.length) {
           const job = pull();
           if (!job) break;
-          pending = { job, mb: jobMb(job), waited: false };
+          waiting.push({ job, mb: jobMb(job) });
         }
         const all = [...slots];
         const open = all
@@ -274,31 +284,60 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
         // An idle worker first, then a new one, then a queue behind a running job.
         const target: Slot<J> | 'new' | null = open[0]?.jobs.size === 0 ? open[0] : canLaunch ? 'new' : (open[0] ?? null);
         if (!target) break; // every worker is full: a result will call again
-        const need = pending.mb + (target === 'new' ? baseMb : 0);
-        if (committedMb() + need > budgetMb) {
-          if (!pending.waited) stats.waitedForMemory++;
-          pending.waited = true;
-          // Make room: a worker that has worked keeps its high-water RSS; a fresh one starts at the base.
-          let freeing = false;
-          for (const s of all) {
-            if (!s.ending && s.jobs.size === 0 && s.done > 0) {
-              if (!s.retiring) stats.recycled++;
-              s.retiring = true;
-              endSlot(s);
-              freeing = true;
-            }
+        const extra = target === 'new' ? baseMb : 0;
+        const committed = committedMb();
+        const head = waiting[0];
+        let pick = 0;
+        if (committed + head.mb + extra > budgetMb) {
+          if (!blockers) {
+            stats.waitedForMemory++;
+            blockers = new Set(all.flatMap((s) => [...s.jobs.keys()]));
           }
-          // Wait while something runs or exits; when nothing does, the job cannot fit and runs anyway.
-          if (freeing || all.some((s) => s.jobs.size > 0 || s.ending)) break;
+          const busy = all.some((s) => s.jobs.size > 0 || s.ending);
+          if (busy && [...blockers].some(running)) {
+            // Backfill: while what the head waits for still runs, a later job that fits now, and that
+            // could run beside the head on its own, goes ahead. Once those blockers are done no job
+            // goes ahead any more, so the head waits at most for jobs already started.
+            pick = -1;
+            for (let k = 1; k < LOOKAHEAD; k++) {
+              if (k === waiting.length) {
+                const job = pull();
+                if (!job) break;
+                waiting.push({ job, mb: jobMb(job) });
+              }
+              const w = waiting[k];
+              if (committed + w.mb + extra <= budgetMb && baseMb + w.mb + baseMb + head.mb <= budgetMb) {
+                pick = k;
+                break;
+              }
+            }
+            if (pick < 0) break;
+          } else if (busy) {
+            break; // wait for the running jobs
+          } else {
+            // Nothing runs. A worker that has worked keeps its high-water RSS; a fresh one starts at the
+            // base: retire idle ones to make room, and once none is left the head runs, fitting or not.
+            let freeing = false;
+            for (const s of all) {
+              if (!s.ending && s.jobs.size === 0 && s.done > 0) {
+                if (!s.retiring) stats.recycled++;
+                s.retiring = true;
+                endSlot(s);
+                freeing = true;
+              }
+            }
+            if (freeing) break;
+          }
         }
         const slot = target === 'new' ? launch() : target;
         if (!slot) break;
-        send(slot, pending.job, pending.mb);
-        pending = null;
+        const [chosen] = waiting.splice(pick, 1);
+        if (pick === 0) blockers = null;
+        send(slot, chosen.job, chosen.mb);
       }
       if (finished) return;
-      for (const s of slots) if (s.jobs.size === 0 && (s.retiring || (exhausted && !pending))) endSlot(s);
-      if (exhausted && !pending && slots.size === 0) finish();
+      for (const s of slots) if (s.jobs.size === 0 && (s.retiring || (exhausted && !waiting.length))) endSlot(s);
+      if (exhausted && !waiting.length && slots.size === 0) finish();
     };
 
     pump();

@@ -9,6 +9,8 @@ import { compileReport, createCompiler } from './render-core.mjs';
 const { fonts } = JSON.parse(process.argv[2] ?? '{}');
 const compiler = createCompiler(fonts.map((/** @type {string} */ f) => readFileSync(f)));
 const rssMb = () => Math.round(process.memoryUsage.rss() / 2 ** 20);
+// A pool that has failed disconnects while a compile runs; its answer then has nowhere to go.
+const reply = (/** @type {object} */ message) => process.connected && process.send?.(message);
 
 process.on('message', (/** @type {{ id: number, source: string, generatedOn: string, name: string }} */ job) => {
   const started = performance.now();
@@ -16,10 +18,10 @@ process.on('message', (/** @type {{ id: number, source: string, generatedOn: str
   try {
     const r = compileReport(compiler, job.source, job);
     const used = process.cpuUsage(cpu);
-    process.send?.({ id: job.id, ok: true, pdf: r.pdf, pages: r.pages, standard: r.standard, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, rssMb: rssMb() });
+    reply({ id: job.id, ok: true, pdf: r.pdf, pages: r.pages, standard: r.standard, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, rssMb: rssMb() });
   } catch (error) {
-    const e = /** @type {{ message?: string, stack?: string, diagnostics?: unknown[] }} */ (error);
-    process.send?.({ id: job.id, ok: false, error: e?.name === 'TypstError' ? e.message : String(e?.stack ?? error), diagnostics: e?.diagnostics ?? [], rssMb: rssMb() });
+    const e = /** @type {{ name?: string, message?: string, stack?: string, diagnostics?: unknown[] }} */ (error);
+    reply({ id: job.id, ok: false, error: e?.name === 'TypstError' ? e.message : String(e?.stack ?? error), diagnostics: e?.diagnostics ?? [], rssMb: rssMb() });
   }
 });
 // The pool ends an idle child by disconnecting; a parent that died disconnects too.
