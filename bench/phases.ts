@@ -14,10 +14,11 @@ export interface Phases {
 const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (s: string) => s.replace(ANSI, '');
 
-/** "04:14:27 [qingdan-cards] cards: …" → "qingdan-cards"; null for untagged lines. */
+/** "04:14:27 [qingdan-cards] cards: …" → "qingdan-cards"; null for untagged lines and for the
+ * build's own phase reports ("[qingdan:phase] ingest 1.2s"), which are read separately. */
 export function tagOf(line: string): string | null {
   const m = /^\s*(?:\d{2}:\d{2}:\d{2}\s+)?(?:\[[A-Z]+\]\s+)?\[([^\]\s]+)\]/.exec(stripAnsi(line));
-  return m ? m[1] : null;
+  return m && m[1] !== 'qingdan:phase' ? m[1] : null;
 }
 
 /** The portal's name for an integration's log label. */

@@ -294,10 +294,10 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
             blockers = new Set(all.flatMap((s) => [...s.jobs.keys()]));
           }
           const busy = all.some((s) => s.jobs.size > 0 || s.ending);
-          if (busy && [...blockers].some(running)) {
-            // Backfill: while what the head waits for still runs, a later job that fits now, and that
-            // could run beside the head on its own, goes ahead. Once those blockers are done no job
-            // goes ahead any more, so the head waits at most for jobs already started.
+          if (busy && (target === 'new' || target.jobs.size === 0) && [...blockers].some(running)) {
+            // Backfill a core that would idle: while what the head waits for still runs, a later job that
+            // fits now, and that could run beside the head on its own, goes ahead. Once those blockers
+            // are done no job goes ahead any more, so the head waits at most for jobs already started.
             pick = -1;
             for (let k = 1; k < LOOKAHEAD; k++) {
               if (k === waiting.length) {
