@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, toCsv } from '../src/outputs/data/csv';
 import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../src/outputs/data/docs';
-import { largePortal, makePortal, smallPortal } from '../src/outputs/data/fixture';
+import { largePortal, makePortal, smallPortal } from './fixtures/portal-data';
 import { DEMO_LABEL } from '../src/outputs/data/labels';
 import { documentsFile, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile, normaliseSite } from '../src/outputs/data/records';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema } from '../src/outputs/data/schema';
@@ -105,7 +105,7 @@ describe('tasks.json', () => {
 
   it('has no notice when no status is demo', () => {
     const official = makePortal([
-      { slug: 'x', regionCode: '542500', periods: ['2020'], tasks: [{ localId: 't1', reports: { '2020': { status: '已完成', demo: false } } }] },
+      { slug: 'x', regionCode: '542500', tasks: [{ localId: 't1', reports: { '2020': { status: '已完成', demo: false } } }] },
     ]);
     const f = tasksFile(official, SITE);
     expect(f.demo).toBe(false);

@@ -4,7 +4,7 @@ import { changesOf, taskChanges } from '../src/outputs/feeds/changes';
 import { allFeed, departmentFeed, regionFeed } from '../src/outputs/feeds/portal-feeds';
 import { pagePaths, sitemapChunk, sitemapChunkCount, sitemapXml, SITEMAP_MAX_URLS } from '../src/outputs/feeds/sitemap';
 import { escapeXml } from '../src/outputs/feeds/xml';
-import { largePortal, makePortal, smallPortal } from '../src/outputs/data/fixture';
+import { largePortal, makePortal, smallPortal } from './fixtures/portal-data';
 import { DEMO_LABEL } from '../src/outputs/data/labels';
 import { taskUrl, unverifiedUnitUrl } from '../src/model/urls';
 
@@ -109,7 +109,7 @@ describe('status changes', () => {
         slug: 'gap',
         regionCode: '542500',
         periods: ['2019', '2020', '2021', '2022'],
-        tasks: [{ localId: 't1', reports: { '2019': { status: '达到序时进度' }, '2021': { status: '达到序时进度' }, '2022': { status: '已完成' } } }],
+        tasks: [{ localId: 't1', deadline: null, reports: { '2019': { status: '达到序时进度' }, '2021': { status: '达到序时进度' }, '2022': { status: '已完成' } } }],
       },
     ]);
     const changes = taskChanges(p.taskById.get('gap/t1')!);
