@@ -108,7 +108,6 @@ describe('status changes', () => {
       {
         slug: 'gap',
         regionCode: '542500',
-        periods: ['2019', '2020', '2021', '2022'],
         tasks: [{ localId: 't1', deadline: null, reports: { '2019': { status: '达到序时进度' }, '2021': { status: '达到序时进度' }, '2022': { status: '已完成' } } }],
       },
     ]);
