@@ -1,4 +1,5 @@
 // Social cards: specs per page kind, real PNGs, wrapping that stays inside, demo marking, cache.
+// Only task cards show status: a new status report changes exactly one card (see 'one status report').
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +13,12 @@ import { cardUrl } from '../src/model/urls.ts';
 import { FONT_FAMILY, fontBuffers, fontVersion } from '../src/outputs/fonts.ts';
 import { buildCards, progressLine, workerCount } from '../src/outputs/cards/build.ts';
 import { cardKey, planCards, pruneCache, resolveCacheDir } from '../src/outputs/cards/cache.ts';
-import { DEMO_LABEL, cardsForPortal, chineseDate, type CardSpec } from '../src/outputs/cards/card-model.ts';
+import { DEMO_LABEL, MAX_AGGREGATE_FACTS, cardsForPortal, chineseDate, type CardSpec } from '../src/outputs/cards/card-model.ts';
 import { parseFontMetrics, tableTags } from '../src/outputs/cards/metrics.ts';
 import { renderCard, templateContext, templateVersion } from '../src/outputs/cards/render.ts';
-import { CARD_HEIGHT, CARD_WIDTH, barWidths, cardTree, layoutTitle, type Element } from '../src/outputs/cards/template.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, factValueSize, fitFactValue, layoutTitle, shownFacts, type Element } from '../src/outputs/cards/template.ts';
 import { ellipsize, fitList, fitText, tokenize, wrapText, type Measure } from '../src/outputs/cards/text-layout.ts';
+import { fixturePortal, type SpecDocument } from './fixtures/portal.ts';
 
 // ---------- a small portal, built by hand ----------
 
@@ -201,42 +203,62 @@ describe('cardsForPortal', () => {
     expect(pages.get('/tasks/ali-2024-shengtai/p3/')!.kicker).toMatch(/^整改问题/);
   });
 
-  it('department and region cards count their tasks by status', () => {
+  it('aggregate cards show stable facts and numbers, never status', () => {
     const d = pages.get('/departments/542500-sthj/')!;
-    expect(d.counts).toEqual([
-      { status: '达到序时进度', count: 1 },
-      { status: '已完成', count: 1 },
-    ]);
-    expect(d.total).toBe(2);
     expect(d.stats).toEqual([
       { label: '牵头任务', count: 2, unit: '项' },
       { label: '参与任务', count: 1, unit: '项' },
     ]);
-    // The province counts its descendants' tasks too; the overdue flag is counted on top.
-    const x = pages.get('/regions/540000/')!;
-    expect(x.total).toBe(4);
-    expect(x.overdue).toBe(1);
-    expect(x.counts!.map((c) => c.status)).toEqual(['尚未启动', '达到序时进度', '已完成', '未报告']);
-    expect(x.counts!.reduce((a, c) => a + c.count, 0)).toBe(4);
-    const county = pages.get('/regions/542521/')!;
-    expect(county.counts).toEqual([{ status: '尚未启动', count: 1 }]);
+    expect(d.facts).toEqual([
+      { label: '涉及文件', values: ['《阿里地区2024年生态环境保护实施方案》'] },
+      { label: '所属地区', values: ['西藏自治区 · 阿里地区'] },
+    ]);
+    const doc = pages.get('/documents/ali-2024-shengtai/')!;
+    expect(doc.subtitle).toBe('阿里地区行政公署 · 阿行发〔2024〕1号 · 2024年3月5日发布');
+    expect(doc.stats).toEqual([
+      { label: '任务', count: 3, unit: '项' },
+      { label: '其中整改问题', count: 1, unit: '项' },
+      { label: '牵头单位', count: 2, unit: '个' },
+    ]);
+    // Deadlines in the fixture are standing (长期, 立行立改…): no date range, so the leads come second.
+    expect(doc.facts).toEqual([
+      { label: '实施期限', values: ['2024年1月1日至2025年12月31日'] },
+      { label: '牵头单位', values: ['阿里地区生态环境局', '阿里地区林业和草原局'] },
+      { label: '报告周期', values: ['每季度报告进展'] },
+    ]);
+    const province = pages.get('/regions/540000/')!;
+    expect(province.subtitle).toBe('省级行政区');
+    expect(province.stats).toEqual([
+      { label: '文件', count: 0, unit: '份' },
+      { label: '任务', count: 4, unit: '项' },
+      { label: '本级部门', count: 0, unit: '个' },
+      { label: '下级地区', count: 1, unit: '个' },
+    ]);
+    expect(pages.get('/regions/542521/')!.subtitle).toBe('县级行政区 · 上级：西藏自治区 · 阿里地区');
+    const home = pages.get('/')!;
+    expect(home.stats!.map((s) => [s.label, s.count])).toEqual([['文件', 2], ['任务', 4], ['部门', 3], ['行政区划', 3]]);
+    expect(home.facts[0]).toEqual({ label: '覆盖地区', values: ['西藏自治区'] });
+    for (const spec of specs.filter((s) => s.kind !== 'task')) {
+      expect(spec.status, spec.pagePath).toBeUndefined();
+      for (const key of ['counts', 'countsLabel', 'total', 'overdue']) expect(spec, spec.pagePath).not.toHaveProperty(key);
+      expect(spec.facts.length).toBeLessThanOrEqual(MAX_AGGREGATE_FACTS);
+      const drawn = JSON.stringify([spec.kicker, spec.title, spec.subtitle, spec.facts, spec.stats]);
+      for (const status of ALL_STATUSES) expect(drawn, spec.pagePath).not.toContain(status);
+    }
   });
 
-  it('marks demo data on every card whose status comes from it, and only there', () => {
+  it('marks demo data on a card iff it shows demo status: task cards with demo status, nothing else', () => {
     expect(pages.get('/tasks/ali-2024-shengtai/t1/')!.demo).toBe(true);
     expect(pages.get('/tasks/ali-2024-shengtai/t2/')!.demo).toBe(false);
-    expect(pages.get('/')!.demo).toBe(true);
-    expect(pages.get('/documents/ali-2024-shengtai/')!.demo).toBe(true);
-    expect(pages.get('/documents/pulan-2024-caoyuan/')!.demo).toBe(false);
-    expect(pages.get('/regions/542500/')!.demo).toBe(true);
-    expect(pages.get('/regions/542521/')!.demo).toBe(false);
-    // A department page lists the tasks it helps with too: the lead of t1 and its helper both show demo.
-    expect(pages.get('/departments/542500-sthj/')!.demo).toBe(true);
-    expect(pages.get('/departments/542500-lc/')!.demo).toBe(true);
-    expect(pages.get('/departments/542521-zf/')!.demo).toBe(false);
+    // Aggregate cards show no status, so no demo status either, even where every task's status is demo.
+    for (const spec of specs.filter((s) => s.kind !== 'task')) expect(spec.demo, spec.pagePath).toBe(false);
     const ctx = templateContext();
-    expect(treeTexts(cardTree(pages.get('/tasks/ali-2024-shengtai/t1/')!, ctx))).toContain(DEMO_LABEL);
-    expect(treeTexts(cardTree(pages.get('/tasks/ali-2024-shengtai/t2/')!, ctx))).not.toContain(DEMO_LABEL);
+    for (const spec of specs) {
+      const texts = treeTexts(cardTree(spec, ctx));
+      expect(texts.includes(DEMO_LABEL), spec.pagePath).toBe(spec.kind === 'task' && spec.demo);
+      // Status words are drawn on task cards only.
+      if (spec.kind !== 'task') for (const status of ALL_STATUSES) expect(texts.join('|'), spec.pagePath).not.toContain(status);
+    }
   });
 
   it('a task without deadlines of its own shows its measures’ deadlines', () => {
@@ -346,12 +368,13 @@ describe('text layout', () => {
     expect(ellipsize('甲局', 10, 35, mono)).toBe('甲局');
   });
 
-  it('bar widths add up to the bar and show every non-zero count', () => {
-    const w = barWidths([1, 0, 1000, 3], 1000);
-    expect(w.reduce((a, b) => a + b, 0)).toBe(1000);
-    expect(w[1]).toBe(0);
-    expect(w[0]).toBeGreaterThanOrEqual(8);
-    expect(w[3]).toBeGreaterThanOrEqual(8);
+  it('shortens a lone 《title》 inside its brackets, between words and numbers', () => {
+    // mono: 《, 》 and … are 10 px each, so at maxWidth 80 the inner text gets 50 px.
+    expect(fitList(['《甲乙丙丁戊己庚辛》'], '、', 10, 80, mono)).toBe('《甲乙丙丁戊…》');
+    // 2014-2030 (45 px) does not fit after 甲乙丙丁: it goes whole rather than as 20….
+    expect(fitList(['《甲乙丙丁2014-2030年规划》'], '、', 10, 80, mono)).toBe('《甲乙丙丁…》');
+    expect(fitList(['《甲乙》'], '、', 10, 80, mono)).toBe('《甲乙》');
+    expect(fitList(['《甲乙丙丁戊己庚辛》', '《甲》'], '、', 10, 120, mono)).toBe('《甲乙丙丁戊己…》 等2项'); // ' 等2项' is 30 px
   });
 });
 
@@ -400,7 +423,7 @@ describe('render', () => {
 
   it.each([
     ['a task with a very long title, subtitle and unit list', longTask],
-    ['a region with huge counts in every status', extremeCounts],
+    ['a region with huge numbers and long fact lists', extremeCounts],
     ['a department with a long name and reform note', extremeDepartment],
   ])('nothing is drawn in the right and bottom margins: %s', async (_name, make) => {
     const img = await rasterize(make());
@@ -416,11 +439,52 @@ describe('render', () => {
     expect(title).toBeGreaterThan(1000);
   }, 30_000);
 
-  it('huge counts shrink the headline numbers and legend instead of dropping them', () => {
+  it('huge numbers shrink the headline numbers instead of dropping them', () => {
     const ctx = templateContext();
     const texts = treeTexts(cardTree(extremeCounts(), ctx));
-    for (const s of ALL_STATUSES.filter((x) => x !== '已逾期')) expect(texts).toContain(`${s} 123456`);
-    for (const n of ['1234567', '7654321', '99999']) expect(texts).toContain(n);
+    for (const n of ['99999', '1234567', '7654321', '55555']) expect(texts).toContain(n);
+  });
+
+  it('an aggregate card draws a third fact only where the title does not need the room', () => {
+    const ctx = templateContext();
+    const region = byPath(cardsForPortal(makePortal(), site)).get('/regions/540000/')!;
+    const facts = [
+      { label: '下级地区', values: ['阿里地区'] },
+      { label: '文件', values: ['《甲》'] },
+      { label: '本级部门', values: ['乙局'] },
+    ];
+    const short = { ...region, facts };
+    expect(shownFacts(short, ctx)).toBe(3);
+    expect(treeTexts(cardTree(short, ctx))).toContain('乙局');
+    const long = { ...short, title: LONG_TITLE };
+    expect(shownFacts(long, ctx)).toBe(2);
+    expect(treeTexts(cardTree(long, ctx))).not.toContain('乙局');
+    const t = layoutTitle(long, ctx);
+    expect(t.lines.length * t.fontSize * t.lineHeight).toBeLessThanOrEqual(t.maxHeight);
+  });
+
+  it('aggregate fact values shrink a little, all together, rather than cut a title; task facts do not', () => {
+    const ctx = templateContext();
+    const title = '《阿里地区贯彻实施《美丽西藏建设规划纲要(2014-2030年)》分工方案》';
+    const facts = [
+      { label: '文件', values: [title] },
+      { label: '本级部门', values: ['甲局', '乙局'] },
+    ];
+    const size = factValueSize(facts, true, ctx);
+    expect(size).toBeLessThan(30);
+    expect(size).toBeGreaterThanOrEqual(26);
+    expect(fitFactValue([title], '、', size, ctx)).toBe(title);
+    // Both rows are drawn at that one size.
+    const region = byPath(cardsForPortal(makePortal(), site)).get('/regions/542500/')!;
+    const sizes = (node: Element | string): number[] =>
+      typeof node === 'string' ? [] : [
+        ...(node.props.children === '甲局、乙局' || node.props.children === title ? [Number(node.props.style?.fontSize)] : []),
+        ...[node.props.children ?? []].flat().flatMap(sizes),
+      ];
+    expect(sizes(cardTree({ ...region, facts }, ctx))).toEqual([size, size]);
+    // A task card keeps 30 px and cuts.
+    expect(factValueSize(facts, false, ctx)).toBe(30);
+    expect(fitFactValue([title], '、', 30, ctx).endsWith('…》')).toBe(true);
   });
 });
 
@@ -452,9 +516,10 @@ function extremeCounts(): CardSpec {
       { label: '部门', count: 7654321, unit: '个' },
       { label: '行政区划', count: 55555, unit: '个' },
     ],
-    counts: ALL_STATUSES.filter((x) => x !== '已逾期').map((status) => ({ status, count: 123456 })),
-    total: 8 * 123456,
-    overdue: 99999,
+    facts: [
+      { label: '下级地区', values: Array.from({ length: 40 }, (_, i) => `${'伊犁哈萨克自治州'.slice(0, 1 + (i % 8))}县${i}`) },
+      { label: '文件', values: [`《${'海东市生态文明先行示范区建设2019年度工作要点'.repeat(3)}》`, '《短》'] },
+    ],
   };
 }
 
@@ -474,18 +539,15 @@ describe('cache', () => {
   const versions = { template: 'tpl-1', font: 'font-1' };
   const keysOf = (specs: CardSpec[], v = versions) => new Set(specs.map((s) => cardKey(s, v)));
 
-  it('a changed status re-renders exactly the cards that show it', () => {
+  it('a changed status re-renders exactly the card that shows it: its task’s', () => {
     const before = cardsForPortal(makePortal(), site);
     const cached = keysOf(before);
     const after = cardsForPortal(makePortal({ 'ali-2024-shengtai/t2': { status: '已完成' } }), site);
     const plan = planCards(after, versions, (k) => cached.has(k));
     const rendered = plan.render.flatMap((e) => e.specs.map((s) => s.pagePath)).sort();
-    // t2: its own card, its document, its lead department (not the helper: helping counts are unchanged),
-    // its region and the region above, and the home page.
-    expect(rendered).toEqual(
-      ['/', '/documents/ali-2024-shengtai/', '/tasks/ali-2024-shengtai/t2/', '/departments/542500-lc/', '/regions/542500/', '/regions/540000/'].sort(),
-    );
-    expect(plan.reuse.flatMap((e) => e.specs).length).toBe(after.length - rendered.length);
+    // Not its document, lead department, regions or the home page: their cards show no status.
+    expect(rendered).toEqual(['/tasks/ali-2024-shengtai/t2/']);
+    expect(plan.reuse.flatMap((e) => e.specs).length).toBe(after.length - 1);
   });
 
   it('unchanged specs are all reused; a template or font version change invalidates all', () => {
@@ -516,6 +578,74 @@ describe('cache', () => {
   });
 });
 
+describe('one status report', () => {
+  // Built by the real join (documents, registry and status reports through buildPortal), so what
+  // changes between the two portals is exactly one StatusReport, as when one unit files one.
+  const registry = { regions, departments };
+  const TASK = 'ali-2024-shengtai/t1';
+  const portalWith = (report: SpecDocument['tasks'][number]['reports']): Portal => {
+    const docs: SpecDocument[] = [
+      {
+        slug: 'ali-2024-shengtai',
+        regionCode: '542500',
+        title: '阿里地区生态环境保护实施方案',
+        tasks: [
+          {
+            localId: 't1',
+            text: '加强草原生态保护修复。',
+            units: [
+              { name: '阿里地区生态环境局', role: 'lead' },
+              { name: '阿里地区林业和草原局', role: 'partner' },
+            ],
+            reports: { '2019': { status: '尚未启动' }, ...report },
+          },
+          { localId: 't2', text: '推进退牧还草工程建设。', units: [{ name: '阿里地区林业和草原局', role: 'lead' }], reports: { '2020': { status: '达到序时进度' } } },
+        ],
+      },
+      {
+        slug: 'pulan-2024-caoyuan',
+        regionCode: '542521',
+        title: '普兰县草原生态保护实施方案',
+        tasks: [{ localId: 't1', text: '落实草畜平衡制度。', units: [{ name: '普兰县人民政府', role: 'lead' }], reports: { '2020': { status: '已完成', demo: false } } }],
+      },
+    ];
+    return fixturePortal(docs, registry);
+  };
+  const versions = { template: 'tpl-1', font: 'font-1' };
+  const keys = (portal: Portal) => new Map(cardsForPortal(portal, site).map((s) => [s.pagePath, cardKey(s, versions)]));
+
+  it.each([
+    ['a new status', { '2020': { status: '达到序时进度' } }, { '2020': { status: '已完成' } }],
+    ['the same status reported late (now 已逾期)', { '2020': { status: '达到序时进度' } }, { '2020': { status: '达到序时进度', late: true } }],
+    ['a first report for the period', {}, { '2020': { status: '超过序时进度' } }],
+  ] as const)('%s changes exactly one card key: the task’s', (_name, before, after) => {
+    const p1 = portalWith(before);
+    const p2 = portalWith(after);
+    const s1 = p1.taskById.get(TASK)!.current!;
+    const s2 = p2.taskById.get(TASK)!.current!;
+    // The input really changed what the task page shows.
+    expect([s1.status, s1.overdue]).not.toEqual([s2.status, s2.overdue]);
+    const k1 = keys(p1);
+    const k2 = keys(p2);
+    expect([...k2.keys()].sort()).toEqual([...k1.keys()].sort());
+    const changed = [...k2].filter(([path, key]) => k1.get(path) !== key).map(([path]) => path);
+    expect(changed).toEqual([p2.taskById.get(TASK)!.url]);
+  });
+
+  it('aggregate specs carry no status, no status counts and no demo marker', () => {
+    const specs = cardsForPortal(portalWith({ '2020': { status: '未达到序时进度', late: true } }), site);
+    expect(new Set(specs.map((s) => s.kind))).toEqual(new Set(['home', 'document', 'task', 'department', 'region']));
+    const task = specs.find((s) => s.pagePath === `/tasks/${TASK}/`)!;
+    expect(task.status).toEqual({ status: '未达到序时进度', overdue: true, period: '2020年' });
+    expect(task.demo).toBe(true);
+    for (const spec of specs.filter((s) => s.kind !== 'task')) {
+      expect(Object.keys(spec).filter((k) => ['status', 'counts', 'countsLabel', 'total', 'overdue'].includes(k)), spec.pagePath).toEqual([]);
+      expect(spec.demo, spec.pagePath).toBe(false);
+      for (const status of ALL_STATUSES) expect(JSON.stringify(spec), spec.pagePath).not.toContain(status);
+    }
+  });
+});
+
 describe('build (worker threads, on disk)', () => {
   let tmp: string;
   beforeAll(() => {
@@ -542,8 +672,8 @@ describe('build (worker threads, on disk)', () => {
 
     const changed = cardsForPortal(makePortal({ 'pulan-2024-caoyuan/t1': { status: '超过序时进度' } }), site);
     const third = await buildCards({ specs: changed, outDir: out3, cacheDir, workers: 1, ...quiet });
-    // task, document, department, county, prefecture, province, home
-    expect(third).toMatchObject({ rendered: 7, reused: specs.length - 7, pruned: 7 });
+    // The task's card only: document, department, regions and home show no status.
+    expect(third).toMatchObject({ rendered: 1, reused: specs.length - 1, pruned: 1 });
     const card = join(out3, '/cards/tasks/pulan-2024-caoyuan/t1.png');
     expect(readFileSync(card).equals(readFileSync(join(out1, '/cards/tasks/pulan-2024-caoyuan/t1.png')))).toBe(false);
     expect(statSync(card).size).toBeGreaterThan(5000);

@@ -2,12 +2,12 @@
 // Every line of text is measured and decided here; satori only draws it. Boxes are content-box in
 // satori, so every sized box with padding or border sets box-sizing: border-box.
 import type { Status } from '../../model/types.ts';
-import { DEMO_LABEL, type CardCount, type CardSpec } from './card-model.ts';
+import { DEMO_LABEL, type CardSpec } from './card-model.ts';
 import type { StatusSwatch } from './status-palette.ts';
 import { ellipsize, fitList, fitText, type Measure } from './text-layout.ts';
 
 /** Bump when the look changes in a way the source hash of this folder would not catch. */
-export const TEMPLATE_REVISION = 1;
+export const TEMPLATE_REVISION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -52,31 +52,42 @@ const el = (type: string, style: Record<string, string | number>, children?: Ele
 });
 const row = (style: Record<string, string | number>, children: Element['props']['children']) =>
   el('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', ...style }, children);
-const text = (value: string, style: Record<string, string | number>) => el('div', { display: 'flex', whiteSpace: 'nowrap', ...style }, value);
+/** Full-width opening brackets draw in the right half of their em: at the start of a line they hang half an em into the margin. */
+const OPENING_BRACKET = /^[（《「『【〔〈]/u;
+const text = (value: string, style: Record<string, string | number>) => {
+  const hang: Record<string, number> =
+    OPENING_BRACKET.test(value) && typeof style.fontSize === 'number' ? { marginLeft: Number(style.marginLeft ?? 0) - style.fontSize / 2 } : {};
+  return el('div', { display: 'flex', whiteSpace: 'nowrap', ...style, ...hang }, value);
+};
 
 const FACT_LABEL_W = 150;
 const FACT_ROW_H = 46;
 const STATUS_ROW_H = 60;
 const STATS_H = 96;
-const BAR_H = 22;
-const LEGEND_ROW_H = 40;
-const LEGEND_SIZES = [24, 22, 20];
+/** Between the headline numbers and the fact lines of an aggregate card: a hairline, centred. */
+const RULE_GAP = 24;
+const RULE = '#e2e8f0';
 
-function bottomHeight(spec: CardSpec): number {
-  if (spec.kind === 'task') return spec.facts.length * FACT_ROW_H + 14 + STATUS_ROW_H;
-  return STATS_H + 16 + BAR_H + 14 + 2 * LEGEND_ROW_H;
+/** Task cards end with their status; every other card with headline numbers and facts, never status. */
+const showsStatus = (spec: CardSpec) => spec.kind === 'task' && spec.status !== undefined;
+
+/** Fact lines an aggregate card always draws when it has them; any beyond only when the title does not need the room. */
+const BASE_FACTS = 2;
+
+function bottomHeight(spec: CardSpec, facts = spec.facts.length): number {
+  if (showsStatus(spec)) return facts * FACT_ROW_H + 14 + STATUS_ROW_H;
+  return STATS_H + (facts ? RULE_GAP + facts * FACT_ROW_H : 0);
 }
 
-/** Title box height for a spec: the card minus everything else. */
-export function titleBoxHeight(spec: CardSpec): number {
+/** Title box height for a spec drawing `facts` fact lines: the card minus everything else. */
+export function titleBoxHeight(spec: CardSpec, facts = spec.facts.length): number {
   return (
-    CARD_HEIGHT - PAD_TOP - HEADER_H - GAP - (spec.subtitle ? SUBTITLE_H : 0) - MIN_SPACER - bottomHeight(spec) - GAP - FOOTER_H - PAD_BOTTOM
+    CARD_HEIGHT - PAD_TOP - HEADER_H - GAP - (spec.subtitle ? SUBTITLE_H : 0) - MIN_SPACER - bottomHeight(spec, facts) - GAP - FOOTER_H - PAD_BOTTOM
   );
 }
 
-/** Title lines and size: exported for the tests, which check that they stay inside the box. */
-export function layoutTitle(spec: CardSpec, ctx: TemplateContext) {
-  const maxHeight = titleBoxHeight(spec);
+function fitTitle(spec: CardSpec, ctx: TemplateContext, facts: number) {
+  const maxHeight = titleBoxHeight(spec, facts);
   const fitted = fitText(spec.title, {
     sizes: TITLE_SIZES,
     maxWidth: INNER_W * SAFETY,
@@ -87,23 +98,21 @@ export function layoutTitle(spec: CardSpec, ctx: TemplateContext) {
   return { ...fitted, maxWidth: INNER_W * SAFETY, maxHeight, lineHeight: TITLE_LINE_HEIGHT };
 }
 
-/** Integer widths summing to `total`, each non-zero count at least `min` px wide. */
-export function barWidths(counts: readonly number[], total: number, min = 8): number[] {
-  const sum = counts.reduce((a, b) => a + b, 0);
-  if (sum === 0) return counts.map(() => 0);
-  const nonZero = counts.filter((c) => c > 0).length;
-  const spare = total - nonZero * min;
-  const raw = counts.map((c) => (c > 0 ? min + (c / sum) * spare : 0));
-  const floored = raw.map(Math.floor);
-  let left = total - floored.reduce((a, b) => a + b, 0);
-  // Largest remainder: hand out the leftover pixels where rounding took most.
-  const order = raw.map((r, i) => ({ i, frac: r - floored[i] })).filter((x) => counts[x.i] > 0).sort((a, b) => b.frac - a.frac);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floored[i]++;
-    left--;
-  }
-  return floored;
+/**
+ * How many of its facts a card draws: a task all (two); an aggregate card its first two, and all of
+ * them where the title keeps its size and lines with the extra rows (short names leave that room).
+ */
+export function shownFacts(spec: CardSpec, ctx: TemplateContext): number {
+  const all = spec.facts.length;
+  if (showsStatus(spec) || all <= BASE_FACTS) return all;
+  const base = fitTitle(spec, ctx, BASE_FACTS);
+  const more = fitTitle(spec, ctx, all);
+  return !more.truncated && more.fontSize === base.fontSize && more.lines.length === base.lines.length ? all : BASE_FACTS;
+}
+
+/** Title lines and size: exported for the tests, which check that they stay inside the box. */
+export function layoutTitle(spec: CardSpec, ctx: TemplateContext) {
+  return fitTitle(spec, ctx, shownFacts(spec, ctx));
 }
 
 /** Fill plus, where the palette asks for one (未报告), a visible edge: dashed for an absence. */
@@ -146,45 +155,52 @@ function demoBadge(ctx: TemplateContext): Element {
   });
 }
 
-function taskBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
-  const valueSize = 30;
-  const valueW = (INNER_W - FACT_LABEL_W) * SAFETY;
-  const facts = spec.facts.map((f) =>
+const FACT_VALUE_SIZE = 30;
+/** Aggregate cards: values that are whole at one of these smaller sizes are drawn so rather than cut. */
+const FACT_SHRINK_SIZES = [28, 26];
+const FACT_VALUE_W = (INNER_W - FACT_LABEL_W) * SAFETY;
+const separatorOf = (label: string) => (label === '完成时限' ? '；' : '、');
+
+/**
+ * One size for all fact values of a card: 30 px; on aggregate cards, the size (down to 26 px) at which
+ * every value that can be whole is whole (a long document title, seven sub-regions). Values too long
+ * even then are cut at that size; the rows share it so they read as one block.
+ */
+export function factValueSize(facts: CardSpec['facts'], shrink: boolean, ctx: TemplateContext): number {
+  let size = FACT_VALUE_SIZE;
+  if (!shrink) return size;
+  for (const f of facts) {
+    const all = f.values.join(separatorOf(f.label));
+    if (ctx.measure.bold(all, size) <= FACT_VALUE_W) continue;
+    const whole = FACT_SHRINK_SIZES.find((s) => s < size && ctx.measure.bold(all, s) <= FACT_VALUE_W);
+    if (whole !== undefined) size = whole;
+  }
+  return size;
+}
+
+/** A fact's value on one line at `size`: every item if they fit, else as many as fit, then 等N项. */
+export function fitFactValue(values: readonly string[], separator: string, size: number, ctx: TemplateContext): string {
+  return fitList(values, separator, size, FACT_VALUE_W, ctx.measure.bold);
+}
+
+/** Label/value lines, one per fact. */
+function factRows(spec: CardSpec, ctx: TemplateContext): Element[] {
+  const size = factValueSize(spec.facts, !showsStatus(spec), ctx);
+  return spec.facts.map((f) =>
     row({ height: FACT_ROW_H }, [
       text(f.label, { width: FACT_LABEL_W, fontSize: 24, color: FAINT }),
-      text(fitList(f.values, f.label === '完成时限' ? '；' : '、', valueSize, valueW, ctx.measure.bold), { fontSize: valueSize, fontWeight: 700, color: INK }),
+      text(fitFactValue(f.values, separatorOf(f.label), size, ctx), { fontSize: size, fontWeight: 700, color: INK }),
     ]),
   );
+}
+
+function taskBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
+  const facts = factRows(spec, ctx);
   const status = spec.status!;
   const statusRow: (Element | string)[] = [badge(status.status, ctx.palette[status.status], 30)];
   if (status.overdue) statusRow.push(el('div', { display: 'flex', marginLeft: 14 }, [badge('已逾期', ctx.palette['已逾期'], 30)]));
   if (status.period) statusRow.push(text(ellipsize(`报告期：${status.period}`, 24, 420, ctx.measure.regular), { marginLeft: 20, fontSize: 24, color: MUTED }));
   return [...facts, row({ height: STATUS_ROW_H, marginTop: 14 }, statusRow)];
-}
-
-interface LegendItem {
-  label: string;
-  /** A coloured dot before the label; none for the caption. */
-  swatch: StatusSwatch | null;
-}
-
-const chipWidth = (item: LegendItem, measure: Measure, fontSize: number) => (item.swatch ? 28 : 0) + measure(item.label, fontSize) + 28;
-
-/** Legend chips packed greedily into at most two rows by measured width; what does not fit is dropped. */
-export function packLegend(items: readonly LegendItem[], measure: Measure, fontSize: number, width: number): LegendItem[][] {
-  const rows: LegendItem[][] = [[]];
-  let used = 0;
-  for (const item of items) {
-    const w = chipWidth(item, measure, fontSize);
-    if (used + w > width && rows[rows.length - 1].length > 0) {
-      if (rows.length === 2) break; // nine statuses and a caption fit two rows at 24px
-      rows.push([]);
-      used = 0;
-    }
-    rows[rows.length - 1].push(item);
-    used += w;
-  }
-  return rows;
 }
 
 export interface StatItem {
@@ -202,15 +218,15 @@ const statWidth = (item: StatItem, size: number, ctx: TemplateContext) =>
 
 /**
  * Headline numbers that fit one row: the largest number size at which all fit; failing that, the
- * smallest size with items dropped from the end (when `keepLast`, the overdue figure, last, stays).
+ * smallest size with items dropped from the end (they are listed most important first).
  */
-export function fitStats(items: readonly StatItem[], keepLast: boolean, ctx: TemplateContext, width = INNER_W * SAFETY) {
+export function fitStats(items: readonly StatItem[], ctx: TemplateContext, width = INNER_W * SAFETY) {
   const total = (list: readonly StatItem[], size: number) =>
     list.reduce((w, item, i) => w + statWidth(item, size, ctx) + (i > 0 ? STAT_GAP : 0), 0);
   for (const size of STAT_SIZES) if (total(items, size) <= width) return { size, items: [...items] };
   const size = STAT_SIZES[STAT_SIZES.length - 1];
   const kept = [...items];
-  while (kept.length > 1 && total(kept, size) > width) kept.splice(keepLast && kept.length > 1 ? kept.length - 2 : kept.length - 1, 1);
+  while (kept.length > 1 && total(kept, size) > width) kept.pop();
   return { size, items: kept };
 }
 
@@ -224,81 +240,31 @@ function stat(item: StatItem, size: number, last: boolean): Element {
   ]);
 }
 
-function countsBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
-  const counts: readonly CardCount[] = spec.counts ?? [];
-  const total = spec.total ?? 0;
+/** Home, documents, departments, regions: headline numbers, a hairline, then the facts. No status. */
+function aggregateBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   const items: StatItem[] = (spec.stats ?? []).map((s) => ({ count: String(s.count), unit: s.unit, label: s.label, color: INK }));
-  if (spec.overdue) items.push({ count: String(spec.overdue), unit: '项', label: '已逾期', color: ctx.palette['已逾期'].bg });
-  const fitted = fitStats(items, Boolean(spec.overdue), ctx);
+  const fitted = fitStats(items, ctx);
   const out: Element[] = [
     row(
       { height: STATS_H, alignItems: 'flex-start' },
       fitted.items.map((item, i) => stat(item, fitted.size, i === fitted.items.length - 1)),
     ),
   ];
-  const rest = 16 + BAR_H + 14 + 2 * LEGEND_ROW_H;
-  if (total === 0) {
-    const what = (spec.countsLabel ?? '任务进展').replace(/进展$/, '');
-    out.push(row({ height: rest }, [text(`暂无${what}`, { fontSize: 26, color: FAINT })]));
-    return out;
+  if (spec.facts.length) {
+    out.push(
+      el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', height: RULE_GAP }, [
+        el('div', { display: 'flex', width: INNER_W, height: 2, backgroundColor: RULE }),
+      ]),
+      ...factRows(spec, ctx),
+    );
   }
-  const widths = barWidths(
-    counts.map((c) => c.count),
-    INNER_W,
-  );
-  out.push(
-    row(
-      { marginTop: 16, height: BAR_H, width: INNER_W },
-      // Rounded ends on the first and last segment rather than overflow: hidden (a mask, slow in resvg).
-      counts.map((c, i) =>
-        el('div', {
-          display: 'flex',
-          width: widths[i],
-          height: BAR_H,
-          ...swatchStyle(ctx.palette[c.status], 2),
-          ...(i === 0 ? { borderTopLeftRadius: BAR_H / 2, borderBottomLeftRadius: BAR_H / 2 } : {}),
-          ...(i === counts.length - 1 ? { borderTopRightRadius: BAR_H / 2, borderBottomRightRadius: BAR_H / 2 } : {}),
-        }),
-      ),
-    ),
-  );
-  const legendItems: LegendItem[] = [
-    ...(spec.countsLabel ? [{ label: `${spec.countsLabel}：`, swatch: null }] : []),
-    ...counts.map((c) => ({ label: `${c.status} ${c.count}`, swatch: ctx.palette[c.status] })),
-  ];
-  // Big counts make wide chips: step the legend size down until everything fits two rows.
-  let legendSize = LEGEND_SIZES[0];
-  let rows = packLegend(legendItems, ctx.measure.regular, legendSize, INNER_W * SAFETY);
-  for (const size of LEGEND_SIZES.slice(1)) {
-    if (rows.flat().length === legendItems.length) break;
-    legendSize = size;
-    rows = packLegend(legendItems, ctx.measure.regular, legendSize, INNER_W * SAFETY);
-  }
-  out.push(
-    el(
-      'div',
-      { display: 'flex', flexDirection: 'column', marginTop: 14, height: 2 * LEGEND_ROW_H },
-      rows.map((r) =>
-        row(
-          { height: LEGEND_ROW_H },
-          r.map((item) =>
-            row({ marginRight: 28 }, [
-              ...(item.swatch
-                ? [el('div', { display: 'flex', width: 18, height: 18, borderRadius: 9, marginRight: 10, ...swatchStyle(item.swatch, 2) })]
-                : []),
-              text(item.label, { fontSize: legendSize, color: item.swatch ? INK : MUTED }),
-            ]),
-          ),
-        ),
-      ),
-    ),
-  );
   return out;
 }
 
 /** The satori element tree of one card. */
-export function cardTree(spec: CardSpec, ctx: TemplateContext): Element {
-  const title = layoutTitle(spec, ctx);
+export function cardTree(full: CardSpec, ctx: TemplateContext): Element {
+  const spec: CardSpec = { ...full, facts: full.facts.slice(0, shownFacts(full, ctx)) };
+  const title = fitTitle(spec, ctx, spec.facts.length);
   const accentSwatch = spec.status ? ctx.palette[spec.status.overdue ? '已逾期' : spec.status.status] : null;
   // A light fill (未报告) would vanish against white: its edge colour stands in.
   const accent = accentSwatch ? (accentSwatch.border ?? accentSwatch.bg) : BRAND;
@@ -325,7 +291,7 @@ export function cardTree(spec: CardSpec, ctx: TemplateContext): Element {
     );
   }
   children.push(el('div', { display: 'flex', flexGrow: 1, minHeight: MIN_SPACER }));
-  const bottom = spec.kind === 'task' && spec.status ? taskBottom(spec, ctx) : countsBottom(spec, ctx);
+  const bottom = showsStatus(spec) ? taskBottom(spec, ctx) : aggregateBottom(spec, ctx);
   children.push(el('div', { display: 'flex', flexDirection: 'column', height: bottomHeight(spec) }, bottom));
   const hostW = (INNER_W - (spec.demo ? ctx.measure.bold(DEMO_LABEL, 24) + 60 : 0)) * SAFETY;
   children.push(

@@ -147,7 +147,8 @@ export function fitText(text: string, { sizes, maxWidth, maxHeight, lineHeight, 
 
 /**
  * A list on one line: every item if they fit, else as many as fit followed by 等N项 (N = all items),
- * else the first item shortened. Cutting between items reads better than cutting inside one.
+ * else the first item shortened (a 《title》 inside its brackets). Cutting between items reads better
+ * than cutting inside one.
  */
 export function fitList(items: readonly string[], separator: string, fontSize: number, maxWidth: number, measure: Measure): string {
   const all = items.join(separator);
@@ -157,5 +158,22 @@ export function fitList(items: readonly string[], separator: string, fontSize: n
     const candidate = items.slice(0, k).join(separator) + more;
     if (measure(candidate, fontSize) <= maxWidth) return candidate;
   }
-  return ellipsize(items[0], fontSize, maxWidth - (items.length > 1 ? measure(more, fontSize) : 0), measure) + (items.length > 1 ? more : '');
+  const room = maxWidth - (items.length > 1 ? measure(more, fontSize) : 0);
+  return ellipsizeItem(items[0], fontSize, room, measure) + (items.length > 1 ? more : '');
+}
+
+/** One list item on one line; a title in 《》 is shortened inside its brackets: 《阿里地区贯彻…》. */
+function ellipsizeItem(item: string, fontSize: number, maxWidth: number, measure: Measure): string {
+  const quoted = /^《(.+)》$/su.exec(item.replace(/\s+/gu, ' ').trim());
+  if (!quoted || measure(item, fontSize) <= maxWidth) return ellipsize(item, fontSize, maxWidth, measure);
+  // Whole words and numbers only (2014-2030 is not cut to 2014-203…), unless not even the first fits.
+  const room = maxWidth - measure('《…》', fontSize);
+  const tokens = tokenize(quoted[1]);
+  let kept = '';
+  for (const token of tokens) {
+    if (measure(kept + token, fontSize) > room) break;
+    kept += token;
+  }
+  kept = kept.replace(/[\s，、,；;：:（《「『【〔〈(\[]+$/u, '');
+  return kept ? `《${kept}…》` : `《${ellipsize(quoted[1], fontSize, maxWidth - measure('《》', fontSize), measure)}》`;
 }
