@@ -8,7 +8,7 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fontBuffers } from '../src/outputs/fonts';
 import { PdfCache, pdfCacheDir, reportKey } from '../src/outputs/pdf/cache';
-import { HOSTILE_TEXT, makePortal, smallPortal, type FixtureDocument } from './fixtures/portal-pdf';
+import { HOSTILE_TEXT, makePortal, SMALL_DOCUMENTS, smallPortal, treePortal, XIZANG_DOCUMENT, type FixtureDocument } from './fixtures/portal-pdf';
 import { palette } from '../src/outputs/pdf/palette';
 import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../src/outputs/pdf/pipeline';
 import { missingGlyphs } from '../src/outputs/pdf/glyphs';
@@ -16,7 +16,7 @@ import { renderTypst, TypstError } from '../src/outputs/pdf/render';
 import { processWorker, runPool, type PoolResult } from '../src/outputs/pool';
 import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
 import { escapeTypst, escapeTypstLines, reportSource, typstString, type Palette } from '../src/outputs/pdf/typst-source';
-import { documentReportUrl, regionReportUrl } from '../src/model/urls';
+import { documentReportUrl, regionReportUrl, regionUrl } from '../src/model/urls';
 import { parsePeriod } from '../src/model/periods';
 
 const DEMO = '示例数据（非官方）';
@@ -59,6 +59,28 @@ const pdftotext = (file: string, first?: number, last?: number) =>
 // poppler warns "Suspects object is wrong type" about typst's (valid) /MarkInfo: keep stderr quiet.
 const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], QUIET);
 const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))![1]);
+/**
+ * The first `count` numbers of a table row in the PDF, read with pdftotext -layout: the first line holding
+ * at least `count` numbers that contains `label` or follows it within two lines (a demo label can push the
+ * numbers onto the line below the name). Lines that merely mention the label (the outline) are skipped.
+ */
+function rowNumbers(file: string, label: string, count: number): number[] {
+  const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], QUIET).split('\n');
+  const numbersOf = (line: string) => [...line.replace(label, '').matchAll(/(?<![\d年])\d+(?![\d年])/g)].map((m) => Number(m[0]));
+  for (const [i, line] of lines.entries()) {
+    if (!line.includes(label)) continue;
+    const row = lines.slice(i, i + 3).map(numbersOf).find((n) => n.length >= count);
+    if (row) return row.slice(0, count);
+  }
+  throw new Error(`no row of ${count} numbers at ${label}`);
+}
+/** Link targets in a PDF, as pdftohtml sees them. */
+const pdfLinks = (file: string) => [...execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' }).matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+/** The 9 status counts of a spec's totals, in ALL_STATUSES order (尚未启动 … 长期坚持, 未报告, 已逾期). */
+const countsList = (counts: { count: number }[]) => counts.map((c) => c.count);
+/** The typst source's level-1 headings. */
+const chapters = (source: string) => [...source.matchAll(/^= (.*)$/gm)].map((m) => m[1]);
+
 /** Text of a snippet as poppler extracts it, whitespace removed (pdftotext spaces and wraps at will). */
 const snippetText = (body: string) => pdftotext(toFile(snippetCompiler.pdf(compileSnippet(body)))).replace(/\s+/g, '');
 
@@ -138,7 +160,7 @@ describe('reportsForPortal', () => {
   const specs = reportsForPortal(portal, { siteUrl: 'https://qingdan.example.cn/' });
   const byPath = new Map(specs.map((s) => [s.path, s]));
 
-  it('gives one report per region and year (descendants included) and per document and period, at the urls.ts paths', () => {
+  it('gives one report per region and year (years of the documents of the region and below) and per document and period, at the urls.ts paths', () => {
     expect(specs.map((s) => s.path).sort()).toEqual(
       [
         regionReportUrl('540000', '2019'),
@@ -155,11 +177,13 @@ describe('reportsForPortal', () => {
     expect(new Set(specs.map((s) => s.path)).size).toBe(specs.length);
   });
 
-  it('covers the documents of the region and below that have a period in the year', () => {
-    expect(byPath.get(regionReportUrl('542500', '2019'))!.documents.map((d) => d.slug)).toEqual(['ali-fengong', 'pulan-zhenggai']);
+  it('lists task by task only the documents of the region itself that have a period in the year', () => {
+    expect(byPath.get(regionReportUrl('542500', '2019'))!.documents.map((d) => d.slug)).toEqual(['ali-fengong']);
     expect(byPath.get(regionReportUrl('542500', '2020'))!.documents.map((d) => d.slug)).toEqual(['ali-fengong']);
     expect(byPath.get(regionReportUrl('542521', '2019'))!.documents.map((d) => d.slug)).toEqual(['pulan-zhenggai']);
-    expect(byPath.get(regionReportUrl('540000', '2019'))!.taskCount).toBe(6); // 4 tasks of 阿里 + 2 of 普兰
+    // 西藏 issues nothing itself: its report sums up 阿里 (4 tasks of 阿里 + 2 of 普兰 below it).
+    expect(byPath.get(regionReportUrl('540000', '2019'))!.taskCount).toBe(0);
+    expect(byPath.get(regionReportUrl('540000', '2019'))!.subtree!.taskCount).toBe(6);
   });
 
   it('takes the year status from the latest reported period of the year and says which', () => {
@@ -224,6 +248,158 @@ describe('reportsForPortal', () => {
   });
 });
 
+// ---- region reports: own documents in full, each sub-region as one row ----
+
+describe('region reports', () => {
+  const tree = reportsForPortal(treePortal(), { siteUrl: 'https://qingdan.example.cn' });
+  const treeByPath = new Map(tree.map((s) => [s.path, s]));
+  const small = new Map(reportsForPortal(smallPortal()).map((s) => [s.path, s]));
+  // Year statuses of 2019: 阿里's plan t1 达到序时进度, t2 未达到序时进度 and overdue, t3 未报告, t4 已完成;
+  // 普兰's （一） 已销号 (Q3, the latest reported quarter), （二） 长期坚持.
+  //                         尚未启动 未达到 达到 超过 已完成 已销号 长期坚持 未报告 已逾期
+  const ALI_SUBTREE_2019 = [0, 1, 1, 0, 1, 1, 1, 1, 1];
+  const PULAN_2019 = [0, 0, 0, 0, 0, 1, 1, 0, 0];
+
+  it("do not list a sub-region's task rows, documents or departments", () => {
+    const ali = treeByPath.get(regionReportUrl('542500', '2019'))!;
+    expect(ali.tasks.map((t) => t.id)).toEqual(['ali-fengong/t1', 'ali-fengong/t2', 'ali-fengong/t3', 'ali-fengong/t4']);
+    expect(ali.documents.map((d) => d.slug)).toEqual(['ali-fengong']);
+    const listed = ali.departments.flatMap((d) => [...d.lead, ...d.helping, ...d.mentioned, ...d.inherited].map((t) => t.id));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((id) => !id.startsWith('ali-fengong/'))).toEqual([]);
+    const xizang = treeByPath.get(regionReportUrl('540000', '2019'))!;
+    expect(xizang.tasks.map((t) => t.id)).toEqual(['xizang-yaodian/t1', 'xizang-yaodian/t2']);
+    expect(xizang.taskCount).toBe(2);
+  });
+
+  it('have one row per direct sub-region, in registry order, counting its whole subtree for the year', () => {
+    const xizang = treeByPath.get(regionReportUrl('540000', '2019'))!;
+    expect(xizang.subRegions.map((r) => [r.code, r.name, r.documentCount, r.taskCount])).toEqual([
+      ['540100', '拉萨市', 0, 0], // its plan has periods in 2020 only
+      ['542500', '阿里地区', 2, 6], // 阿里's plan and 普兰's, one level further down
+    ]);
+    expect(countsList(xizang.subRegions[1].counts)).toEqual(ALI_SUBTREE_2019);
+    expect(xizang.subRegions[1].counts.map((c) => c.status)).toEqual(xizang.counts.map((c) => c.status));
+    const ali = treeByPath.get(regionReportUrl('542500', '2019'))!;
+    expect(ali.subRegions.map((r) => [r.name, r.documentCount, r.taskCount])).toEqual([
+      ['普兰县', 1, 2],
+      ['札达县', 0, 0],
+    ]);
+    expect(countsList(ali.subRegions[0].counts)).toEqual(PULAN_2019);
+    // The county has no region below it: no summary.
+    expect(treeByPath.get(regionReportUrl('542521', '2019'))!.subRegions).toEqual([]);
+    // 2020: 拉萨's plan counts now.
+    const x2020 = treeByPath.get(regionReportUrl('540000', '2020'))!;
+    expect(x2020.subRegions.map((r) => [r.name, r.documentCount, r.taskCount])).toEqual([
+      ['拉萨市', 1, 1],
+      ['阿里地区', 1, 4],
+    ]);
+  });
+
+  it("link each sub-region's page, and its report for the year exactly when the build writes one", () => {
+    const paths = new Set(tree.map((s) => s.path));
+    const xizang = treeByPath.get(regionReportUrl('540000', '2019'))!;
+    expect(xizang.subRegions.map((r) => [r.url, r.reportUrl])).toEqual([
+      [regionUrl('540100'), null],
+      [regionUrl('542500'), regionReportUrl('542500', '2019')],
+    ]);
+    expect(treeByPath.get(regionReportUrl('540000', '2020'))!.subRegions[0].reportUrl).toBe(regionReportUrl('540100', '2020'));
+    let checked = 0;
+    for (const spec of tree.filter((s) => s.kind === 'region')) {
+      for (const r of spec.subRegions) {
+        const own = regionReportUrl(r.code, spec.period.id);
+        expect(r.reportUrl, `${spec.path} → ${r.name}`).toBe(paths.has(own) ? own : null);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    // In the typst source, as a link to the site.
+    expect(reportSource(xizang, palette)).toContain('#link("https://qingdan.example.cn/reports/regions/542500/2019.pdf")');
+  });
+
+  it('add up: own rows plus the sub-region rows are the whole subtree', () => {
+    for (const spec of tree.filter((s) => s.kind === 'region')) {
+      const sub = spec.subtree!;
+      expect(sub.taskCount, spec.path).toBe(spec.taskCount + spec.subRegions.reduce((n, r) => n + r.taskCount, 0));
+      expect(sub.documentCount, spec.path).toBe(spec.documents.length + spec.subRegions.reduce((n, r) => n + r.documentCount, 0));
+      expect(countsList(sub.counts), spec.path).toEqual(countsList(spec.counts).map((n, i) => n + spec.subRegions.reduce((m, r) => m + r.counts[i].count, 0)));
+    }
+    expect(countsList(treeByPath.get(regionReportUrl('540000', '2019'))!.subtree!.counts)).toEqual([1, 1, 1, 0, 2, 1, 1, 1, 2]);
+    expect(tree.filter((s) => s.kind === 'document').every((s) => s.subtree === null && s.subRegions.length === 0)).toBe(true);
+  });
+
+  it('give a region without documents of its own that year a summary-only report', () => {
+    const spec = small.get(regionReportUrl('540000', '2019'))!;
+    expect(spec.documents).toEqual([]);
+    expect(spec.tasks).toEqual([]);
+    expect(spec.departments).toEqual([]);
+    expect(spec.issuers).toEqual([]);
+    expect(spec.subRegions.map((r) => [r.name, r.documentCount, r.taskCount])).toEqual([
+      ['拉萨市', 0, 0],
+      ['阿里地区', 2, 6],
+    ]);
+    expect(spec.subtree).toMatchObject({ documentCount: 2, taskCount: 6 });
+    expect(spec.dataAsOf).toBe('2020-01-01'); // the latest report counted in the summary
+    expect(spec.sources.map((x) => x.title)).toEqual([DEMO, '阿里地区政务公开：整改落实情况']);
+    const source = reportSource(spec, palette);
+    expect(chapters(source)).toEqual(['概况', '下辖地区落实情况', '附录　说明与数据来源']);
+    expect(source).toContain('以下统计均为全辖合计');
+    // A region with own documents and sub-regions has every chapter.
+    expect(chapters(reportSource(small.get(regionReportUrl('542500', '2019'))!, palette))).toEqual(['概况', '下辖地区落实情况', '各部门落实情况', '任务清单', '附录　说明与数据来源']);
+    // A county has no sub-region chapter.
+    expect(chapters(reportSource(small.get(regionReportUrl('542521', '2019'))!, palette))).toEqual(['概况', '各部门落实情况', '任务清单', '附录　说明与数据来源']);
+  });
+
+  it('say what their totals cover: own documents, the whole subtree, or both', () => {
+    const both = reportSource(treeByPath.get(regionReportUrl('542500', '2019'))!, palette);
+    expect(both).toContain('本报告逐项列出阿里地区本级（不含下辖地区）在2019年有报告期的 1 份文件、4 项任务');
+    expect(both).toContain('连同下辖地区，阿里地区在2019年有报告期的文件共 2 份、任务共 6 项（“全辖合计”）');
+    expect(both).toContain('本级 4 项；连同下辖地区共 6 项');
+    const county = reportSource(treeByPath.get(regionReportUrl('542521', '2019'))!, palette);
+    expect(county).toContain('本报告汇总普兰县在2019年有报告期的 1 份文件、2 项任务');
+    expect(county).not.toContain('全辖合计');
+  });
+
+  it('are demo when a sub-region row counts demo data, even if every own row is official', () => {
+    const xizang = treeByPath.get(regionReportUrl('540000', '2019'))!;
+    expect(xizang.tasks.every((t) => !t.demo)).toBe(true);
+    expect(xizang.subRegions.map((r) => r.demo)).toEqual([false, true]);
+    expect(xizang.demo).toBe(true);
+    expect(xizang.sources.some((x) => x.demo)).toBe(true);
+    // The control: official data all the way down (西藏's plan and 普兰's, which 阿里 sums up).
+    const official = reportsForPortal(makePortal([XIZANG_DOCUMENT, SMALL_DOCUMENTS[1]])).find((s) => s.path === regionReportUrl('540000', '2019'))!;
+    expect(official.subRegions.find((r) => r.name === '阿里地区')).toMatchObject({ documentCount: 1, taskCount: 2, demo: false });
+    expect(official.demo).toBe(false);
+    expect(reportSource(official, palette)).not.toContain('#demo-mark');
+  });
+
+  it('list the periods of each data source oldest first, whatever order the rows meet them in', () => {
+    const quarterly = (slug: string, regionCode: string): FixtureDocument => ({
+      slug,
+      regionCode,
+      reporting: 'quarterly' as const,
+      tasks: [
+        { number: '1', reports: { '2019-Q4': { status: '已完成' as const, demo: false } } },
+        { number: '2', reports: { '2019-Q2': { status: '达到序时进度' as const, demo: false }, '2019-Q3': { status: '达到序时进度' as const, demo: false } } },
+      ],
+    });
+    const specs = reportsForPortal(makePortal([quarterly('a', '542521'), quarterly('b', '542522')]));
+    for (const code of ['542521', '542500']) {
+      const spec = specs.find((s) => s.path === regionReportUrl(code, '2019'))!;
+      expect(spec.sources.map((x) => x.periods), code).toEqual([['2019年第三季度', '2019年第四季度']]);
+    }
+  });
+
+  it('escape sub-region names like every other text', () => {
+    const spec = treeByPath.get(regionReportUrl('540000', '2019'))!;
+    const hostile = { ...spec, subRegions: spec.subRegions.map((r, i) => (i === 1 ? { ...r, name: HOSTILE_TEXT } : r)) };
+    const file = toFile(renderTypst(reportSource(hostile, palette), { generatedOn: '2026-03-04' }).pdf);
+    // pdftotext drops a hyphen that ends a line of the narrow name cell, as if it hyphenated a word.
+    const flat = (t: string) => t.replace(/[\s-]+/g, '');
+    expect(flat(pdftotext(file))).toContain(flat(HOSTILE_TEXT));
+  });
+});
+
 // ---- a real compiled report ----
 
 describe('a compiled report', () => {
@@ -268,9 +444,11 @@ describe('a compiled report', () => {
     expect(bytes).toContain('/StructTreeRoot');
     const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
     const outline = /<outline>[\s\S]*<\/outline>/.exec(xml)?.[0] ?? '';
-    for (const title of ['一、 概况', '二、 各部门落实情况', '三、 任务清单', '附录　说明与数据来源', '阿里地区生态环境局', '普兰县生态环境问题整改方案']) {
+    for (const title of ['一、 概况', '二、 下辖地区落实情况', '三、 各部门落实情况', '四、 任务清单', '附录　说明与数据来源', '阿里地区生态环境局', '美丽西藏建设规划']) {
       expect(outline).toContain(title);
     }
+    // The county's plan is summed up in its row, not listed.
+    expect(outline).not.toContain('普兰县生态环境问题整改方案');
   });
 
   it('embeds only Noto Sans SC, as subsets', () => {
@@ -287,7 +465,7 @@ describe('a compiled report', () => {
     for (let n = 3; n <= pages; n++) {
       const text = page(n);
       // A page that shows a status chip of a task row (任务清单 / department tables) must say it is demo data.
-      if (/牵头任务|配合任务|最新进展|状态分布/.test(text)) expect(text, `page ${n}`).toContain(DEMO);
+      if (/牵头任务|配合任务|最新进展|状态分布|全辖合计/.test(text)) expect(text, `page ${n}`).toContain(DEMO);
     }
   });
 
@@ -301,11 +479,46 @@ describe('a compiled report', () => {
     expect(lineStarts(toFile(snippetCompiler.pdf(compileSnippet('前文#linebreak()。后文')))).filter((l) => CLOSING.test(l))).toEqual(['。后文']);
   });
 
+  it("shows one row per sub-region with its counts and links, and none of the sub-region's tasks", () => {
+    const text = pdftotext(file).replace(/\s+/g, '');
+    expect(text).toContain('下辖地区落实情况');
+    expect(text).not.toContain('整改神山圣湖保护区违规建设问题');
+    expect(text).not.toContain('完善保护区巡查制度');
+    //                                     文件 任务 尚未启动 未达到 达到 超过 已完成 已销号 长期坚持 未报告 已逾期
+    expect(rowNumbers(file, '普兰县', 11)).toEqual([1, 2, 0, 0, 0, 0, 0, 1, 1, 0, 0]);
+    expect(rowNumbers(file, '札达县', 11)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rowNumbers(file, '本级（阿里地区）', 11)).toEqual([1, 4, 0, 1, 1, 0, 1, 0, 0, 1, 1]);
+    expect(rowNumbers(file, '全辖合计', 11)).toEqual([2, 6, 0, 1, 1, 0, 1, 1, 1, 1, 1]);
+    const links = pdfLinks(file);
+    expect(links).toContain('https://qingdan.example.cn/regions/542521/');
+    expect(links).toContain('https://qingdan.example.cn/regions/542522/');
+    expect(links).toContain('https://qingdan.example.cn/reports/regions/542521/2019.pdf');
+    expect(links.filter((l) => l.includes('/reports/regions/542522/'))).toEqual([]);
+  });
+
   it('an official-only report carries no demo label', () => {
     const official = specs.find((s) => s.path === documentReportUrl('pulan-zhenggai', '2019-Q3'))!;
     const f = toFile(renderTypst(reportSource(official, palette), { generatedOn: '2026-03-04' }).pdf);
     expect(pdftotext(f)).not.toContain(DEMO);
     expect(pdftotext(f)).toContain('已销号');
+  });
+});
+
+describe('a compiled summary-only report', () => {
+  it('shows the sub-regions with their counts and no task list', () => {
+    const spec = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn' }).find((s) => s.path === regionReportUrl('540000', '2019'))!;
+    const r = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
+    const file = toFile(r.pdf);
+    const text = pdftotext(file).replace(/\s+/g, '');
+    for (const s of ['下辖地区落实情况', '拉萨市', '阿里地区', '全辖合计', '本级无文件', DEMO]) expect(text).toContain(s);
+    for (const s of ['各部门落实情况', '任务清单', '加强草原生态保护']) expect(text).not.toContain(s);
+    expect(rowNumbers(file, '阿里地区', 11)).toEqual([2, 6, 0, 1, 1, 0, 1, 1, 1, 1, 1]);
+    expect(rowNumbers(file, '拉萨市', 11)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(pdfLinks(file)).toContain('https://qingdan.example.cn/reports/regions/542500/2019.pdf');
+    // The sub-region page carries the demo label: its rows count demo data.
+    const pages = Array.from({ length: r.pages }, (_, i) => pdftotext(file, i + 1));
+    const summary = pages.find((t) => t.includes('下辖地区落实情况') && !t.includes('目录'))!;
+    expect(summary).toContain(DEMO);
   });
 });
 
@@ -412,8 +625,14 @@ describe('scale', () => {
           })),
         })),
       );
-    // Timing is the benchmark's job; here: every document's reports exist, for any number of documents.
-    for (const n of [5, 25, 100]) expect(reportsForPortal(portalOf(n)).length).toBe(3 * 2 + n * 2);
+    // Timing is the benchmark's job; here: every document's reports exist, for any number of documents, and
+    // region reports list each task once a year (in its own region's report), however deep the hierarchy.
+    for (const n of [5, 25, 100]) {
+      const specs = reportsForPortal(portalOf(n));
+      expect(specs.length).toBe(3 * 2 + n * 2);
+      const regionRows = specs.filter((s) => s.kind === 'region').reduce((sum, s) => sum + s.tasks.length, 0);
+      expect(regionRows).toBe(n * 25 * 2);
+    }
   }, 120_000);
 });
 
@@ -551,13 +770,16 @@ describe('glyph coverage', () => {
 
 describe('availableReports', () => {
   it('lists exactly the reports reportsForPortal builds, for pages to link', () => {
+    for (const portal of [smallPortal(), treePortal()]) {
+      const a = availableReports(portal);
+      const paths = [
+        ...[...a.regionYears].flatMap(([code, years]) => years.map((y) => regionReportUrl(code, y))),
+        ...[...a.documentPeriods].flatMap(([slug, periods]) => periods.map((p) => documentReportUrl(slug, p.id))),
+      ];
+      expect(paths.sort()).toEqual(reportsForPortal(portal).map((s) => s.path).sort());
+    }
     const portal = smallPortal();
     const a = availableReports(portal);
-    const paths = [
-      ...[...a.regionYears].flatMap(([code, years]) => years.map((y) => regionReportUrl(code, y))),
-      ...[...a.documentPeriods].flatMap(([slug, periods]) => periods.map((p) => documentReportUrl(slug, p.id))),
-    ];
-    expect(paths.sort()).toEqual(reportsForPortal(portal).map((s) => s.path).sort());
     expect(a.regionYears.get('542521')).toEqual(['2019']);
     expect(a.documentPeriods.get('pulan-zhenggai')!.map((p) => p.id)).toEqual(['2019-Q3', '2019-Q4']);
   });

@@ -1,9 +1,10 @@
 // Which PDF reports exist and exactly what each one shows. Pure: Portal in, plain data out. The spec is
 // the only input of the typst template (besides the render date), so its JSON is what the cache hashes.
+import { memoWithReads } from '../../model/reads';
 import { ALL_STATUSES, countStatuses, STATUS_DESCRIPTIONS } from '../../model/derive-status';
 import { markdownToText } from '../../model/markdown';
 import { comparePeriods } from '../../model/periods';
-import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, TaskView } from '../../model/portal-types';
+import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, StatusCounts, TaskView } from '../../model/portal-types';
 import { ROLE_LABELS, type Document, type Period, type Status, type StatusReport } from '../../model/types';
 import { departmentUrl, documentReportUrl, documentUrl, regionReportUrl, regionUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
 
@@ -12,6 +13,8 @@ export const MAX_PROGRESS_CHARS = 400;
 /** Deadline texts can carry a whole clause (2018年底前完成44条河流…): the table cell shows the start. */
 export const MAX_DEADLINE_CHARS = 18;
 const MAX_DEADLINES = 3;
+
+const DEMO_SOURCE_TITLE = '示例数据（非官方）';
 
 const cut = (s: string, max: number) => ([...s].length > max ? [...s].slice(0, max).join('') + '…' : s);
 
@@ -97,6 +100,26 @@ export interface ReportSource {
   periods: string[];
 }
 
+/** Counts over a set of documents for one year: the documents with a period in the year, and their tasks' year statuses. */
+export interface ReportTotals {
+  documentCount: number;
+  taskCount: number;
+  /** ALL_STATUSES order, 未报告 and 已逾期 included (已逾期 counted on top of a status). */
+  counts: StatusCount[];
+  /** Some status counted comes from demonstration data. */
+  demo: boolean;
+}
+
+/** One row of a region report's 下辖地区落实情况: a direct sub-region, counted over its whole subtree. */
+export interface ReportSubRegion extends ReportTotals {
+  code: string;
+  name: string;
+  /** Portal path of the region page. */
+  url: string;
+  /** The sub-region's own report for the same year; null when it has none (nothing in its subtree that year). */
+  reportUrl: string | null;
+}
+
 export interface ReportSpec {
   kind: 'region' | 'document';
   /** Portal path of the PDF, from src/model/urls.ts: /reports/regions/<code>/<year>.pdf, /reports/documents/<slug>/<period>.pdf. */
@@ -117,11 +140,22 @@ export interface ReportSpec {
   /** The latest report date of any status shown. */
   dataAsOf: string | null;
   demo: boolean;
+  /**
+   * The documents listed task by task. A region report lists only the region's own documents (meta.regionCode
+   * is the region) with a period in the year; the regions below it are summed up in `subRegions`.
+   */
   documents: ReportDocument[];
+  /** Over `tasks`, the rows shown: for a region report, its own documents only (see `subtree` for all). */
   taskCount: number;
   counts: StatusCount[];
+  /** Departments and their tasks, over `tasks` only. */
   departments: ReportDepartment[];
   tasks: ReportTaskRow[];
+  /** Region reports: one row per direct sub-region, registry order; [] for document reports and regions without any. */
+  subRegions: ReportSubRegion[];
+  /** Region reports: totals over the region's own documents and every region below it; null for document reports. */
+  subtree: ReportTotals | null;
+  /** Sources of every status the report shows or counts (the sub-region rows included). */
   sources: ReportSource[];
   statusDescriptions: { status: Status; text: string }[];
 }
@@ -202,8 +236,74 @@ interface Index {
   links: Map<string, { dv: DepartmentView; group: Group }[]>;
   /** Documents of a region and every region below it. */
   documentsUnder: (code: string) => Document[];
-  /** markdownToText is the slow part of a row; a report appears in several reports (document, regions above). */
+  /** Documents whose own region is `code` (not the regions below), portal order. */
+  documentsOf: (code: string) => Document[];
+  /** Direct sub-regions, registry order. */
+  childrenOf: (code: string) => string[];
+  /** Year counts over a region's own documents and all regions below it: summed from per-document counts, memoized. */
+  regionTally: (code: string, year: string) => Tally;
+  /** markdownToText is the slow part of a row; a status report appears in two PDF reports (its document's and its region's). */
   progressText: (report: StatusReport) => string;
+}
+
+/** Year counts of a set of documents, as the report model adds them up (not part of a spec). */
+interface Tally {
+  documentCount: number;
+  taskCount: number;
+  counts: StatusCounts;
+  demo: boolean;
+  /** Latest report date of a status counted. */
+  latest: string | null;
+  sources: Map<string, SourceTally>;
+}
+
+/** A source while it is being collected: its periods kept as periods, to list them in time order. */
+type SourceTally = Omit<ReportSource, 'periods'> & { periods: Map<string, Period> };
+
+const emptyTally = (): Tally => ({
+  documentCount: 0,
+  taskCount: 0,
+  counts: Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as StatusCounts,
+  demo: false,
+  latest: null,
+  sources: new Map(),
+});
+
+const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+function addSource(map: Map<string, SourceTally>, report: StatusReport): void {
+  const src = report.source === 'demo' ? { title: DEMO_SOURCE_TITLE, url: null, demo: true } : { title: report.source.title, url: report.source.url ?? null, demo: false };
+  const key = `${src.demo}|${src.title}|${src.url}`;
+  const entry = map.get(key) ?? { ...src, periods: new Map() };
+  entry.periods.set(report.period.id, report.period);
+  map.set(key, entry);
+}
+
+function mergeSources(into: Map<string, SourceTally>, from: Iterable<SourceTally>): void {
+  for (const src of from) {
+    const key = `${src.demo}|${src.title}|${src.url}`;
+    const entry = into.get(key);
+    if (!entry) into.set(key, { ...src, periods: new Map(src.periods) });
+    else for (const [id, p] of src.periods) entry.periods.set(id, p);
+  }
+}
+
+/** Sources in the order first met (the report's own rows first), each with its periods oldest first. */
+function sourceList(map: Map<string, SourceTally>): ReportSource[] {
+  return [...map.values()].map((s) => ({ title: s.title, url: s.url, demo: s.demo, periods: [...s.periods.values()].sort(comparePeriods).map((p) => p.label) }));
+}
+
+function addTally(into: Tally, t: Tally): void {
+  into.documentCount += t.documentCount;
+  into.taskCount += t.taskCount;
+  for (const s of ALL_STATUSES) into.counts[s] += t.counts[s];
+  into.demo ||= t.demo;
+  into.latest = laterOf(into.latest, t.latest);
+  mergeSources(into.sources, t.sources.values());
+}
+
+function totalsOf(t: Tally): ReportTotals {
+  return { documentCount: t.documentCount, taskCount: t.taskCount, counts: ALL_STATUSES.map((status) => ({ status, count: t.counts[status] })), demo: t.demo };
 }
 
 function buildIndex(portal: Portal): Index {
@@ -247,6 +347,43 @@ function buildIndex(portal: Portal): Index {
     // Portal order, whatever the order of the regions.
     return [...codes].flatMap((c) => docsByRegion.get(c) ?? []).sort((a, b) => docOrder.get(a.slug)! - docOrder.get(b.slug)!);
   };
+  const documentsOf = (code: string) => docsByRegion.get(code) ?? [];
+  const childrenOf = (code: string) => children.get(code) ?? [];
+  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
+
+  // One document in one year: each task's year status by the rule the rows use (statusForYear). Every task
+  // is looked at once per year of its document, however many reports above count it.
+  const documentTally = (d: Document, year: string): Tally => {
+    const t = emptyTally();
+    if (!periodsOf(d.slug).some((p) => yearOf(p) === year)) return t;
+    t.documentCount = 1;
+    for (const tv of tasksByDocument.get(d.slug) ?? []) {
+      const at = statusForYear(tv.timeline, year);
+      t.taskCount++;
+      t.counts[at?.status ?? '未报告']++;
+      if (at?.overdue) t.counts['已逾期']++;
+      const report = at?.report ?? null;
+      if (tv.demo || report?.source === 'demo') t.demo = true;
+      if (report) {
+        t.latest = laterOf(t.latest, report.reportedOn);
+        addSource(t.sources, report);
+      }
+    }
+    return t;
+  };
+  const tallies = new Map<string, Tally>();
+  const regionTally = (code: string, year: string): Tally => {
+    const key = `${code}\u0000${year}`;
+    let t = tallies.get(key);
+    if (!t) {
+      t = emptyTally();
+      for (const d of documentsOf(code)) addTally(t, documentTally(d, year));
+      for (const c of childrenOf(code)) addTally(t, regionTally(c, year));
+      tallies.set(key, t);
+    }
+    return t;
+  };
+
   const memo = new WeakMap<StatusReport, string>();
   const progressText = (r: StatusReport) => {
     let t = memo.get(r);
@@ -256,7 +393,7 @@ function buildIndex(portal: Portal): Index {
     }
     return t;
   };
-  return { portal, tasksByDocument, links, documentsUnder, progressText };
+  return { portal, tasksByDocument, links, documentsUnder, documentsOf, childrenOf, regionTally, progressText };
 }
 
 function departmentsOf(ix: Index, tasks: TaskView[]): ReportDepartment[] {
@@ -344,18 +481,10 @@ function departmentsOf(ix: Index, tasks: TaskView[]): ReportDepartment[] {
   );
 }
 
-function sourcesOf(rows: { row: ReportTaskRow; at: StatusAt | null }[]): ReportSource[] {
-  const map = new Map<string, ReportSource>();
-  for (const { at } of rows) {
-    const report = at?.report;
-    if (!report) continue;
-    const src = report.source === 'demo' ? { title: '示例数据（非官方）', url: null, demo: true } : { title: report.source.title, url: report.source.url ?? null, demo: false };
-    const key = `${src.demo}|${src.title}|${src.url}`;
-    const entry = map.get(key) ?? { ...src, periods: [] };
-    if (!entry.periods.includes(report.period.label)) entry.periods.push(report.period.label);
-    map.set(key, entry);
-  }
-  return [...map.values()];
+function sourcesOf(rows: { row: ReportTaskRow; at: StatusAt | null }[]): Map<string, SourceTally> {
+  const map = new Map<string, SourceTally>();
+  for (const { at } of rows) if (at?.report) addSource(map, at.report);
+  return map;
 }
 
 interface Scope {
@@ -368,6 +497,8 @@ interface Scope {
   period: Period;
   documents: Document[];
   statusOf: (tv: TaskView) => StatusAt | null;
+  /** Region reports: the direct sub-regions' rows and the totals over the whole subtree. */
+  region?: { subRegions: { row: ReportSubRegion; tally: Tally }[]; subtree: Tally };
 }
 
 function buildSpec(ix: Index, scope: Scope, options: ReportOptions): ReportSpec {
@@ -401,6 +532,9 @@ function buildSpec(ix: Index, scope: Scope, options: ReportOptions): ReportSpec 
     };
   });
   const dates = rows.map((r) => r.row.reportedOn).filter((d): d is string => d !== null).sort();
+  const subRegions = scope.region?.subRegions ?? [];
+  const sources = sourcesOf(rows);
+  for (const s of subRegions) mergeSources(sources, s.tally.sources.values());
   return {
     kind: scope.kind,
     path: scope.path,
@@ -413,14 +547,17 @@ function buildSpec(ix: Index, scope: Scope, options: ReportOptions): ReportSpec 
     lang: 'zh',
     region: 'cn',
     siteUrl: options.siteUrl ? options.siteUrl.replace(/\/+$/, '') : null,
-    dataAsOf: dates.at(-1) ?? null,
-    demo: rows.some((r) => r.row.demo),
+    // The sub-region rows show statuses too: their dates and demo data count.
+    dataAsOf: subRegions.reduce((a, s) => laterOf(a, s.tally.latest), dates.at(-1) ?? null),
+    demo: rows.some((r) => r.row.demo) || subRegions.some((s) => s.row.demo),
     documents,
     taskCount: rows.length,
     counts: countsOf(rows.map((r) => asStatusAt(r.row, scope.period))),
     departments: departmentsOf(ix, tasks),
     tasks: rows.map((r) => r.row),
-    sources: sourcesOf(rows),
+    subRegions: subRegions.map((s) => s.row),
+    subtree: scope.region ? totalsOf(scope.region.subtree) : null,
+    sources: sourceList(sources),
     statusDescriptions: ALL_STATUSES.map((status) => ({ status, text: STATUS_DESCRIPTIONS[status] })),
   };
 }
@@ -440,15 +577,11 @@ export interface AvailableReports {
   documentPeriods: Map<string, Period[]>;
 }
 
-const availableMemo = new WeakMap<Portal, AvailableReports>();
-
 /**
  * Which reports exist, cheaply and without building them: for pages that link to them through
  * regionReportUrl / documentReportUrl, so that no page links a PDF the build does not write.
  */
-export function availableReports(portal: Portal): AvailableReports {
-  const hit = availableMemo.get(portal);
-  if (hit) return hit;
+export const availableReports = memoWithReads((portal: Portal): AvailableReports => {
   const ix = buildIndex(portal);
   const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
   const regionYears = new Map<string, string[]>();
@@ -461,15 +594,19 @@ export function availableReports(portal: Portal): AvailableReports {
     const periods = [...periodsOf(d.slug)].sort(comparePeriods);
     if (periods.length) documentPeriods.set(d.slug, periods);
   }
-  const out = { regionYears, documentPeriods };
-  availableMemo.set(portal, out);
-  return out;
-}
+  return { regionYears, documentPeriods };
+});
 
 /**
  * Every report the portal publishes: one per region and year (the years of the periods of the documents of
  * the region and all regions below it) and one per document and reporting period. Regions first, each in
  * portal order; years and periods oldest first.
+ *
+ * A region report lists task by task only the region's own documents (a provincial government reports on
+ * what it issued itself); each direct sub-region gets one summary row counting its whole subtree, with a link
+ * to the sub-region's own report. So a report's size grows with its own documents and its number of
+ * sub-regions, not with everything below it. A region without own documents that year gets a summary-only
+ * report.
  */
 export function reportsForPortal(portal: Portal, options: ReportOptions = {}): ReportSpec[] {
   const out: ReportSpec[] = [];
@@ -478,9 +615,23 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
   const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
 
   for (const rv of portal.regions) {
-    const docs = ix.documentsUnder(rv.region.code);
-    for (const year of available.regionYears.get(rv.region.code) ?? []) {
-      const inYear = docs.filter((d) => periodsOf(d.slug).some((p) => yearOf(p) === year));
+    const code = rv.region.code;
+    const own = ix.documentsOf(code);
+    for (const year of available.regionYears.get(code) ?? []) {
+      const inYear = own.filter((d) => periodsOf(d.slug).some((p) => yearOf(p) === year));
+      const subRegions = ix.childrenOf(code).map((c) => {
+        const tally = ix.regionTally(c, year);
+        const child = portal.regionByCode.get(c)!;
+        const hasReport = available.regionYears.get(c)?.includes(year) ?? false;
+        const row: ReportSubRegion = {
+          code: c,
+          name: child.region.name,
+          url: child.url || regionUrl(c),
+          reportUrl: hasReport ? regionReportUrl(c, year) : null,
+          ...totalsOf(tally),
+        };
+        return { row, tally };
+      });
       out.push(
         buildSpec(
           ix,
@@ -494,6 +645,7 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
             period: yearPeriod(year),
             documents: inYear,
             statusOf: (tv) => statusForYear(tv.timeline, year),
+            region: { subRegions, subtree: ix.regionTally(code, year) },
           },
           options,
         ),

@@ -5,7 +5,7 @@
 import { FONT_FAMILY } from '../fonts';
 import type { Status } from '../../model/types';
 import { escapeTypst as esc, typstString as str } from './escape';
-import type { ReportDepartment, ReportSpec, ReportTaskRow, StatusCount } from './report-model';
+import type { ReportDepartment, ReportSpec, ReportSubRegion, ReportTaskRow, ReportTotals, StatusCount } from './report-model';
 
 export { escapeTypst, escapeTypstLines, typstString } from './escape';
 
@@ -41,6 +41,11 @@ function link(spec: ReportSpec, path: string | null, body: string): string {
   const href = /^https?:\/\/[^/]/i.test(path) ? path : /^\/(?!\/)/.test(path) && spec.siteUrl ? spec.siteUrl + path : null;
   return href ? `#link(${str(href)})[${body}]` : body;
 }
+
+/** A region report with sub-regions: its own documents task by task, the regions below as summary rows. */
+const hasSubRegions = (spec: ReportSpec) => spec.kind === 'region' && spec.subRegions.length > 0;
+/** A region report of sub-region rows only: the region issued nothing itself with a period in the year. */
+const summaryOnly = (spec: ReportSpec) => hasSubRegions(spec) && spec.documents.length === 0;
 
 const percent = (n: number, total: number) => (total === 0 ? '0%' : `${((n / total) * 100).toFixed(1).replace(/\.0$/, '')}%`);
 
@@ -126,12 +131,17 @@ function cover(spec: ReportSpec): string {
   const docLine =
     spec.kind === 'document'
       ? spec.documents.map((d) => [d.docNumber, d.publishedOn ? `${d.publishedOn} 发布` : null].filter(Boolean).join('　')).join('')
-      : `涵盖 ${spec.documents.length} 份文件`;
+      : hasSubRegions(spec)
+        ? `${spec.documents.length ? `本级文件 ${spec.documents.length} 份（逐项列出）` : '本级无文件'}　下辖地区 ${spec.subRegions.length} 个（按地区汇总）`
+        : `涵盖 ${spec.documents.length} 份文件`;
+  const taskField =
+    hasSubRegions(spec) && spec.subtree ? `本级 ${spec.taskCount} 项；连同下辖地区共 ${spec.subtree.taskCount} 项` : `${spec.taskCount} 项`;
   const field = (label: string, value: string) => `[${esc(label)}], [${value}],`;
   return lines(
     `#page(header: none, footer: none, margin: (x: 2.4cm, top: 3.2cm, bottom: 2.4cm))[`,
     `#set par(justify: false)`,
-    `#text(size: 11pt, fill: muted)[${esc(spec.issuers.join('　') || '发文机关未载明')}]`,
+    // A summary-only region report covers no document of its own: no issuer to name.
+    `#text(size: 11pt, fill: muted)[${esc(spec.issuers.join('　') || (summaryOnly(spec) ? spec.subject : '发文机关未载明'))}]`,
     `#v(2.2cm)`,
     // Long document titles get a smaller size so the title keeps to about three lines.
     `#block(text(size: ${[...spec.title].length > 40 ? 18 : [...spec.title].length > 22 ? 21 : 24}pt, weight: "bold", fill: accent)[${esc(spec.title)}])`,
@@ -149,10 +159,10 @@ function cover(spec: ReportSpec): string {
       : null,
     `#v(1fr)`,
     `#grid(columns: (6em, 1fr), row-gutter: 0.7em, column-gutter: 1em,`,
-    field('发文机关', esc(spec.issuers.join('、') || '未载明')),
+    field('发文机关', esc(spec.issuers.join('、') || (summaryOnly(spec) ? '本级无文件' : '未载明'))),
     field(spec.kind === 'region' ? '地区' : '文件', link(spec, spec.subjectUrl, esc(spec.subject))),
     field('报告期', esc(`${spec.period.label}（${spec.period.start} 至 ${spec.period.end}）`)),
-    field('任务数', esc(`${spec.taskCount} 项`)),
+    field('任务数', esc(taskField)),
     field('数据截至', esc(spec.dataAsOf ?? '本报告期无进展报告')),
     `[生成日期], [#generated],`,
     `)`,
@@ -172,20 +182,33 @@ function countPairs(counts: StatusCount[]): string {
 
 const countOf = (counts: StatusCount[], s: Status) => counts.find((c) => c.status === s)?.count ?? 0;
 
-function overview(spec: ReportSpec): string {
+const YEAR_RULE = '年度状态取该年度最后一个有报告的报告期；全年均无报告的任务记为“未报告”。';
+
+/** What the overview's numbers cover, said in words: own documents, the whole subtree, or both. */
+function scopeText(spec: ReportSpec): string {
   const total = spec.taskCount;
-  const c = (s: Status) => countOf(spec.counts, s);
-  const max = Math.max(1, ...spec.counts.map((x) => x.count));
-  const multi = spec.documents.length > 1;
-  const scope =
-    spec.kind === 'region'
-      ? `本报告汇总${spec.subject}及其下辖地区在${spec.period.label}有报告期的 ${spec.documents.length} 份文件、${total} 项任务的落实情况，涉及 ${spec.departments.length} 个部门（单位）。年度状态取该年度最后一个有报告的报告期；全年均无报告的任务记为“未报告”。`
-      : `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，涉及 ${spec.departments.length} 个部门（单位）。`;
+  const depts = `涉及 ${spec.departments.length} 个部门（单位）`;
+  if (spec.kind === 'document') return `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，${depts}。`;
+  const sub = spec.subtree ?? { documentCount: spec.documents.length, taskCount: total };
+  const k = spec.subRegions.length;
+  if (!hasSubRegions(spec)) {
+    return `本报告汇总${spec.subject}在${spec.period.label}有报告期的 ${spec.documents.length} 份文件、${total} 项任务的落实情况，${depts}。${YEAR_RULE}`;
+  }
+  if (summaryOnly(spec)) {
+    return (
+      `${spec.subject}本级没有在${spec.period.label}有报告期的文件。本报告按地区汇总下辖 ${k} 个地区在${spec.period.label}有报告期的 ${sub.documentCount} 份文件、${sub.taskCount} 项任务的落实情况，` +
+      `以下统计均为全辖合计（${spec.subject}及其以下各级地区）；各地区的任务明细见该地区的年度报告。${YEAR_RULE}`
+    );
+  }
+  return (
+    `本报告逐项列出${spec.subject}本级（不含下辖地区）在${spec.period.label}有报告期的 ${spec.documents.length} 份文件、${total} 项任务的落实情况，${depts}；下文标为“本级”的统计只含这些文件。` +
+    `下辖 ${k} 个地区的文件不逐项列出，按地区汇总于“下辖地区落实情况”。连同下辖地区，${spec.subject}在${spec.period.label}有报告期的文件共 ${sub.documentCount} 份、任务共 ${sub.taskCount} 项（“全辖合计”）。${YEAR_RULE}`
+  );
+}
+
+function kpis(total: number, counts: StatusCount[]): string {
+  const c = (s: Status) => countOf(counts, s);
   return lines(
-    `= 概况`,
-    spec.demo ? `#demo-mark#block(fill: rgb("#fef3f2"), inset: 8pt, radius: 3pt, width: 100%)[#text(fill: demo-red, weight: "bold")[#demo-label]：以下统计含示例数据，不代表真实落实情况。]` : null,
-    esc(scope),
-    ``,
     `#grid(columns: (1fr,) * 5, column-gutter: 8pt,`,
     `  kpi([任务总数], [${total}]),`,
     `  kpi([已销号（经核验）], [${c('已销号')}]),`,
@@ -193,34 +216,116 @@ function overview(spec: ReportSpec): string {
     `  kpi([已逾期], [${c('已逾期')}]),`,
     `  kpi([未报告], [${c('未报告')}]),`,
     `)`,
+  );
+}
+
+function overview(spec: ReportSpec): string {
+  const both = hasSubRegions(spec) && !summaryOnly(spec);
+  // The status tables show the rows listed in this report; a summary-only report lists none: its totals.
+  const shown: { total: number; counts: StatusCount[] } = summaryOnly(spec) && spec.subtree ? { total: spec.subtree.taskCount, counts: spec.subtree.counts } : { total: spec.taskCount, counts: spec.counts };
+  const total = shown.total;
+  const max = Math.max(1, ...shown.counts.map((x) => x.count));
+  const multi = spec.documents.length > 1;
+  return lines(
+    `= 概况`,
+    spec.demo ? `#demo-mark#block(fill: rgb("#fef3f2"), inset: 8pt, radius: 3pt, width: 100%)[#text(fill: demo-red, weight: "bold")[#demo-label]：以下统计含示例数据，不代表真实落实情况。]` : null,
+    esc(scopeText(spec)),
     ``,
-    `== 状态分布`,
-    `#stacked(${countPairs(spec.counts)}, height: 12pt)`,
+    both ? `#label-line[${esc(`本级（${spec.subject}所发文件）`)}]` : summaryOnly(spec) ? `#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]` : null,
+    kpis(total, shown.counts),
+    both && spec.subtree ? lines(`#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]`, kpis(spec.subtree.taskCount, spec.subtree.counts)) : null,
+    ``,
+    `== ${both ? '本级任务的状态分布' : summaryOnly(spec) ? '全辖任务的状态分布' : '状态分布'}`,
+    `#stacked(${countPairs(shown.counts)}, height: 12pt)`,
     `#v(0.4em)`,
     `#table(columns: (9em, 4em, 4.5em, 1fr), align: (left, right, right, left + horizon),`,
     `  table.header([状态], [任务数], [占比], [分布]),`,
-    ...spec.counts.map(
+    ...shown.counts.map(
       (x) =>
         `  [#chip(${str(x.status)})], [${x.count}], [${esc(percent(x.count, total))}], [#if ${x.count} > 0 { swatch(${str(x.status)}, width: ${((x.count / max) * 100).toFixed(2)}%) }],`,
     ),
     `)`,
     `#text(size: 8.5pt, fill: muted)[“已逾期”是叠加在状态之上的标记：一项任务可同时计入其状态与“已逾期”，因此各行之和可大于任务总数。]`,
     ``,
-    `== 涵盖文件`,
-    `#table(columns: (3em, 1fr, ${multi ? '4.4em, ' : ''}36%), align: (center, left, ${multi ? 'right, ' : ''}left + horizon),`,
-    `  table.header([序号], [文件]${multi ? ', [任务数]' : ''}, [状态分布（已逾期 / 任务数）]),`,
-    ...spec.documents.map((d, i) =>
-      lines(
-        `  [${i + 1}], [${link(spec, d.url, esc(d.title))}#linebreak()#text(size: 8pt, fill: muted)[${esc([d.docNumber, d.issuer, d.regionName].filter(Boolean).join(' · '))}]],`,
-        multi ? `  [${d.taskCount}],` : null,
-        `  [#stacked(${countPairs(d.counts)}) #text(size: 8pt, fill: muted)[${countOf(d.counts, '已逾期')} / ${d.taskCount}]],`,
-      ),
-    ),
-    `)`,
-    `#text(size: 8.5pt)[${spec.counts
+    summaryOnly(spec)
+      ? null
+      : lines(
+          `== ${both ? '本级文件' : '涵盖文件'}`,
+          `#table(columns: (3em, 1fr, ${multi ? '4.4em, ' : ''}36%), align: (center, left, ${multi ? 'right, ' : ''}left + horizon),`,
+          `  table.header([序号], [文件]${multi ? ', [任务数]' : ''}, [状态分布（已逾期 / 任务数）]),`,
+          ...spec.documents.map((d, i) =>
+            lines(
+              `  [${i + 1}], [${link(spec, d.url, esc(d.title))}#linebreak()#text(size: 8pt, fill: muted)[${esc([d.docNumber, d.issuer, d.regionName].filter(Boolean).join(' · '))}]],`,
+              multi ? `  [${d.taskCount}],` : null,
+              `  [#stacked(${countPairs(d.counts)}) #text(size: 8pt, fill: muted)[${countOf(d.counts, '已逾期')} / ${d.taskCount}]],`,
+            ),
+          ),
+          `)`,
+        ),
+    `#text(size: 8.5pt)[${shown.counts
       .filter((x) => x.status !== '已逾期')
       .map((x) => `#box[#swatch(${str(x.status)}) ${esc(x.status)}]`)
       .join('#h(1em)')}]`,
+  );
+}
+
+// ---- sub-regions ----
+
+/** Status words broken where a narrow column header may break them (never inside a word). */
+const HEADER_LINES: Partial<Record<Status, string[]>> = {
+  尚未启动: ['尚未', '启动'],
+  未达到序时进度: ['未达到', '序时', '进度'],
+  达到序时进度: ['达到', '序时', '进度'],
+  超过序时进度: ['超过', '序时', '进度'],
+  长期坚持: ['长期', '坚持'],
+};
+
+function countCell(n: number, bold = false): string {
+  return n === 0 ? '[#text(fill: muted)[0]]' : bold ? `[*${n}*]` : `[${n}]`;
+}
+
+/** The first cell of a row: what it counts, marked where it counts demo data, with the row's status bar. */
+function rowLabel(body: string, t: ReportTotals): string {
+  return lines(
+    `[${t.demo ? '#demo-mark;' : ''}${body}`,
+    t.demo ? `#linebreak()#text(size: 6.5pt, fill: demo-red, weight: "regular")[#demo-label]` : null,
+    t.taskCount > 0 ? `#v(2pt, weak: true)#block(width: 100%, stacked(${countPairs(t.counts)}, height: 5pt))` : null,
+    `]`,
+  ).replace(/\n/g, '');
+}
+
+function subRegionRow(spec: ReportSpec, r: ReportSubRegion): string {
+  // The link text is the year: the column header says it is that year's report.
+  const report = r.reportUrl ? `[${link(spec, r.reportUrl, esc(spec.period.label))}]` : '[#text(fill: muted)[—]]';
+  return `  ${rowLabel(link(spec, r.url, esc(r.name)), r)}, ${countCell(r.documentCount)}, ${countCell(r.taskCount)}, ${r.counts.map((c) => countCell(c.count)).join(', ')}, ${report},`;
+}
+
+function totalsRow(label: string, t: ReportTotals): string {
+  return `  ${rowLabel(`*${esc(label)}*`, t)}, ${countCell(t.documentCount, true)}, ${countCell(t.taskCount, true)}, ${t.counts.map((c) => countCell(c.count, true)).join(', ')}, [],`;
+}
+
+function subRegions(spec: ReportSpec): string | null {
+  if (!hasSubRegions(spec)) return null;
+  const statuses = spec.subRegions[0].counts.map((c) => c.status);
+  const own: ReportTotals = { documentCount: spec.documents.length, taskCount: spec.taskCount, counts: spec.counts, demo: spec.tasks.some((t) => t.demo) };
+  // Swatches last, on one line at the foot of the header row: they tie each column to the status colours.
+  const header = (s: Status) => `[${(HEADER_LINES[s] ?? [s]).map(esc).join('#linebreak()')}#linebreak()#swatch(${str(s)})]`;
+  return lines(
+    `= 下辖地区落实情况`,
+    esc(
+      `${spec.subject}直接下辖的 ${spec.subRegions.length} 个地区各占一行：统计该地区及其以下各级地区在${spec.period.label}有报告期的文件与任务，年度状态的取法与本报告其他部分相同。各地区的任务不在本报告中逐项列出，见该地区的年度报告（“年度报告”一栏；该年度没有文件的地区没有报告）。`,
+    ),
+    `#block[#set text(size: 8pt)`,
+    // Status columns fit a three-character line of the header (未达到 / 序时 / 进度) at 8pt.
+    `#table(columns: (1fr, 2.8em, 3.2em${', 3.8em'.repeat(statuses.length)}, 5em), inset: (x: 2.5pt, y: 3.5pt),`,
+    `  align: (x, y) => (if x == 0 { left } else { center }) + (if y == 0 { bottom } else { horizon }),`,
+    `  table.header([地区], [文件], [任务], ${statuses.map(header).join(', ')}, [年度报告]),`,
+    ...spec.subRegions.map((r) => subRegionRow(spec, r)),
+    `  table.hline(stroke: 0.8pt + luma(120)),`,
+    spec.documents.length ? totalsRow(`本级（${spec.subject}）`, own) : null,
+    spec.subtree ? totalsRow('全辖合计', spec.subtree) : null,
+    `)]`,
+    `#text(size: 8.5pt, fill: muted)[${esc('“文件”“任务”为在本年度有报告期的文件及其任务；“已逾期”叠加在状态之上，不计入各状态之和。地区名称链接到平台上的地区页面。')}]`,
   );
 }
 
@@ -304,7 +409,9 @@ function departments(spec: ReportSpec): string {
   return lines(
     `#set text(size: 9pt)`,
     `= 各部门落实情况`,
-    `按牵头任务数排序。每个部门先列其牵头的任务（文件未写明牵头单位时为列第一位的责任单位），再列其配合、督导或被提及的任务。“名录未收录”的单位按文件写法列出，尚未与部门名录对应。`,
+    esc(
+      `${hasSubRegions(spec) ? `只含${spec.subject}本级文件中的任务（下辖地区的单位在这些文件中承担的任务也列在这里）；下辖地区文件中的任务见各地区的年度报告。` : ''}按牵头任务数排序。每个部门先列其牵头的任务（文件未写明牵头单位时为列第一位的责任单位），再列其配合、督导或被提及的任务。“名录未收录”的单位按文件写法列出，尚未与部门名录对应。`,
+    ),
     spec.departments.length ? null : `#text(fill: muted)[本报告期没有可归属到部门的任务。]`,
     ...spec.departments.map((d) => departmentSection(spec, d, rows)),
     `#set text(size: 10pt)`,
@@ -316,7 +423,9 @@ function departments(spec: ReportSpec): string {
 function taskTable(spec: ReportSpec): string {
   return lines(
     `= 任务清单`,
-    `#text(size: 9pt)[每项任务一行：编号链接到平台上的任务页面；“最新进展”为本报告期内最近一次报告的进展情况，过长的内容已截断，全文见任务页面。]`,
+    `#text(size: 9pt)[${esc(
+      `${hasSubRegions(spec) ? `只列${spec.subject}本级文件的任务；下辖地区的任务见各地区的年度报告。` : ''}每项任务一行：编号链接到平台上的任务页面；“最新进展”为本报告期内最近一次报告的进展情况，过长的内容已截断，全文见任务页面。`,
+    )}]`,
     ...spec.documents.map((d, i) => {
       const rows = spec.tasks.filter((t) => t.doc === i + 1);
       return lines(
@@ -364,8 +473,12 @@ function appendix(spec: ReportSpec): string {
         : '报告期状态：取本报告期的报告；本报告期没有报告的任务记为“未报告”。',
     )}`,
     `- ${esc('已逾期：最终完成时限已过，而截至报告日（无报告时为报告期末）未报告“已完成”或“已销号”。长期、立行立改等常态化时限不计逾期。')}`,
+    hasSubRegions(spec)
+      ? `- ${esc(`本级与下辖地区：文件所属地区为${spec.subject}本身的为本级文件，逐项列出；每个直接下辖地区汇总为一行，统计该地区及其以下各级地区在本年度有报告期的文件与任务，状态取法同上。全辖合计为本级与各下辖地区之和。`)}`
+      : null,
     `- ${esc('“已完成”为责任单位自报，“已销号”为经核验确认，两者分别统计。')}`,
     `== 文件来源`,
+    hasSubRegions(spec) ? `#text(size: 9pt, fill: muted)[${esc(spec.documents.length ? '以下为本级文件；下辖地区的文件见各地区的年度报告。' : '本级没有文件；下辖地区的文件见各地区的年度报告。')}]` : null,
     ...spec.documents.map((d) =>
       lines(
         `+ ${link(spec, d.url, esc(d.title))}${d.docNumber ? `（${esc(d.docNumber)}）` : ''} \\`,
@@ -406,8 +519,10 @@ export function reportSource(spec: ReportSpec, palette: Palette): string {
       cover(spec),
       `#outline(title: [目录], depth: 2, indent: auto)`,
       overview(spec),
-      departments(spec),
-      taskTable(spec),
+      subRegions(spec),
+      // A summary-only region report has no tasks of its own to list.
+      summaryOnly(spec) ? null : departments(spec),
+      summaryOnly(spec) ? null : taskTable(spec),
       appendix(spec),
     ) + '\n'
   );
