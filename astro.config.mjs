@@ -7,6 +7,7 @@ const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
 
 // Output stages after the pages: each is a thin integration over a pure module in src/outputs/.
 const outputs = [
+  (await import('./src/outputs/page-cache/integration.ts')).default(), // incremental pages
   (await import('./src/outputs/cards/integration.ts')).default(), // cards
   (await import('./src/outputs/pdf/integration.ts')).default(), // pdf
   (await import('./src/outputs/search/integration.ts')).default(),

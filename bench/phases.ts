@@ -155,17 +155,29 @@ export function mergePhases(
 }
 
 /** Counts the build prints about cards and PDFs: rendered vs reused. Null when it printed nothing. */
-export function renderCounts(lines: LogLine[]): { cardsRendered: number | null; pdfsRendered: number | null } {
+export interface RenderCounts {
+  cardsRendered: number | null;
+  pdfsRendered: number | null;
+  /** Pages with a cacheKey (src/outputs/page-cache/) rendered, and reused from the previous build. */
+  pagesRendered: number | null;
+  pagesReused: number | null;
+}
+
+export function renderCounts(lines: LogLine[]): RenderCounts {
   let cardsRendered: number | null = null;
   let pdfsRendered: number | null = null;
+  let pagesRendered: number | null = null;
+  let pagesReused: number | null = null;
   for (const { text } of lines) {
     const t = stripAnsi(text);
     const cards = /cards:.*?(\d+) reused from cache, (\d+) to render/.exec(t);
     if (cards) cardsRendered = Number(cards[2]);
     const pdfs = /(\d+) reports: (\d+) rendered, (\d+) from cache/.exec(t);
     if (pdfs) pdfsRendered = Number(pdfs[2]);
+    const pages = /pages: \d+ keyed, (\d+) rendered, (\d+) reused/.exec(t);
+    if (pages) [pagesRendered, pagesReused] = [Number(pages[1]), Number(pages[2])];
   }
-  return { cardsRendered, pdfsRendered };
+  return { cardsRendered, pdfsRendered, pagesRendered, pagesReused };
 }
 
 /** The p-th percentile (0–100) by nearest rank; null for no data. */

@@ -12,11 +12,10 @@
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
-import { REPORTED_STATUSES } from '../src/model/types.ts';
 import { synthesizeCorpus, type SynthCorpus } from '../src/synth/index.ts';
 import { writeCorpus } from '../src/synth/write.ts';
-import { durations, mergePhases, peaksIn, phaseWindows, renderCounts, reportedPhases, reportedWindows, type Phases, type Window } from './phases.ts';
+import { durations, mergePhases, peaksIn, phaseWindows, renderCounts, reportedPhases, reportedWindows, type Phases, type RenderCounts, type Window } from './phases.ts';
+import { changeOneReport } from './change-report.ts';
 import { runMeasured, type StepResult } from './proc.ts';
 import { measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
 
@@ -73,7 +72,16 @@ interface Results {
   corpus: { documents: number; statusReports: number; synth_s: number; mb: number };
   baseline: { pages: number; astro_s: Maybe<number>; astro_peak_rss_mb: Maybe<number>; pagefind_s: Maybe<number>; pagefind_peak_rss_mb: Maybe<number>; index_mb: Maybe<number> };
   cold: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; phases: Record<string, number>; phase_sources: Phases['sources']; phase_peak_rss_mb: Record<string, number> };
-  warm: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; cards_rendered: Maybe<number>; pdfs_rendered: Maybe<number>; changed: Maybe<string>; phases: Maybe<Record<string, number>> };
+  warm: {
+    total_s: Maybe<number>;
+    peak_rss_mb: Maybe<number>;
+    cards_rendered: Maybe<number>;
+    pdfs_rendered: Maybe<number>;
+    pages_rendered: Maybe<number>;
+    pages_reused: Maybe<number>;
+    changed: Maybe<string>;
+    phases: Maybe<Record<string, number>>;
+  };
   outputs: { cards: Maybe<number>; pdfs: Maybe<number>; index_mb: Maybe<number> };
   search: { baseline: Maybe<SearchMetrics>; portal: Maybe<SearchMetrics> };
   /** Why each missing number is missing: key → reason. */
@@ -139,25 +147,6 @@ function writeBaselinePages(corpus: SynthCorpus, dir: string): number {
   return n;
 }
 
-/** Changes exactly one status report: the first report of the first status file gets another status and a note. */
-function changeOneReport(statusDir: string): string {
-  const docs = readdirSync(statusDir).sort();
-  for (const doc of docs) {
-    const files = readdirSync(join(statusDir, doc)).filter((f) => f.endsWith('.yaml')).sort();
-    if (!files.length) continue;
-    const file = join(statusDir, doc, files[files.length - 1]);
-    const yaml = parseDocument(readFileSync(file, 'utf8'));
-    const task = String(yaml.getIn(['reports', 0, 'task']));
-    const from = String(yaml.getIn(['reports', 0, 'status']));
-    const to = REPORTED_STATUSES[(REPORTED_STATUSES.indexOf(from as (typeof REPORTED_STATUSES)[number]) + 1) % REPORTED_STATUSES.length];
-    yaml.setIn(['reports', 0, 'status'], to);
-    yaml.setIn(['reports', 0, 'progress'], `${String(yaml.getIn(['reports', 0, 'progress']) ?? '')}（基准测试：温构建前修改）`);
-    writeFileSync(file, yaml.toString());
-    return `${relative(ROOT, file)} task ${task}: ${from} → ${to}`;
-  }
-  throw new Error(`no status file under ${statusDir}`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // table
 
@@ -176,7 +165,7 @@ function printTable(r: Results): void {
     const peak = r.cold.phase_peak_rss_mb[k];
     add(`  phase ${k}`, `${v} s`, `${r.cold.phase_sources[k] ?? ''}${peak !== undefined ? `, peak ${peak} MB` : ''}`);
   }
-  add('warm rebuild (1 report changed)', fmt(r.warm.total_s, ' s'), `peak ${fmt(r.warm.peak_rss_mb, ' MB')}; cards rendered ${fmt(r.warm.cards_rendered)}, PDFs rendered ${fmt(r.warm.pdfs_rendered)}`);
+  add('warm rebuild (1 report changed)', fmt(r.warm.total_s, ' s'), `peak ${fmt(r.warm.peak_rss_mb, ' MB')}; pages rendered ${fmt(r.warm.pages_rendered)} (reused ${fmt(r.warm.pages_reused)}), cards rendered ${fmt(r.warm.cards_rendered)}, PDFs rendered ${fmt(r.warm.pdfs_rendered)}`);
   if (r.warm.phases) add('  warm phases', '', Object.entries(r.warm.phases).map(([k, v]) => `${k} ${v} s`).join(', '));
   add('outputs', `cards ${fmt(r.outputs.cards)}, PDFs ${fmt(r.outputs.pdfs)}`, `pagefind ${fmt(r.outputs.index_mb, ' MB')}`);
   for (const [name, s] of Object.entries(r.search)) {
@@ -306,13 +295,14 @@ async function main(): Promise<number> {
   let warm: StepResult | null = null;
   let changed: string | null = null;
   if (cold.ok) {
-    changed = changeOneReport(join(dirs.corpus, 'status'));
+    const change = changeOneReport(join(dirs.corpus, 'status'));
+    changed = `${relative(ROOT, change.file)} task ${change.task}: ${change.from} → ${change.to}`;
     console.log(`  warm: changed ${changed}; rebuilding …`);
     rmSync(cardsRun, { force: true });
     warm = await runMeasured(NODE, buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'warm-build.log'), echo: ECHO });
     if (!warm.ok) na.warm = warm.reason!;
   } else na.warm = 'cold build failed';
-  const counts = warm?.ok ? renderCounts(warm.lines) : { cardsRendered: null, pdfsRendered: null };
+  const counts: RenderCounts = warm?.ok ? renderCounts(warm.lines) : { cardsRendered: null, pdfsRendered: null, pagesRendered: null, pagesReused: null };
   const warmCards = warm?.ok ? readCardsRun() : {};
   if (typeof warmCards.rendered === 'number') counts.cardsRendered = warmCards.rendered;
   const warmPhases = warm?.ok ? mergePhases({ ...reportedPhases(warm.lines), ...(typeof warmCards.seconds === 'number' ? { cards: warmCards.seconds } : {}) }, durations(windowsOf(warm, warmCards)), {}) : null;
@@ -398,6 +388,8 @@ async function main(): Promise<number> {
       peak_rss_mb: warm?.ok ? warm.peakRssMb : null,
       cards_rendered: counts.cardsRendered,
       pdfs_rendered: counts.pdfsRendered,
+      pages_rendered: counts.pagesRendered,
+      pages_reused: counts.pagesReused,
       changed,
       phases: warmPhases?.seconds ?? null,
     },

@@ -207,6 +207,7 @@ describe('bench: reading a build log', () => {
     [4.9, '04:21:36 [vite] ✓ built in 3.47s'],
     [5.0, ' generating static routes '],
     [15.0, '04:21:46 ✓ Completed in 10.08s.'],
+    [17.9, '04:21:49 [qingdan-page-cache] pages: 600 keyed, 12 rendered, 588 reused from the previous build (12 with changed inputs); 23 unkeyed page(s) rendered'],
     [18.0, '04:21:49 [build] Waiting for integration "qingdan-search", hook "astro:build:done"...'],
     [19.5, '04:21:50 [qingdan-cards] cards: 635 pages, 600 distinct; 590 reused from cache, 10 to render on 2 worker(s)'],
     [20.5, '04:21:51 [qingdan:pdf-reports/pdf] 20 reports: 3 rendered, 17 from cache (/c/pdf) in 1.5 s'],
@@ -236,8 +237,8 @@ describe('bench: reading a build log', () => {
   });
 
   it('reads rendered counts, tags and percentiles', () => {
-    expect(renderCounts(log)).toEqual({ cardsRendered: 10, pdfsRendered: 3 });
-    expect(renderCounts([])).toEqual({ cardsRendered: null, pdfsRendered: null });
+    expect(renderCounts(log)).toEqual({ cardsRendered: 10, pdfsRendered: 3, pagesRendered: 12, pagesReused: 588 });
+    expect(renderCounts([])).toEqual({ cardsRendered: null, pdfsRendered: null, pagesRendered: null, pagesReused: null });
     expect(tagOf('04:21:52 [qingdan-search] x')).toBe('qingdan-search');
     expect(tagOf(' generating static routes ')).toBeNull();
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);

@@ -1,8 +1,9 @@
 // The ingest stage: a plan's text (+ its metadata file) → Document. Pure apart from file reading.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Document, DocumentMeta } from '../model/types';
 import { SourceError } from '../model/source-error';
+import { NO_PARSE_CACHE, type ParseCache } from '../model/parse-cache';
 import { decodeText, DecodeError } from './decode';
 import { classifyLines } from './lines';
 import { loadDocumentMeta } from './meta';
@@ -65,9 +66,20 @@ export function contentDir(): string {
   return resolve(process.env.QINGDAN_CONTENT_DIR ?? 'content');
 }
 
-export function ingestAll(dir = join(contentDir(), 'documents')): Document[] {
+/** Every document of a folder; with a cache, a document whose text and metadata are unchanged is not parsed again. */
+export function ingestAll(dir = join(contentDir(), 'documents'), cache: ParseCache = NO_PARSE_CACHE): Document[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => ingestDocumentFile(join(dir, f)));
+    .map((f) => {
+      const file = join(dir, f);
+      const metaFile = file.replace(/\.[^.]+$/, '.yaml');
+      if (cache === NO_PARSE_CACHE || !existsSync(metaFile)) return ingestDocumentFile(file);
+      const key = cache.key('document', file, readFileSync(file), readFileSync(metaFile));
+      const hit = cache.get<Document>(key);
+      if (hit) return hit;
+      const document = ingestDocumentFile(file);
+      cache.set(key, document);
+      return document;
+    });
 }

@@ -7,10 +7,12 @@ import { statusTimeline } from './derive-status';
 import { timelinePeriods } from './periods';
 import { loadRegistry, predecessorsOf, regionAncestors, resolveUnit, type Registry } from './registry';
 import { unverifiedUnits } from './registry-units';
+import { codeVersion, NO_PARSE_CACHE, openParseCache, type ParseCache } from './parse-cache';
 import { SourceError, SourceErrors } from './source-error';
 import { loadStatusReports } from './status';
 import type { Document, Period, StatusReport, UnitRef } from './types';
 import { departmentUrl, regionUrl, taskUrl } from './urls';
+import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey, trackRead } from './reads';
 
 /** The lead units; where the text names none, the first responsible unit. */
 export function primaryUnitsOf<T extends UnitRef>(units: T[]): T[] {
@@ -41,11 +43,11 @@ export interface PortalSources {
   generatedOn: string;
 }
 
-export function loadSources(root = contentDir()): PortalSources {
-  const documents = ingestAll(join(root, 'documents'));
+export function loadSources(root = contentDir(), cache: ParseCache = NO_PARSE_CACHE): PortalSources {
+  const documents = ingestAll(join(root, 'documents'), cache);
   const registry = loadRegistry(join(root, 'registry'));
   checkRegions(documents, registry);
-  const reports = loadStatusReports(join(root, 'status'), documents);
+  const reports = loadStatusReports(join(root, 'status'), documents, cache);
   const generatedOn = process.env.QINGDAN_BUILD_DATE ?? new Date().toISOString().slice(0, 10);
   return { documents, registry, reports, generatedOn };
 }
@@ -86,17 +88,12 @@ export function buildPortal({ documents, registry, reports, generatedOn }: Porta
       const units = task.units.map((u) => resolve(u, document.meta.regionCode));
       const own = reportsByTask.get(task.id) ?? [];
       const timeline = statusTimeline(task, own, periods, { planEnd: document.meta.span.end });
-      tasks.push({
-        task,
-        document,
-        units,
-        primaryUnits: primaryUnitsOf(units),
-        reports: own,
-        timeline,
-        current: timeline.at(-1) ?? null,
-        demo: demoDocuments.has(document.slug),
-        url: taskUrl(task.id),
-      });
+      tasks.push(
+        withTrackedStatus(
+          { task, document, units, primaryUnits: primaryUnitsOf(units), url: taskUrl(task.id) },
+          { reports: own, timeline, current: timeline.at(-1) ?? null, demo: demoDocuments.has(document.slug) },
+        ),
+      );
     }
   }
   const unverified = unverifiedUnits(registry, documents);
@@ -182,7 +179,7 @@ export function buildPortal({ documents, registry, reports, generatedOn }: Porta
     unverifiedByName.get(u.name)!.push(u);
   }
 
-  return {
+  const portal = {
     documents,
     tasks,
     taskById,
@@ -190,28 +187,85 @@ export function buildPortal({ documents, registry, reports, generatedOn }: Porta
     departmentById,
     regions,
     regionByCode: new Map(regions.map((r) => [r.region.code, r])),
-    periodsByDocument,
     unverified,
     unverifiedByName,
-    hasDemo: demoDocuments.size > 0,
-    generatedOn,
   };
+  return trackedGetters(portal, {
+    periodsByDocument: [PERIODS_KEY, periodsByDocument],
+    hasDemo: [HAS_DEMO_KEY, demoDocuments.size > 0],
+    generatedOn: [GENERATED_ON_KEY, generatedOn],
+  }) as Portal;
+}
+
+type TaskStatusFields = Pick<TaskView, 'reports' | 'timeline' | 'current' | 'demo'>;
+
+/** A task view whose status fields record that they were read (src/model/reads.ts). */
+function withTrackedStatus(base: Omit<TaskView, keyof TaskStatusFields>, status: TaskStatusFields): TaskView {
+  const key = taskKey(base.task.id);
+  return trackedGetters(base, {
+    reports: [key, status.reports],
+    timeline: [key, status.timeline],
+    current: [key, status.current],
+    demo: [key, status.demo],
+  }) as TaskView;
+}
+
+/** Adds enumerable getters that report a read of their key, then give the value. */
+function trackedGetters<T extends object>(target: T, fields: Record<string, [key: string, value: unknown]>): T {
+  for (const [name, [key, value]] of Object.entries(fields)) {
+    Object.defineProperty(target, name, {
+      enumerable: true,
+      get() {
+        trackRead(key);
+        return value;
+      },
+    });
+  }
+  return target;
 }
 
 
-let cached: Promise<Portal> | null = null;
+/**
+ * Portals built in this process, by content root. On globalThis, not in a module variable: the
+ * build imports this module twice (Vite's bundle of the pages, and the config's own import for the
+ * output integrations), and each copy would otherwise ingest every document again.
+ */
+const PORTALS = Symbol.for('qingdan.portals');
+type PortalCache = Map<string, Promise<Portal>>;
+const portals = ((globalThis as Record<symbol, unknown>)[PORTALS] ??= new Map()) as PortalCache;
+
+/**
+ * The build's parse cache: $QINGDAN_CACHE_DIR/parse, else .cache/qingdan/parse; keyed by the code of
+ * src/ingest and src/model, so editing a parser starts it afresh. QINGDAN_PARSE_CACHE=off parses everything.
+ */
+function buildParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
+  if (env.QINGDAN_PARSE_CACHE?.trim().toLowerCase() === 'off') return NO_PARSE_CACHE;
+  const src = join(process.cwd(), 'src');
+  const version = codeVersion([join(src, 'ingest'), join(src, 'model')]);
+  if (!version) return NO_PARSE_CACHE; // not run from the project root: no way to know the parser's version
+  const base = env.QINGDAN_CACHE_DIR?.trim() || join(process.cwd(), '.cache', 'qingdan');
+  return openParseCache(join(base, 'parse'), version);
+}
 
 /** The portal of the configured content root, built once per process. */
 export function getPortal(): Promise<Portal> {
-  cached ??= Promise.resolve().then(() => {
-    const t0 = performance.now();
-    const sources = loadSources();
-    const t1 = performance.now();
-    const portal = buildPortal(sources);
-    // For the benchmark: how long ingest (documents, registry, status) and the join take.
-    console.log(`[qingdan:phase] ingest ${((t1 - t0) / 1000).toFixed(2)}s`);
-    console.log(`[qingdan:phase] join ${((performance.now() - t1) / 1000).toFixed(2)}s`);
-    return portal;
-  });
-  return cached;
+  const root = contentDir();
+  let portal = portals.get(root);
+  if (!portal) {
+    portal = Promise.resolve().then(() => {
+      const t0 = performance.now();
+      const cache = buildParseCache();
+      const sources = loadSources(root, cache);
+      const pruned = cache.prune();
+      const t1 = performance.now();
+      if (cache !== NO_PARSE_CACHE) console.log(`[qingdan] parse cache: ${cache.hits} reused, ${cache.misses} parsed, ${pruned} pruned`);
+      const built = buildPortal(sources);
+      // For the benchmark: how long ingest (documents, registry, status) and the join take.
+      console.log(`[qingdan:phase] ingest ${((t1 - t0) / 1000).toFixed(2)}s`);
+      console.log(`[qingdan:phase] join ${((performance.now() - t1) / 1000).toFixed(2)}s`);
+      return built;
+    });
+    portals.set(root, portal);
+  }
+  return portal;
 }

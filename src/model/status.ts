@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { examplePeriodId, isRealDate, parsePeriod, periodKindFor, periodOverlaps } from './periods';
+import { NO_PARSE_CACHE, type ParseCache } from './parse-cache';
 import { SourceError, SourceErrors } from './source-error';
 import { REPORTED_STATUSES, type Document, type Period, type StatusReport, type Task } from './types';
 
@@ -126,6 +127,7 @@ interface Header {
 }
 
 interface Context {
+  cache: ParseCache;
   docs: Map<string, Document>;
   tasksByDoc: Map<string, Map<string, Task>>;
   /** `${taskId}@${periodId}` → where it was first reported. */
@@ -274,15 +276,48 @@ function yamlNodeLine(doc: ReturnType<typeof parseDocument>, lc: LineCounter, pa
   return offset === undefined ? null : lc.linePos(offset).line;
 }
 
+/** What a parse of a status YAML file gives: the data, and the lines every valid file needs. */
+interface ParsedYaml {
+  raw: unknown;
+  /** Line of ['document'], ['period'] and each ['reports', i], by path joined with "/". */
+  lines: Record<string, number | null>;
+}
+
+const COMMON_PATHS = (raw: unknown): (string | number)[][] => {
+  const entries = raw && typeof raw === 'object' ? (raw as { reports?: unknown }).reports : undefined;
+  return [['document'], ['period'], ...(Array.isArray(entries) ? entries.map((_, i) => ['reports', i]) : [])];
+};
+
 function loadYaml(ctx: Context, abs: string, file: string): void {
-  const lc = new LineCounter();
-  const doc = parseDocument(readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) ctx.errors.push(new SourceError({ file, line: lc.linePos(e.pos[0]).line }, `YAML syntax: ${e.message.split('\n')[0]}`, 'valid YAML'));
-    return;
+  const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  const key = ctx.cache.key('status-yaml', text);
+  // The full parse with positions: for every miss, and for any line a cached parse did not keep.
+  let full: { doc: ReturnType<typeof parseDocument>; lc: LineCounter } | null = null;
+  const parseFull = () => {
+    if (!full) {
+      const lc = new LineCounter();
+      full = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
+    }
+    return full;
+  };
+  let parsed = ctx.cache.get<ParsedYaml>(key);
+  if (!parsed) {
+    const { doc, lc } = parseFull();
+    if (doc.errors.length) {
+      for (const e of doc.errors) ctx.errors.push(new SourceError({ file, line: lc.linePos(e.pos[0]).line }, `YAML syntax: ${e.message.split('\n')[0]}`, 'valid YAML'));
+      return;
+    }
+    const raw = doc.toJS() as unknown;
+    parsed = { raw, lines: Object.fromEntries(COMMON_PATHS(raw).map((p) => [p.join('/'), yamlNodeLine(doc, lc, p)])) };
+    ctx.cache.set(key, parsed);
   }
-  const raw = doc.toJS() as unknown;
-  const locate: Locate = (path) => yamlNodeLine(doc, lc, path);
+  const { raw, lines } = parsed;
+  const locate: Locate = (path) => {
+    const known = lines[path.join('/')];
+    if (known !== undefined) return known;
+    const { doc, lc } = parseFull();
+    return yamlNodeLine(doc, lc, path);
+  };
   if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
     ctx.errors.push(new SourceError({ file, line: 1 }, 'not a mapping', 'document, period, source, reportedOn and reports'));
     return;
@@ -533,10 +568,11 @@ function walk(dir: string): string[] {
  * Returns the reports in file order; throws SourceErrors listing every problem found.
  * A missing folder means no status data yet, not an error.
  */
-export function loadStatusReports(dir: string, documents: Document[]): StatusReport[] {
+export function loadStatusReports(dir: string, documents: Document[], cache: ParseCache = NO_PARSE_CACHE): StatusReport[] {
   const root = resolve(dir);
   if (!existsSync(root)) return [];
   const ctx: Context = {
+    cache,
     docs: new Map(documents.map((d) => [d.slug, d])),
     tasksByDoc: new Map(documents.map((d) => [d.slug, new Map(d.tasks.map((t) => [t.localId, t]))])),
     seen: new Map(),

@@ -4,11 +4,15 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPortal } from '../model/portal';
 import { xmlResponse } from '../outputs/data/http';
 import { normaliseSite } from '../outputs/data/records';
-import { pagePaths, sitemapChunk, sitemapChunkCount } from '../outputs/feeds/sitemap';
+import { pagePaths, sitemapChunk, sitemapChunkCount, sitemapChunkPath } from '../outputs/feeds/sitemap';
+import { withCacheKeys } from '../outputs/page-cache/context';
 
 export const getStaticPaths = (async () => {
   const count = sitemapChunkCount(pagePaths(await getPortal()).length);
-  return Array.from({ length: count }, (_, i) => ({ params: { n: String(i + 1) } }));
+  return withCacheKeys(
+    Array.from({ length: count }, (_, i) => ({ params: { n: String(i + 1) } })),
+    (e) => sitemapChunkPath(Number(e.params.n)),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>

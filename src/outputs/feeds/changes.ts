@@ -4,6 +4,7 @@
 // entry nor resets the state, so A → 未报告 → A yields one entry, not three.
 import type { Portal, StatusAt, TaskView } from '../../model/portal-types';
 import type { Status } from '../../model/types';
+import { memoWithReads } from '../../model/reads';
 
 export interface StatusChange {
   view: TaskView;
@@ -44,20 +45,17 @@ export function compareChanges(a: StatusChange, b: StatusChange): number {
   return a.at.period.start < b.at.period.start ? 1 : a.at.period.start > b.at.period.start ? -1 : 0;
 }
 
-const cache = new WeakMap<Portal, Map<string, StatusChange[]>>();
+/** Per-task changes, computed once per build; a use replays the task's status read (src/model/reads.ts). */
+const changesOfTask = memoWithReads((v: TaskView) => taskChanges(v));
 
-/** Changes of the given tasks, newest first. Per-task changes are computed once per portal. */
-export function changesOf(portal: Portal, views: Iterable<TaskView>): StatusChange[] {
-  let byTask = cache.get(portal);
-  if (!byTask) cache.set(portal, (byTask = new Map()));
+/** Changes of the given tasks, newest first. */
+export function changesOf(_portal: Portal, views: Iterable<TaskView>): StatusChange[] {
   const seen = new Set<string>();
   const out: StatusChange[] = [];
   for (const v of views) {
     if (seen.has(v.task.id)) continue;
     seen.add(v.task.id);
-    let changes = byTask.get(v.task.id);
-    if (!changes) byTask.set(v.task.id, (changes = taskChanges(v)));
-    for (const c of changes) out.push(c);
+    for (const c of changesOfTask(v)) out.push(c);
   }
   return out.sort(compareChanges);
 }

@@ -4,8 +4,14 @@ import { getPortal } from '../../../model/portal';
 import { xmlResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { departmentFeed } from '../../../outputs/feeds/portal-feeds';
+import { departmentFeedUrl } from '../../../model/urls';
+import { withCacheKeys } from '../../../outputs/page-cache/context';
 
-export const getStaticPaths = (async () => (await getPortal()).departments.map((d) => ({ params: { id: d.department.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  withCacheKeys(
+    (await getPortal()).departments.map((d) => ({ params: { id: d.department.id } })),
+    (e) => departmentFeedUrl(e.params.id),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const xml = departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id));

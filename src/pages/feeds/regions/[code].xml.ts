@@ -4,8 +4,14 @@ import { getPortal } from '../../../model/portal';
 import { xmlResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { regionFeed } from '../../../outputs/feeds/portal-feeds';
+import { regionFeedUrl } from '../../../model/urls';
+import { withCacheKeys } from '../../../outputs/page-cache/context';
 
-export const getStaticPaths = (async () => (await getPortal()).regions.map((r) => ({ params: { code: r.region.code } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  withCacheKeys(
+    (await getPortal()).regions.map((r) => ({ params: { code: r.region.code } })),
+    (e) => regionFeedUrl(e.params.code),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const xml = regionFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.code));

@@ -1,0 +1,107 @@
+// Incremental builds publish exactly what a full build publishes. On a copy of content/: build once,
+// change one status report, build again reusing the caches (pages, cards, PDFs), then build from
+// scratch with the page cache off, and compare every output file byte for byte. A page that shows
+// status data without its read being recorded (src/model/reads.ts) would be left stale and differ.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeOneReport, type ReportChange } from '../../bench/change-report';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function files(dir: string, base = dir, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) files(p, base, out);
+    else out.push(relative(base, p));
+  }
+  return out.sort();
+}
+
+interface Build {
+  log: string;
+  outDir: string;
+}
+
+describe('incremental build', () => {
+  const work = mkdtempSync(join(tmpdir(), 'qingdan-incremental-'));
+  const content = join(work, 'content');
+  // The project's config with caches of its own, so nothing here touches the developer's caches.
+  const config = join(work, 'astro.test.config.mjs');
+  let change: ReportChange;
+  let warm: Build;
+  let full: Build;
+
+  function build(name: string, extraEnv: Record<string, string> = {}): Build {
+    const outDir = join(work, name);
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', outDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 256 * 2 ** 20,
+      env: {
+        ...process.env,
+        PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        QINGDAN_CONTENT_DIR: content,
+        QINGDAN_CACHE_DIR: join(work, 'cache'),
+        QINGDAN_BUILD_DATE: '2025-01-15',
+        SOURCE_DATE_EPOCH: String(Date.UTC(2025, 0, 15) / 1000),
+        ...extraEnv,
+      },
+    });
+    const log = `${result.stdout}\n${result.stderr}`;
+    if (result.status !== 0) throw new Error(`build ${name} failed (exit ${result.status}):\n${log.slice(-4000)}`);
+    return { log, outDir };
+  }
+
+  const pagesLine = (log: string) => {
+    const m = /pages: (\d+) keyed, (\d+) rendered, (\d+) reused/.exec(log);
+    if (!m) throw new Error('the build printed no page-cache summary');
+    return { keyed: Number(m[1]), rendered: Number(m[2]), reused: Number(m[3]) };
+  };
+
+  beforeAll(() => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    writeFileSync(
+      config,
+      `import config from '${join(ROOT, 'astro.config.mjs')}';\n` +
+        `export default { ...config, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))}, vite: { ...(config.vite ?? {}), cacheDir: ${JSON.stringify(join(work, 'astro-cache', 'vite'))} } };\n`,
+    );
+    const cold = build('cold');
+    const first = pagesLine(cold.log);
+    expect(first.rendered).toBe(first.keyed); // nothing to reuse yet
+    change = changeOneReport(join(content, 'status'));
+    warm = build('warm');
+    // The reference: every page rendered, every file parsed (no page or parse cache), own Astro cache.
+    full = build('full', { QINGDAN_PAGE_CACHE: 'off', QINGDAN_PARSE_CACHE: 'off' });
+  }, 900_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('re-renders only the pages that read the changed report', () => {
+    const { keyed, rendered, reused } = pagesLine(warm.log);
+    expect(keyed).toBeGreaterThan(400);
+    expect(rendered).toBeGreaterThan(0); // at least the task's own page
+    expect(reused).toBeGreaterThan(keyed / 2); // one report of five documents: most pages do not show it
+    // Astro prints "(+12ms)" after a page it rendered, "(cached)" after one it reused.
+    const slug = relative(join(content, 'status'), change.file).split('/')[0];
+    expect(warm.log).toMatch(new RegExp(`/tasks/${slug}/${change.task}/index\\.html \\(\\+\\d+ms\\)`));
+  });
+
+  it('publishes the same files, byte for byte, as a full build', () => {
+    const warmFiles = files(warm.outDir);
+    expect(warmFiles).toEqual(files(full.outDir));
+    const differ = warmFiles.filter((f) => !readFileSync(join(warm.outDir, f)).equals(readFileSync(join(full.outDir, f))));
+    expect(differ).toEqual([]);
+  });
+
+  it('shows the changed status on the task page', () => {
+    const slug = relative(join(content, 'status'), change.file).split('/')[0];
+    const html = readFileSync(join(warm.outDir, 'tasks', slug, change.task, 'index.html'), 'utf8');
+    expect(html).toContain(change.to);
+  });
+});
