@@ -11,12 +11,15 @@ const outputs = [
   (await import('./src/outputs/cards/integration.ts')).default(), // cards
   (await import('./src/outputs/pdf/integration.ts')).default(), // pdf
   (await import('./src/outputs/search/integration.ts')).default(),
+  (await import('./src/outputs/site-dir/integration.ts')).default(), // last: prunes what no stage published
 ];
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Several pages render at once, so one page's file writes overlap another's rendering (10,000 tasks:
+  // 91 s one at a time, 47 s eight at a time). Reads are recorded per render (src/model/reads.ts).
+  build: { format: 'directory', concurrency: 8 },
   integrations: [mdx(), ...outputs],
   devToolbar: { enabled: false },
   prefetch: false,

@@ -6,25 +6,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Department, Portal, Region } from '../src/model/portal-types';
-import { beginReads, GENERATED_ON_KEY, HAS_DEMO_KEY, memoWithReads, PERIODS_KEY, taskKey, trackRead, withReads } from '../src/model/reads';
+import { collectReads, collectReadsAsync, GENERATED_ON_KEY, HAS_DEMO_KEY, memoWithReads, PERIODS_KEY, taskKey, trackRead } from '../src/model/reads';
 import { nextRecord, pageId, planKeys, type PageRecord } from '../src/outputs/page-cache/plan';
 import { readState, sourcesHash } from '../src/outputs/page-cache/state';
 import { fixturePortal, type SpecDocument } from './fixtures/portal';
 
 describe('read tracking', () => {
-  it('records nothing outside a page render', () => {
+  it('records nothing outside a collection', () => {
     trackRead('task:a/t1'); // no collection: no effect, no error
-    const stop = beginReads();
-    expect([...stop()]).toEqual([]);
+    expect([...collectReads(() => 0).reads]).toEqual([]);
   });
 
-  it('collects the keys one render reads, and refuses overlapping renders', () => {
-    const stop = beginReads();
-    trackRead('task:a/t1');
-    trackRead('task:a/t1');
-    trackRead(GENERATED_ON_KEY);
-    expect(() => beginReads()).toThrow(/overlap/);
-    expect([...stop()].sort()).toEqual([GENERATED_ON_KEY, 'task:a/t1']);
+  it('collects the keys a render reads, once each', () => {
+    const { value, reads } = collectReads(() => {
+      trackRead('task:a/t1');
+      trackRead('task:a/t1');
+      trackRead(GENERATED_ON_KEY);
+      return 'html';
+    });
+    expect(value).toBe('html');
+    expect([...reads].sort()).toEqual([GENERATED_ON_KEY, 'task:a/t1']);
+  });
+
+  it('keeps the reads of concurrent async renders apart', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 1));
+    const render = (id: string) =>
+      collectReadsAsync(async () => {
+        for (let i = 0; i < 3; i++) {
+          await tick();
+          trackRead(`task:${id}/t${i}`);
+        }
+      });
+    const [a, b] = await Promise.all([render('a'), render('b')]);
+    expect([...a.reads]).toEqual(['task:a/t0', 'task:a/t1', 'task:a/t2']);
+    expect([...b.reads]).toEqual(['task:b/t0', 'task:b/t1', 'task:b/t2']);
   });
 
   it('a memo replays the reads of its first computation on every later use', () => {
@@ -33,20 +48,21 @@ describe('read tracking', () => {
       return o.id.toUpperCase();
     });
     const key = { id: 'x/t1' };
-    const first = beginReads();
-    expect(memo(key)).toBe('X/T1');
-    expect([...first()]).toEqual(['task:x/t1']);
+    const first = collectReads(() => memo(key));
+    expect(first.value).toBe('X/T1');
+    expect([...first.reads]).toEqual(['task:x/t1']);
     // The second page gets the value from the memo, and the read with it.
-    const second = beginReads();
-    expect(memo(key)).toBe('X/T1');
-    expect([...second()]).toEqual(['task:x/t1']);
+    const second = collectReads(() => memo(key));
+    expect(second.value).toBe('X/T1');
+    expect([...second.reads]).toEqual(['task:x/t1']);
   });
 
   it('nested collections count for the one around them', () => {
-    const stop = beginReads();
-    const { reads } = withReads(() => trackRead('task:b/t2'));
-    expect([...reads]).toEqual(['task:b/t2']);
-    expect([...stop()]).toEqual(['task:b/t2']);
+    const outer = collectReads(() => {
+      const inner = collectReads(() => trackRead('task:b/t2'));
+      expect([...inner.reads]).toEqual(['task:b/t2']);
+    });
+    expect([...outer.reads]).toEqual(['task:b/t2']);
   });
 });
 
@@ -79,21 +95,17 @@ describe('the portal reports reads of status data, and only of status data', () 
   const tv = portal.taskById.get('ali-2024-shengtai/t1')!;
 
   it.each(['current', 'timeline', 'reports', 'demo'] as const)('task view .%s is a read of the task', (field) => {
-    const stop = beginReads();
-    void tv[field];
-    expect([...stop()]).toEqual([taskKey(tv.task.id)]);
+    expect([...collectReads(() => tv[field]).reads]).toEqual([taskKey(tv.task.id)]);
   });
 
   it('the task, its document and units are structure: no read', () => {
-    const stop = beginReads();
-    void [tv.task.text, tv.document.title, tv.units.length, tv.primaryUnits, tv.url, portal.departments[0].primary.length];
-    expect([...stop()]).toEqual([]);
+    const { reads } = collectReads(() => [tv.task.text, tv.document.title, tv.units.length, tv.primaryUnits, tv.url, portal.departments[0].primary.length]);
+    expect([...reads]).toEqual([]);
   });
 
   it('build date, demo flag and periods are reads of their own keys', () => {
-    const stop = beginReads();
-    void [portal.generatedOn, portal.hasDemo, portal.periodsByDocument.size];
-    expect([...stop()].sort()).toEqual([GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY].sort());
+    const { reads } = collectReads(() => [portal.generatedOn, portal.hasDemo, portal.periodsByDocument.size]);
+    expect([...reads].sort()).toEqual([GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY].sort());
   });
 });
 

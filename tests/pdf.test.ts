@@ -13,7 +13,7 @@ import { palette } from '../src/outputs/pdf/palette';
 import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../src/outputs/pdf/pipeline';
 import { missingGlyphs } from '../src/outputs/pdf/glyphs';
 import { renderTypst, TypstError } from '../src/outputs/pdf/render';
-import { processWorker, runPool, type PoolResult } from '../src/outputs/pool';
+import { memoryBudgetMb, MIN_WORKER_BUDGET_MB, processWorker, runPool, type PoolResult } from '../src/outputs/pool';
 import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
 import { escapeTypst, escapeTypstLines, reportSource, typstString, type Palette } from '../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl, regionUrl } from '../src/model/urls';
@@ -746,7 +746,11 @@ process.on('disconnect', () => process.exit(0));
     expect(pdfWorkerCount({ workers: 8, memoryMb: 3 * WORKER_MB })).toBe(3);
     expect(pdfWorkerCount({ workers: 8, memoryMb: 10 })).toBe(1);
     expect(pdfWorkerCount({ memoryMb: 10 * WORKER_MB, env: { QINGDAN_PDF_WORKERS: '2' } })).toBe(2);
-    expect(pdfWorkerCount({ env: { QINGDAN_PDF_WORKERS: '5', QINGDAN_MEMORY_MB: String(2 * WORKER_MB) } })).toBe(2);
+    // QINGDAN_MEMORY_MB bounds the whole build: the workers get what this process does not hold.
+    const own = process.memoryUsage.rss() / 2 ** 20;
+    expect(pdfWorkerCount({ env: { QINGDAN_PDF_WORKERS: '5', QINGDAN_MEMORY_MB: String(Math.round(own + 2 * WORKER_MB + 100)) } })).toBe(2);
+    expect(memoryBudgetMb({ QINGDAN_MEMORY_MB: '2048' }, 1200)).toBe(848);
+    expect(memoryBudgetMb({ QINGDAN_MEMORY_MB: '2048' }, 1900)).toBe(MIN_WORKER_BUDGET_MB); // never nothing
     expect(pdfWorkerPath()).toMatch(/src\/outputs\/pdf\/worker\.mjs$/);
   });
 });

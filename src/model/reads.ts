@@ -3,8 +3,10 @@
 // keys are collected, so an incremental build knows exactly which pages one new status report touches
 // (src/outputs/page-cache/). Outside a collection, trackRead() does nothing.
 //
+// Collections follow the async context (AsyncLocalStorage), so pages may render concurrently.
 // A value computed once and reused by many pages (a memo) must replay the keys it read on every use:
 // wrap it in memoWithReads, or later pages would miss them.
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Key of a task's status data: its reports, timeline, current status and demo flag. */
 export const taskKey = (taskId: string) => `task:${taskId}`;
@@ -15,51 +17,27 @@ export const HAS_DEMO_KEY = '@hasDemo';
 /** The reporting periods of every document (they come from the status files). */
 export const PERIODS_KEY = '@periods';
 
-interface Tracker {
-  /** Innermost last: a memo computed inside a page pushes its own set. */
-  stack: Set<string>[];
-}
-
 // On globalThis: the build loads this module twice (Vite's bundle of the pages, the config's own import).
-const TRACKER = Symbol.for('qingdan.reads');
-const tracker = ((globalThis as Record<symbol, unknown>)[TRACKER] ??= { stack: [] }) as Tracker;
+const STORE = Symbol.for('qingdan.reads');
+const store = ((globalThis as Record<symbol, unknown>)[STORE] ??= new AsyncLocalStorage<Set<string>>()) as AsyncLocalStorage<Set<string>>;
 
 export function trackRead(key: string): void {
-  const top = tracker.stack.at(-1);
-  if (top) top.add(key);
+  store.getStore()?.add(key);
 }
 
-/** True while reads are being collected. */
-export const collecting = () => tracker.stack.length > 0;
-
-/**
- * Starts collecting the reads of one page render; the returned function stops and gives them.
- * Renders must not overlap (Astro's build renders one page at a time unless build.concurrency > 1).
- */
-export function beginReads(): () => Set<string> {
-  if (tracker.stack.length > 0) {
-    throw new Error('page renders overlap: read tracking (incremental builds) needs build.concurrency 1');
-  }
+/** Runs fn (sync or async) collecting what it reads; the reads also count for any collection around it. */
+export function collectReads<T>(fn: () => T): { value: T; reads: Set<string> } {
   const reads = new Set<string>();
-  tracker.stack.push(reads);
-  return () => {
-    const i = tracker.stack.indexOf(reads);
-    if (i >= 0) tracker.stack.splice(i);
-    return reads;
-  };
+  const outer = store.getStore();
+  const value = store.run(reads, fn);
+  if (outer && !(value instanceof Promise)) for (const key of reads) outer.add(key);
+  return { value, reads };
 }
 
-/** Runs fn and returns what it read; the reads also count for any collection around it. */
-export function withReads<T>(fn: () => T): { value: T; reads: Set<string> } {
+/** Like collectReads, for an async render: resolves once fn has settled. */
+export async function collectReadsAsync<T>(fn: () => Promise<T>): Promise<{ value: T; reads: Set<string> }> {
   const reads = new Set<string>();
-  tracker.stack.push(reads);
-  let value: T;
-  try {
-    value = fn();
-  } finally {
-    tracker.stack.pop();
-  }
-  for (const key of reads) trackRead(key);
+  const value = await store.run(reads, fn);
   return { value, reads };
 }
 
@@ -69,7 +47,7 @@ export function memoWithReads<K extends object, V>(compute: (key: K) => V): (key
   return (key) => {
     let hit = memo.get(key);
     if (!hit) {
-      hit = withReads(() => compute(key));
+      hit = collectReads(() => compute(key));
       memo.set(key, hit);
       return hit.value;
     }

@@ -8,6 +8,8 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freemem, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 
 /** What the pool needs of a worker thread or a child process. */
@@ -68,14 +70,37 @@ export function workerFile(moduleUrl: string, name: string, root: string | undef
   throw new Error(`${name} not found next to ${herePath || moduleUrl}${root ? ` nor in ${root}/${fallbackDir}` : ''}`);
 }
 
-/** Default bound on what one output stage may add to the build's memory, MB. */
+/** Default bound on the memory of the whole build (the build process and its workers), MB. */
 export const DEFAULT_MEMORY_MB = 2048;
+/** What an output stage's workers get at least, whatever the build process already holds, MB. */
+export const MIN_WORKER_BUDGET_MB = 512;
 
-/** QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
-export function memoryBudgetMb(env: NodeJS.ProcessEnv = process.env): number {
+/** The whole build's bound: QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
+export function buildMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number(env.QINGDAN_MEMORY_MB);
   if (env.QINGDAN_MEMORY_MB && Number.isFinite(asked) && asked > 0) return asked;
   return Math.min(DEFAULT_MEMORY_MB, (freemem() / 2 ** 20) * 0.8, totalmem() / 2 ** 20 / 2);
+}
+
+/**
+ * What an output stage's workers may use together: the build's bound less what the build process
+ * holds now (pages, the portal). Call releaseMemory() first, or that holding is overstated.
+ */
+export function memoryBudgetMb(env: NodeJS.ProcessEnv = process.env, ownRssMb = process.memoryUsage.rss() / 2 ** 20): number {
+  return Math.max(MIN_WORKER_BUDGET_MB, buildMemoryMb(env) - ownRssMb);
+}
+
+/**
+ * A full garbage collection, so the build process hands back what rendering the pages left behind before
+ * workers start beside it. Node exposes gc() only behind a flag; the flag can be set at run time.
+ */
+export function releaseMemory(): void {
+  const g = globalThis as { gc?: () => void };
+  if (!g.gc) {
+    setFlagsFromString('--expose-gc');
+    g.gc = runInNewContext('gc') as () => void;
+  }
+  g.gc();
 }
 
 export interface PoolJob {

@@ -1,15 +1,17 @@
 // Writes every card of a build: reuse from the cache what is there, render the rest on worker
 // threads, print progress for long runs, prune the cache to this build, and record a summary.
-import { availableParallelism, freemem, totalmem } from 'node:os';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_LABEL, type CardSpec } from './card-model.ts';
 import { cachePath, diskHas, planCards, pruneCache, writeLastRun, type PlannedCard, type RunSummary, type Versions } from './cache.ts';
 import { renderInWorkers, workerPath, type RenderJob } from './pool.ts';
+import { memoryBudgetMb, releaseMemory } from '../pool.ts';
 import { buildTree, fontVersion, rendererOptions, templateContext, templateVersion } from './render.ts';
 import { missingGlyphs } from './text-layout.ts';
 import { parseFontMetrics } from './metrics.ts';
 import { fontBuffers } from '../fonts.ts';
+import { placeFile } from '../place.mjs';
+import { pruneFolder } from '../site-files.ts';
 
 export interface CardBuildOptions {
   specs: readonly CardSpec[];
@@ -29,14 +31,12 @@ export interface CardBuildOptions {
 
 /** Measured: one worker holding both NotoSansSC weights parsed, rendering, peaks near this. */
 export const WORKER_MB = 420;
-/** Default bound on what the card stage may add to the build's memory. */
-export const DEFAULT_MEMORY_MB = 2048;
 
 export function workerCount(toRender: number, opts: { workers?: number; memoryMb?: number; env?: NodeJS.ProcessEnv } = {}): number {
   const env = opts.env ?? process.env;
   if (toRender === 0) return 0;
   const asked = opts.workers ?? (env.QINGDAN_CARD_WORKERS ? Number(env.QINGDAN_CARD_WORKERS) : undefined);
-  const memoryMb = opts.memoryMb ?? (env.QINGDAN_MEMORY_MB ? Number(env.QINGDAN_MEMORY_MB) : Math.min(DEFAULT_MEMORY_MB, (freemem() / 2 ** 20) * 0.8, totalmem() / 2 ** 20 / 2));
+  const memoryMb = opts.memoryMb ?? memoryBudgetMb(env);
   const byMemory = Math.max(1, Math.floor(memoryMb / WORKER_MB));
   // A worker pays ~1 s parsing fonts; a handful of cards is not worth a second one.
   const byWork = Math.max(1, Math.ceil(toRender / 16));
@@ -107,26 +107,20 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
     warn(`cards: ${missing.size} character(s) not in NotoSansSC, drawn as boxes: ${[...missing].slice(0, 20).map(([ch, page]) => `${JSON.stringify(ch)} (${page})`).join(', ')}`);
   }
 
-  // Reuse: copy cached pictures to every page that shows them.
+  // Reuse: place cached pictures at every page that shows them (hard links; kept when already there).
   let reusedFiles = 0;
-  const copies = plan.reuse.flatMap((entry) => entry.specs.map((spec) => ({ from: cachePath(options.cacheDir, entry.key), to: outPath(options.outDir, spec) })));
   const made = new Set<string>();
-  for (let i = 0; i < copies.length; i += 64) {
-    await Promise.all(
-      copies.slice(i, i + 64).map(async ({ from, to }) => {
-        const dir = dirname(to);
-        if (!made.has(dir)) {
-          await mkdir(dir, { recursive: true });
-          made.add(dir);
-        }
-        await copyFile(from, to);
-        reusedFiles++;
-      }),
-    );
+  for (const entry of plan.reuse) {
+    const from = cachePath(options.cacheDir, entry.key);
+    for (const spec of entry.specs) {
+      placeFile(from, outPath(options.outDir, spec), made);
+      reusedFiles++;
+    }
   }
 
   // Render the rest.
   const toRender = plan.render.length;
+  if (toRender > 0 && options.memoryMb === undefined) releaseMemory(); // before measuring what the workers may have
   const workers = workerCount(toRender, options);
   log(`cards: ${total} pages, ${plan.reuse.length + plan.render.length} distinct; ${plan.reuse.length} reused from cache, ${toRender} to render on ${workers} worker(s)`);
   let renderedFiles = 0;
@@ -171,6 +165,12 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
     );
   }
   const renderSeconds = (performance.now() - renderStarted) / 1000;
+
+  // Cards of pages this build no longer has (the site folder is kept between builds).
+  const published = new Set(options.specs.map((spec) => outPath(options.outDir, spec)));
+  const cardsDir = join(options.outDir, 'cards');
+  const stale = pruneFolder(cardsDir, (file) => published.has(join(cardsDir, file)));
+  if (stale) log(`cards: removed ${stale} card(s) of pages that are gone`);
 
   const pruned = options.prune === false ? 0 : pruneCache(options.cacheDir, new Set([...plan.render, ...plan.reuse].map((e) => e.key)));
   const seconds = (performance.now() - started) / 1000;

@@ -1,9 +1,11 @@
 // A card-rendering worker thread: receives the fonts once (workerData), then jobs {id, tree, cachePath, outPaths}.
-// It writes the PNG into the cache (atomically: a half-written file must never be reused) and to every output path.
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+// It writes the PNG into the cache (atomically: a half-written file must never be reused) and places it
+// at every output path (a hard link to the cache entry, see place.mjs).
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort, workerData, threadId } from 'node:worker_threads';
 import { createRenderer } from './render-core.mjs';
+import { placeFile } from '../place.mjs';
 
 const render = createRenderer(workerData);
 
@@ -15,9 +17,13 @@ async function place(png, cachePath, outPaths) {
     await rename(tmp, cachePath);
   }
   for (const out of outPaths) {
+    if (cachePath) {
+      placeFile(cachePath, out);
+      continue;
+    }
     await mkdir(dirname(out), { recursive: true });
-    if (cachePath) await copyFile(cachePath, out);
-    else await writeFile(out, png);
+    await unlink(out).catch(() => {}); // never write through an old link into a cache entry
+    await writeFile(out, png);
   }
 }
 

@@ -24,7 +24,6 @@ export default function pageCacheIntegration(options: { enabled?: boolean } = {}
       },
       'astro:config:done': ({ config }) => {
         if (!active) return;
-        if ((config.build.concurrency ?? 1) > 1) throw new Error('qingdan-page-cache: records page reads one render at a time; set build.concurrency to 1');
         startPageCache(fileURLToPath(new URL(RECORD_FILE, config.cacheDir)));
       },
       'astro:build:done': async ({ logger }) => {

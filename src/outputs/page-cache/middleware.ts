@@ -1,21 +1,19 @@
 // Records which status keys each page reads while it renders (src/model/reads.ts). The body is read
-// here so the whole render happens inside the recording window.
+// inside the collection, so the whole render happens there; collections follow the async context,
+// so pages rendered concurrently keep their reads apart.
 import { defineMiddleware } from 'astro:middleware';
-import { beginReads } from '../../model/reads';
+import { collectReadsAsync } from '../../model/reads';
 import { pageCache } from './context';
 import { pageId } from './plan';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const ctx = pageCache();
   if (!ctx) return next();
-  const stop = beginReads();
-  let response: Response;
-  let body: ArrayBuffer;
-  try {
-    response = await next();
-    body = await response.arrayBuffer();
-  } finally {
-    ctx.rendered.set(pageId(context.url.pathname), stop());
-  }
+  const { value, reads } = await collectReadsAsync(async () => {
+    const response = await next();
+    return { response, body: await response.arrayBuffer() };
+  });
+  ctx.rendered.set(pageId(context.url.pathname), reads);
+  const { response, body } = value;
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

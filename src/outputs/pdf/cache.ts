@@ -3,7 +3,7 @@
 // renders only reports whose content changed. The render date is deliberately not in the key: a cached
 // PDF keeps the date it was really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
@@ -29,6 +29,34 @@ export function reportKey(parts: KeyParts): string {
 
 export class PdfCache {
   constructor(readonly dir: string) {}
+
+  /** Where the entry of `key` is (it may not exist). */
+  path(key: string): string {
+    return this.file(key);
+  }
+
+  /**
+   * The size of the cached PDF, or null when there is none (or not a whole PDF). A hit refreshes the
+   * file's time so that pruning keeps what builds still use. Reads 5 bytes, not the file.
+   */
+  has(key: string): number | null {
+    const f = this.file(key);
+    try {
+      const fd = openSync(f, 'r');
+      try {
+        const head = Buffer.alloc(5);
+        readSync(fd, head, 0, 5, 0);
+        if (head.toString('latin1') !== '%PDF-') return null;
+        const now = new Date();
+        futimesSync(fd, now, now);
+        return fstatSync(fd).size;
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return null;
+    }
+  }
 
   private file(key: string): string {
     if (!/^[0-9a-f]{16,64}$/.test(key)) throw new Error(`not a cache key: "${key}"`);

@@ -3,11 +3,12 @@
 // memory budget, each retired after some reports or once its RSS passes a threshold, because typst's
 // native memory grows with every compile and only comes back when the process exits.
 // integration.ts is a thin wrapper; tests call this directly.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fontPaths, fontVersion } from '../fonts';
-import { memoryBudgetMb, processWorker, runPool, workerFile, type PoolStats } from '../pool';
+import { placeFile } from '../place.mjs';
+import { pruneFolder } from '../site-files';
+import { memoryBudgetMb, processWorker, releaseMemory, runPool, workerFile, type PoolStats } from '../pool';
 import { PdfCache, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
@@ -134,11 +135,13 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
 
   const file = (spec: ReportSpec) => join(outDir, ...spec.path.split('/').filter(Boolean));
   // Lines come in the order reports finish; the counter says how many are done.
-  const finished = (i: number, outcome: ReportOutcome, pdf: Uint8Array) => {
-    mkdirSync(dirname(outcome.file), { recursive: true });
-    writeFileSync(outcome.file, pdf);
+  // Every report lands in the cache first; the site gets a hard link to it (place.mjs).
+  const made = new Set<string>();
+  const finished = (i: number, outcome: ReportOutcome) => {
+    placeFile(cache.path(outcome.key), outcome.file, made);
     outcomes[i] = outcome;
     const n = String(++done).padStart(width, ' ');
+    if (outcome.cached) return; // thousands of these on a rebuild: the summary counts them
     log(
       `[${n}/${specs.length}] ${outcome.path.slice(1)} ${outcome.cached ? 'cached' : `rendered in ${Math.round(outcome.ms)} ms (CPU ${Math.round(outcome.cpuMs)} ms), ${outcome.pages} pages${outcome.standard === 'tagged' ? ', not PDF/UA-1' : ''}`}, ${Math.round(outcome.bytes / 1024)} KB`,
     );
@@ -156,9 +159,9 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       seen.add(spec.path);
       const source = reportSource(spec, palette);
       const key = (keys[i] = reportKey({ source, ...versions }));
-      const pdf = cache.get(key);
-      if (pdf) {
-        finished(i, { path: spec.path, file: file(spec), key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes: pdf.length, standard: null }, pdf);
+      const bytes = cache.has(key);
+      if (bytes !== null) {
+        finished(i, { path: spec.path, file: file(spec), key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes, standard: null });
         continue;
       }
       const missing = missingGlyphs(source);
@@ -177,12 +180,13 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
     const spec = specs[r.id];
     const pdf = Buffer.from(r.pdf.buffer, r.pdf.byteOffset, r.pdf.byteLength);
     cache.put(keys[r.id], pdf);
-    finished(r.id, { path: spec.path, file: file(spec), key: keys[r.id], cached: false, ms: r.ms ?? 0, cpuMs: r.cpuMs ?? 0, pages: r.pages ?? null, bytes: pdf.length, standard: r.standard ?? 'tagged' }, pdf);
+    finished(r.id, { path: spec.path, file: file(spec), key: keys[r.id], cached: false, ms: r.ms ?? 0, cpuMs: r.cpuMs ?? 0, pages: r.pages ?? null, bytes: pdf.length, standard: r.standard ?? 'tagged' });
   };
 
   const fonts = fontPaths();
   const workerArgs = [JSON.stringify({ fonts: [fonts[400], fonts[700]] })];
   const entry = pdfWorkerPath(options.root);
+  if (options.memoryMb === undefined) releaseMemory(); // before measuring what the render processes may have
   const memoryMb = options.memoryMb ?? memoryBudgetMb();
   const count = pdfWorkerCount({ ...options, memoryMb });
   let stats: PoolStats = { started: 0, recycled: 0, peakWorkerRssMb: 0, waitedForMemory: 0 };
@@ -207,6 +211,12 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
     if (first) throw new TypstError(failed.count > 1 ? `${first.message}\n(and ${failed.count - 1} more report(s) failed)` : first.message, first.diagnostics);
     throw error;
   }
+
+  // Reports no longer published (the site folder is kept between builds).
+  const reportsDir = join(outDir, 'reports');
+  const published = new Set(outcomes.map((o) => o.file));
+  const stale = pruneFolder(reportsDir, (f) => published.has(join(reportsDir, f)));
+  if (stale) log(`removed ${stale} report(s) no longer published`);
 
   const rendered = outcomes.filter((o) => !o.cached).length;
   const ms = performance.now() - started;

@@ -1,0 +1,1 @@
+export function placeFile(from: string, to: string, made?: Set<string>): 'kept' | 'linked' | 'copied';
