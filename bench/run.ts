@@ -242,6 +242,8 @@ async function main(): Promise<number> {
     QINGDAN_BUILD_DATE: BUILD_DATE,
     SOURCE_DATE_EPOCH,
     QINGDAN_PHASES_FILE: join(work, 'phases.json'),
+    // As `npm run build` sets it: fewer malloc arenas leave the build process ~200 MB smaller at 10,000 tasks.
+    MALLOC_ARENA_MAX: '2',
   };
   const buildArgs = [ASTRO, 'build', '--root', ROOT, '--config', relative(ROOT, wrapper), '--outDir', dirs.site];
   const readPhasesFile = (): Record<string, number> => {

@@ -48,6 +48,7 @@ describe('incremental build', () => {
         PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
+        MALLOC_ARENA_MAX: '2', // as `npm run build` sets it
         QINGDAN_CONTENT_DIR: content,
         QINGDAN_CACHE_DIR: join(work, 'cache'),
         QINGDAN_BUILD_DATE: '2025-01-15',

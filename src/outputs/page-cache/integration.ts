@@ -33,10 +33,15 @@ export default function pageCacheIntegration(options: { enabled?: boolean } = {}
         const record = nextRecord(previous, inputs, ctx.keys, ctx.rendered);
         mkdirSync(dirname(ctx.recordFile), { recursive: true });
         writeFileSync(ctx.recordFile, JSON.stringify(record));
+        const keyed = ctx.keys.size;
         const keyedRendered = [...ctx.keys.keys()].filter((p) => ctx.rendered.has(pageIdOf(p))).length;
+        const unkeyed = ctx.rendered.size - keyedRendered;
+        // The reads of every page are in the record now; the output stages need the memory.
+        ctx.keys.clear();
+        ctx.rendered.clear();
         logger.info(
-          `pages: ${ctx.keys.size} keyed, ${keyedRendered} rendered, ${ctx.keys.size - keyedRendered} reused from the previous build ` +
-            `(${plan.fresh} with changed inputs); ${ctx.rendered.size - keyedRendered} unkeyed page(s) rendered`,
+          `pages: ${keyed} keyed, ${keyedRendered} rendered, ${keyed - keyedRendered} reused from the previous build ` +
+            `(${plan.fresh} with changed inputs); ${unkeyed} unkeyed page(s) rendered`,
         );
       },
     },

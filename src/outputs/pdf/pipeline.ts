@@ -200,7 +200,8 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       onResult,
       label: (job) => job.name,
       recycleAfterJobs: options.recycleAfter ?? RECYCLE_AFTER,
-      recycleAboveMb: options.recycleAboveMb ?? RECYCLE_ABOVE_MB,
+      // Each process may grow to its share of the budget: fewer, fatter processes would leave a core idle.
+      recycleAboveMb: options.recycleAboveMb ?? Math.max(WORKER_BASE_MB * 2, Math.min(RECYCLE_ABOVE_MB, memoryMb / count - 64)),
       budgetMb: memoryMb,
       workerBaseMb: WORKER_BASE_MB,
       jobMb: (job) => reportMb(job.source),
