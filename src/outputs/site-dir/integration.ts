@@ -1,18 +1,20 @@
 // Astro integration: the site folder (dist/) is kept between builds instead of emptied, so pages Astro
 // reuses, cards and PDFs (hard links into the caches) are already in place and nothing is copied again.
-// Safe only when dist/ is what the previous build of this cache wrote: a marker in dist/ and a record
-// beside Astro's cache must agree, or the folder is emptied first. After the build, files no stage
-// published are removed (cards/, reports/ and pagefind/ are pruned by their own stages).
-// Keep this integration last: it runs after every other stage has written its files.
+// Safe only when dist/ is what the previous complete build of this cache wrote: a marker in dist/ and a
+// record in the cache must agree, or the folder is emptied first. The marker is removed when a build
+// starts and written back by the output stages when everything is done (src/cli/outputs.ts), so a build
+// that failed half-way leaves no marker and the next one starts from an empty folder.
+// After the pages, files no stage published are removed (cards/, reports/ and pagefind/ are pruned by
+// their own stages), and the handoff for the output stages is written.
 import type { AstroIntegration } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles, pruneFolder } from '../site-files';
+import { cacheRoot, writeHandoff, type Handoff } from '../stage';
 
 export const MARKER = '.qingdan-site';
-const RECORD = 'qingdan-site.json';
 /** Folders whose stages prune them themselves. */
 const OWNED = ['cards/', 'reports/', 'pagefind/'];
 
@@ -24,9 +26,19 @@ const readJson = (file: string): { id?: string; outDir?: string } | null => {
   }
 };
 
+/** Marks the site folder as written by a complete build: the next build may keep it. */
+export function finishSiteDir(handoff: Handoff): void {
+  const id = randomUUID();
+  writeFileSync(join(handoff.outDir, MARKER), JSON.stringify({ id }));
+  mkdirSync(dirname(handoff.siteRecordFile), { recursive: true });
+  writeFileSync(handoff.siteRecordFile, JSON.stringify({ id, outDir: handoff.outDir }));
+}
+
 export default function siteDirIntegration(): AstroIntegration {
   let outDir = '';
   let publicDir = '';
+  let root = '';
+  let site: string | null = null;
   let recordFile = '';
   let started = 0;
   return {
@@ -38,21 +50,23 @@ export default function siteDirIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
-        recordFile = join(fileURLToPath(config.cacheDir), RECORD);
+        root = fileURLToPath(config.root);
+        site = config.site ?? null;
+        recordFile = join(cacheRoot(root), 'site.json');
       },
       'astro:build:start': ({ logger }) => {
-        // Times from the file system, which is what file modification times are compared with below.
         mkdirSync(outDir, { recursive: true });
+        // The file system's clock, which file modification times below are compared with.
         const probe = join(outDir, `${MARKER}.start`);
         writeFileSync(probe, '');
         started = statSync(probe).mtimeMs;
         rmSync(probe);
         const marker = readJson(join(outDir, MARKER));
         const record = readJson(recordFile);
-        const ours = marker?.id && record?.id === marker.id && record.outDir === outDir;
-        if (ours) return;
+        rmSync(join(outDir, MARKER), { force: true }); // written back only when the whole build is done
+        if (marker?.id && record?.id === marker.id && record.outDir === outDir) return;
         if (readdirSync(outDir).length) {
-          logger.info(`${outDir} was not written by the previous build of this cache: emptied`);
+          logger.info(`${outDir} was not written by the last complete build of this cache: emptied`);
           for (const name of readdirSync(outDir)) rmSync(join(outDir, name), { recursive: true, force: true });
         }
       },
@@ -61,16 +75,13 @@ export default function siteDirIntegration(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) published.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         const fromPublic = new Set(existsSync(publicDir) ? listFiles(publicDir) : []);
         const removed = pruneFolder(outDir, (file) => {
-          if (file === MARKER || OWNED.some((dir) => file.startsWith(dir))) return true;
+          if (OWNED.some((dir) => file.startsWith(dir))) return true;
           if (published.has(file) || fromPublic.has(file)) return true;
           // Bundled assets and anything else written during this build.
           return statSync(join(outDir, file)).mtimeMs >= started;
         });
         if (removed) logger.info(`removed ${removed} file(s) no longer published`);
-        const id = randomUUID();
-        writeFileSync(join(outDir, MARKER), JSON.stringify({ id }));
-        mkdirSync(join(recordFile, '..'), { recursive: true });
-        writeFileSync(recordFile, JSON.stringify({ id, outDir }));
+        writeHandoff({ outDir, root, site, siteRecordFile: recordFile });
       },
     },
   };

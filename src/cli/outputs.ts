@@ -1,0 +1,30 @@
+// `npm run build`, second step: after `astro build` wrote the pages, write the cards, the PDF reports
+// and the search index (src/outputs/), then mark the site folder as complete. A process of its own, so
+// the Astro build's memory is given back before these stages start their workers.
+import { getPortal } from '../model/portal';
+import { SourceError, SourceErrors } from '../model/source-error';
+import { cardsStage } from '../outputs/cards/stage';
+import { pdfStage } from '../outputs/pdf/stage';
+import { searchStage } from '../outputs/search/stage';
+import { finishSiteDir } from '../outputs/site-dir/integration';
+import { consoleLogger, readHandoff, type StageContext } from '../outputs/stage';
+
+async function main(): Promise<number> {
+  const handoff = readHandoff(process.cwd());
+  const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
+  const started = performance.now();
+  const portal = await getPortal();
+  for (const stage of [cardsStage, pdfStage, searchStage]) await stage(portal, ctx);
+  finishSiteDir(handoff);
+  consoleLogger('qingdan').info(`outputs written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof SourceErrors) for (const err of e.errors) console.error(`error: ${err.message}`);
+    else console.error(e instanceof SourceError ? `error: ${e.message}` : e);
+    process.exit(1);
+  },
+);
