@@ -49,6 +49,12 @@ export function reportedPhases(lines: LogLine[]): Record<string, number> {
       explicit[m[1]] = (explicit[m[1]] ?? 0) + Number(m[2]);
       continue;
     }
+    // Astro's own total for the `astro build` step (pages, data, feeds; ingest included).
+    const astro = /\[build\] \d+ page\(s\) built in (\d+(?:\.\d+)?)s\b/.exec(clean);
+    if (astro) {
+      summaries.astro = Number(astro[1]);
+      continue;
+    }
     const tag = tagOf(clean);
     if (!tag || ASTRO_TAGS.has(tag)) continue;
     const secs = /\bin (\d+(?:\.\d+)?)\s*s\b/.exec(clean);

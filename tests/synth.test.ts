@@ -227,7 +227,7 @@ describe('bench: reading a build log', () => {
 
   it('prefers what integrations report about themselves', () => {
     const reported = reportedPhases([...log, { t: 22.2, text: '[qingdan:phase] ingest 2.5s' }]);
-    expect(reported).toEqual({ pdf: 1.5, search: 4.1, ingest: 2.5 });
+    expect(reported).toEqual({ astro: 18.15, pdf: 1.5, search: 4.1, ingest: 2.5 });
     const merged = mergePhases(reported, phasesFromLog(log, 23), { ingest: 9, join: 0.1 });
     expect(merged.seconds.search).toBe(4.1);
     expect(merged.sources.search).toBe('build-report');
