@@ -227,8 +227,8 @@ function trackedGetters<T extends object>(target: T, fields: Record<string, [key
 
 /**
  * Portals built in this process, by content root. On globalThis, not in a module variable: the
- * build imports this module twice (Vite's bundle of the pages, and the config's own import for the
- * output integrations), and each copy would otherwise ingest every document again.
+ * Astro build imports this module twice (Vite's bundle of the pages, and the config's own import for
+ * the page cache), and each copy would otherwise ingest every document again.
  */
 const PORTALS = Symbol.for('qingdan.portals');
 type PortalCache = Map<string, Promise<Portal>>;

@@ -2,7 +2,7 @@
 // Rendering runs in a pool of child processes (src/outputs/pool.ts, worker.mjs): one per core within the
 // memory budget, each retired after some reports or once its RSS passes a threshold, because typst's
 // native memory grows with every compile and only comes back when the process exits.
-// integration.ts is a thin wrapper; tests call this directly.
+// stage.ts is a thin wrapper; tests call this directly.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fontPaths, fontVersion } from '../fonts';
@@ -38,7 +38,7 @@ export interface BuildReportsOptions {
   palette: Palette;
   /** YYYY-MM-DD, shown on the cover of reports rendered now. */
   generatedOn: string;
-  /** One line per report and a summary; the integration passes Astro's logger. */
+  /** One line per report and a summary; stage.ts passes the stage logger. */
   log?: (line: string) => void;
   /** Problems that do not stop the build (characters the font cannot draw). */
   warn?: (line: string) => void;
