@@ -7,6 +7,7 @@ import { statusTimeline } from './derive-status';
 import { timelinePeriods } from './periods';
 import { loadRegistry, predecessorsOf, regionAncestors, resolveUnit, type Registry } from './registry';
 import { unverifiedUnits } from './registry-units';
+import { cacheRoot } from './cache-root';
 import { codeVersion, NO_PARSE_CACHE, openParseCache, type ParseCache } from './parse-cache';
 import { SourceError, SourceErrors } from './source-error';
 import { loadStatusReports } from './status';
@@ -243,8 +244,7 @@ function buildParseCache(env: NodeJS.ProcessEnv = process.env): ParseCache {
   const src = join(process.cwd(), 'src');
   const version = codeVersion([join(src, 'ingest'), join(src, 'model')]);
   if (!version) return NO_PARSE_CACHE; // not run from the project root: no way to know the parser's version
-  const base = env.QINGDAN_CACHE_DIR?.trim() || join(process.cwd(), '.cache', 'qingdan');
-  return openParseCache(join(base, 'parse'), version);
+  return openParseCache(join(cacheRoot(process.cwd(), env), 'parse'), version);
 }
 
 /** The portal of the configured content root, built once per process. */

@@ -25,12 +25,12 @@ export function trackRead(key: string): void {
   store.getStore()?.add(key);
 }
 
-/** Runs fn (sync or async) collecting what it reads; the reads also count for any collection around it. */
+/** Runs a synchronous fn collecting what it reads; the reads also count for any collection around it. */
 export function collectReads<T>(fn: () => T): { value: T; reads: Set<string> } {
   const reads = new Set<string>();
-  const outer = store.getStore();
   const value = store.run(reads, fn);
-  if (outer && !(value instanceof Promise)) for (const key of reads) outer.add(key);
+  const outer = store.getStore();
+  if (outer) for (const key of reads) outer.add(key);
   return { value, reads };
 }
 

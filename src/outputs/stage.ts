@@ -4,6 +4,7 @@
 // saying where it wrote the site (src/outputs/site-dir/integration.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cacheRoot } from '../model/cache-root';
 
 export interface StageLogger {
   info: (line: string) => void;
@@ -27,11 +28,6 @@ export interface Handoff {
   site: string | null;
   /** Where the site-dir record goes once every stage is done. */
   siteRecordFile: string;
-}
-
-/** The cache root: $QINGDAN_CACHE_DIR, else <root>/.cache/qingdan. */
-export function cacheRoot(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.QINGDAN_CACHE_DIR?.trim() || join(root, '.cache', 'qingdan');
 }
 
 export const handoffFile = (root: string, env: NodeJS.ProcessEnv = process.env) => join(cacheRoot(root, env), 'build.json');

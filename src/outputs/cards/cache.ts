@@ -5,15 +5,14 @@
 // <root>/.cache/qingdan/cards.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { cacheRoot } from '../../model/cache-root.ts';
 import type { CardSpec } from './card-model.ts';
 
-export const DEFAULT_CACHE_DIR = '.cache/qingdan/cards';
-
+/** $QINGDAN_CACHE_DIR/cards, else a configured folder (relative to root), else <root>/.cache/qingdan/cards. */
 export function resolveCacheDir(root: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.QINGDAN_CACHE_DIR?.trim();
-  const chosen = base ? join(base, 'cards') : configured || DEFAULT_CACHE_DIR;
-  return isAbsolute(chosen) ? chosen : resolve(root, chosen);
+  if (!env.QINGDAN_CACHE_DIR?.trim() && configured) return resolve(root, configured);
+  return join(cacheRoot(root, env), 'cards');
 }
 
 export interface Versions {

@@ -47,8 +47,7 @@ function freshKey(inputs: BuildInputs, id: string, stateDigest: string): string 
 
 export interface KeyPlan {
   keyFor(path: string): string;
-  /** Pages given their previous key so far: Astro may still render them (code changed, cache gone). */
-  reused: number;
+  /** Pages given a new key so far: their inputs changed, or they have no record. */
   fresh: number;
 }
 
@@ -65,15 +64,11 @@ export function planKeys(previous: PageRecord | null, inputs: BuildInputs): KeyP
   // A key changed (or vanished) since the previous build, by its index there.
   const changed = usable ? previous.keys.map((k, i) => inputs.state[k] !== previous.hashes[i]) : [];
   const plan: KeyPlan = {
-    reused: 0,
     fresh: 0,
     keyFor(path) {
       const id = pageId(path);
       const entry = usable ? previous.pages[id] : undefined;
-      if (entry && !entry.reads.some((i) => changed[i])) {
-        plan.reused++;
-        return entry.cacheKey;
-      }
+      if (entry && !entry.reads.some((i) => changed[i])) return entry.cacheKey;
       plan.fresh++;
       return freshKey(inputs, id, stateDigest);
     },

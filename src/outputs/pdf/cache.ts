@@ -4,13 +4,12 @@
 // PDF keeps the date it was really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cacheRoot } from '../../model/cache-root';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
 export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.QINGDAN_CACHE_DIR?.trim();
-  if (base) return join(isAbsolute(base) ? base : resolve(root, base), 'pdf');
-  return join(root, '.cache', 'qingdan', 'pdf');
+  return join(cacheRoot(root, env), 'pdf');
 }
 
 export interface KeyParts {

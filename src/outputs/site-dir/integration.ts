@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles, pruneFolder } from '../site-files';
-import { cacheRoot, writeHandoff, type Handoff } from '../stage';
+import { cacheRoot } from '../../model/cache-root';
+import { writeHandoff, type Handoff } from '../stage';
 
 export const MARKER = '.qingdan-site';
 /** Folders whose stages prune them themselves. */
