@@ -1,0 +1,19 @@
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { releaseMemory } from '../src/outputs/pool';
+
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+describe('releaseMemory', () => {
+  it('returns the free pages of the heap, not only its garbage', () => {
+    // Garbage spread over many pages, as ingest leaves it: a plain gc() frees the objects but keeps
+    // the pages (measured: 264 MB kept over 87 MB live), so the workers' budget would be understated.
+    let garbage: object[] | null = Array.from({ length: 1_500_000 }, (_, i) => ({ i, text: `行${i}` }));
+    expect(mb(getHeapStatistics().total_heap_size)).toBeGreaterThan(100);
+    garbage = null;
+    releaseMemory();
+    const after = getHeapStatistics();
+    expect(garbage).toBeNull();
+    expect(mb(after.total_heap_size - after.used_heap_size)).toBeLessThan(32);
+  });
+});
