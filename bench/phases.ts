@@ -36,8 +36,8 @@ const ASTRO_TAGS = new Set(['build', 'vite', 'types', 'content', 'assets', 'chec
 
 /**
  * Phase timings the build reports itself: lines "[qingdan:phase] ingest 1.23s", and the summaries
- * output integrations print ("[qingdan-search] search: 438 records indexed in 4.1 s"; the last
- * such line of an integration wins). Coarse forms ("in 3 min") count too.
+ * output stages print ("[qingdan-search] search: 375 records in 3 shards (1 indexed, 2 from cache)
+ * in 3.2 s"; the last such line of a stage wins). Coarse forms ("in 3 min") count too.
  */
 export function reportedPhases(lines: LogLine[]): Record<string, number> {
   const explicit: Record<string, number> = {};

@@ -211,7 +211,8 @@ describe('bench: reading a build log', () => {
     [18.0, '04:21:49 [build] Waiting for integration "qingdan-search", hook "astro:build:done"...'],
     [19.5, '04:21:50 [qingdan-cards] cards: 635 pages, 600 distinct; 590 reused from cache, 10 to render on 2 worker(s)'],
     [20.5, '04:21:51 [qingdan:pdf-reports/pdf] 20 reports: 3 rendered, 17 from cache (/c/pdf) in 1.5 s'],
-    [22.0, '04:21:52 [qingdan-search] search: 438 records indexed in 4.1 s'],
+    [22.0, '04:21:52 [qingdan-search] search shard 2/3: 150 records indexed in 1.2 s'],
+    [22.0, '04:21:52 [qingdan-search] search: 438 records in 3 shards (1 indexed, 2 from cache) in 4.1 s'],
     [22.1, '04:21:52 [build] 635 page(s) built in 18.15s'],
   ].map(([t, text]) => ({ t: t as number, text: text as string }));
 

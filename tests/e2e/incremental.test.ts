@@ -48,6 +48,8 @@ describe('incremental build', () => {
       MALLOC_ARENA_MAX: '2', // as `npm run build` sets it
       QINGDAN_CONTENT_DIR: content,
       QINGDAN_CACHE_DIR: join(work, 'cache'),
+      // Shards of 60 records: the real content makes several, so the rebuild reuses some.
+      QINGDAN_SEARCH_SHARD_RECORDS: '60',
       QINGDAN_BUILD_DATE: '2025-01-15',
       SOURCE_DATE_EPOCH: String(Date.UTC(2025, 0, 15) / 1000),
       ...extraEnv,
@@ -94,8 +96,9 @@ describe('incremental build', () => {
       writeFileSync(join(cold.outDir, stale), 'stale');
     }
     warm = build('site'); // the same folder: kept, not emptied
-    // The reference: every page rendered, every file parsed (no page or parse cache), own Astro cache.
-    full = build('full', { QINGDAN_PAGE_CACHE: 'off', QINGDAN_PARSE_CACHE: 'off' });
+    // The reference: every page rendered, every file parsed (no page or parse cache), every card,
+    // report and search shard made anew (a cache folder of its own), own Astro cache.
+    full = build('full', { QINGDAN_PAGE_CACHE: 'off', QINGDAN_PARSE_CACHE: 'off', QINGDAN_CACHE_DIR: join(work, 'cache-full') });
   }, 900_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -105,6 +108,14 @@ describe('incremental build', () => {
     expect(keyed).toBeGreaterThan(400);
     expect(rendered).toBeGreaterThan(0); // at least the task's own page
     expect(reused).toBeGreaterThan(keyed / 2); // one report of five documents: most pages do not show it
+  });
+
+  it('indexes again only the search shard that holds the changed task', () => {
+    const m = /search: \d+ records in (\d+) shards \((\d+) indexed, (\d+) from cache\)/.exec(warm.log);
+    expect(m, 'the build printed no search summary').not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(2);
+    expect(Number(m![2])).toBe(1);
+    expect(/search: \d+ records in \d+ shards \((\d+) indexed, 0 from cache\)/.exec(full.log)?.[1]).toBe(m![1]);
   });
 
   it('publishes the same files, byte for byte, as a full build', () => {

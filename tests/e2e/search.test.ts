@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARDS_MANIFEST } from '../../src/outputs/search/shards-manifest';
 import { PAGEFIND_RANKING } from '../../src/outputs/search/terms';
 import { distDir, openPage } from '../helpers/browser.ts';
 
@@ -33,24 +34,28 @@ async function topResults(path: string, queries: string[], n: number): Promise<s
   // A string, so that vitest does not rewrite the browser's dynamic import.
   await page.evaluate("import('/pagefind/pagefind.js').then((m) => { window.__qingdanPagefind = m; })");
   return page.evaluate(
-    async ([qs, ranking, n]) => {
+    async ([qs, ranking, n, manifest]) => {
       type Pagefind = {
         destroy(): Promise<void>;
         options(o: object): Promise<void>;
+        mergeIndex(path: string, o: object): Promise<void>;
         search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
       };
       const pagefind = (window as unknown as { __qingdanPagefind: Pagefind }).__qingdanPagefind;
+      // The index's other shards, merged as the search page merges them (src/outputs/search/client.ts).
+      const { shards } = (await (await fetch(`/pagefind/${manifest}`)).json()) as { shards: string[] };
       const out: string[][] = [];
       for (const q of qs) {
         await pagefind.destroy();
         await pagefind.options({ ranking });
+        for (const shard of shards) await pagefind.mergeIndex(shard, { ranking });
         const search = await pagefind.search(q);
         const data = await Promise.all(search.results.slice(0, n).map((r) => r.data()));
         out.push(data.map((d) => d.url));
       }
       return out;
     },
-    [queries, PAGEFIND_RANKING, n] as const,
+    [queries, PAGEFIND_RANKING, n, SHARDS_MANIFEST] as const,
   );
 }
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { cacheRoot } from '../../model/cache-root.ts';
 import type { CardSpec } from './card-model.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 /** $QINGDAN_CACHE_DIR/cards, else a configured folder (relative to root), else <root>/.cache/qingdan/cards. */
 export function resolveCacheDir(root: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -18,15 +19,6 @@ export function resolveCacheDir(root: string, configured?: string, env: NodeJS.P
 export interface Versions {
   template: string;
   font: string;
-}
-
-/** JSON with keys sorted at every level, so equal content always hashes equally. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 /** What the card shows: the spec without its paths (two pages drawing the same card share one PNG). */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Portal } from '../../model/portal-types';
 import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey } from '../../model/reads';
-import { canonicalJson } from '../cards/cache';
+import { canonicalJson } from '../canonical-json';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 

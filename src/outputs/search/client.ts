@@ -1,28 +1,24 @@
 // The search page's script: Pagefind's JS API (self-hosted under /pagefind/), our own
 // accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline.
+// The index comes in shards (shards.ts): the first is /pagefind/ itself, the others are merged into it.
+import { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
+import { mergedByDeadline, orderedSource, type PagefindResult, type ResultSource } from './result-order';
 import { PAGEFIND_RANKING } from './terms';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
-}
 interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
   debouncedSearch(q: string | null, o?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const PAGE_SIZE = 10;
+const PAGEFIND_OPTIONS = { excerptLength: 40, ranking: PAGEFIND_RANKING };
 
 /** Excerpts hold our own text plus Pagefind's <mark>: keep the marks, escape everything else. */
 export function safeExcerpt(html: string): string {
@@ -58,14 +54,33 @@ async function main() {
   sortSelect.value = params.get('sort') === 'deadline' ? 'deadline' : '';
 
   let pagefind: Pagefind;
+  let shards: string[];
   try {
     const path = '/pagefind/pagefind.js';
-    pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await pagefind.options({ excerptLength: 40, ranking: PAGEFIND_RANKING });
+    const [module, manifest] = await Promise.all([
+      import(/* @vite-ignore */ path) as Promise<Pagefind>,
+      fetch(`/pagefind/${SHARDS_MANIFEST}`).then((r) => (r.ok ? (r.json() as Promise<ShardsManifest>) : Promise.reject(new Error(`${r.status}`)))),
+    ]);
+    pagefind = module;
+    shards = manifest.shards;
+    await pagefind.options(PAGEFIND_OPTIONS);
+    for (const shard of shards) await pagefind.mergeIndex(shard, PAGEFIND_OPTIONS);
   } catch {
     status.textContent = '搜索索引加载失败，请稍后再试。';
     return;
   }
+
+  // Sorting by deadline over several shards: one Pagefind of its own per shard (a module imported
+  // under its own URL is a separate instance), loaded the first time a reader sorts.
+  let perShard: Promise<Pagefind[]> | undefined;
+  const shardInstances = () =>
+    (perShard ??= Promise.all(
+      ['/pagefind/pagefind.js?sort', ...shards.map((s) => `${s}pagefind.js`)].map(async (url) => {
+        const instance = (await import(/* @vite-ignore */ url)) as Pagefind;
+        await instance.options(PAGEFIND_OPTIONS);
+        return instance;
+      }),
+    ));
 
   const selected = new Map<string, Set<string>>();
   for (const [key, value] of params) {
@@ -100,13 +115,12 @@ async function main() {
     filtersBox.append(details);
   }
 
-  let results: PagefindResult[] = [];
+  let results: ResultSource = orderedSource([]);
   let shown = 0;
   let generation = 0;
 
   async function renderMore() {
-    const slice = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    const data = await results.next(PAGE_SIZE);
     for (const d of data) {
       const li = el('li', { class: 'result' });
       const a = el('a', { href: d.url }, d.meta.title ?? d.url);
@@ -127,8 +141,8 @@ async function main() {
       li.append(excerpt);
       list.append(li);
     }
-    shown += slice.length;
-    more.hidden = shown >= results.length;
+    shown += data.length;
+    more.hidden = shown >= results.count;
   }
 
   async function run(pushUrl: boolean) {
@@ -149,17 +163,34 @@ async function main() {
     list.replaceChildren();
     shown = 0;
     if (!q && !anyFilter) {
-      results = [];
+      results = orderedSource([]);
       more.hidden = true;
       status.textContent = '请输入关键词，例如：垃圾、厕所革命、湟水河、生态环境局。';
       return;
     }
     const mine = ++generation;
     status.textContent = '正在搜索…';
-    const search = await pagefind.search(q || null, { filters, sort: sortSelect.value === 'deadline' ? { deadline: 'asc' } : undefined });
-    if (mine !== generation || !search) return;
-    results = search.results;
-    status.textContent = results.length ? `找到 ${results.length} 条结果${q ? `（关键词：${q}）` : ''}` : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
+    const byDeadline = sortSelect.value === 'deadline';
+    const options = { filters, sort: byDeadline ? { deadline: 'asc' } : undefined };
+    let found: ResultSource;
+    if (byDeadline && shards.length > 0) {
+      let runs: (PagefindSearch | null)[];
+      try {
+        runs = await Promise.all((await shardInstances()).map((p) => p.search(q || null, options)));
+      } catch {
+        perShard = undefined; // try again on the next search
+        if (mine === generation) status.textContent = '搜索索引加载失败，请稍后再试。';
+        return;
+      }
+      if (mine !== generation || runs.some((r) => !r)) return;
+      found = mergedByDeadline(runs.map((r) => r!.results));
+    } else {
+      const search = await pagefind.search(q || null, options);
+      if (mine !== generation || !search) return;
+      found = orderedSource(search.results);
+    }
+    results = found;
+    status.textContent = results.count ? `找到 ${results.count} 条结果${q ? `（关键词：${q}）` : ''}` : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
     await renderMore();
   }
 
