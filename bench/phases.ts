@@ -50,9 +50,10 @@ export function reportedPhases(lines: LogLine[]): Record<string, number> {
       continue;
     }
     // Astro's own total for the `astro build` step (pages, data, feeds; ingest included).
-    const astro = /\[build\] \d+ page\(s\) built in (\d+(?:\.\d+)?)s\b/.exec(clean);
+    // "in 18.15s", or past a minute "in 6m 48s".
+    const astro = /\[build\] \d+ page\(s\) built in (?:(\d+)m )?(\d+(?:\.\d+)?)s\b/.exec(clean);
     if (astro) {
-      summaries.astro = Number(astro[1]);
+      summaries.astro = Number(astro[1] ?? 0) * 60 + Number(astro[2]);
       continue;
     }
     const tag = tagOf(clean);

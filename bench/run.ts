@@ -312,6 +312,8 @@ async function main(): Promise<number> {
   const warmPhases = warm?.ok ? mergePhases({ ...reportedPhases(warm.lines), ...(typeof warmCards.seconds === 'number' ? { cards: warmCards.seconds } : {}) }, durations(windowsOf(warm, warmCards)), {}) : null;
   if (warm?.ok && counts.cardsRendered === null) na['warm.cards_rendered'] = 'the build printed no cards summary ("cards: … reused from cache, N to render")';
   if (warm?.ok && counts.pdfsRendered === null) na['warm.pdfs_rendered'] = 'the build printed no PDF summary ("N reports: R rendered, C from cache")';
+  // Seen at 50,000 tasks: Astro exits before a pipe has taken all of its ~40,000 log lines, and the tail is lost.
+  if (warm?.ok && counts.pagesRendered === null) na['warm.pages_rendered'] = 'the build printed no page-cache summary ("pages: N keyed, R rendered, …"), or its log was cut short';
 
   // ---- outputs
   const built = cold.ok && existsSync(dirs.site);

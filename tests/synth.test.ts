@@ -229,6 +229,7 @@ describe('bench: reading a build log', () => {
   it('prefers what integrations report about themselves', () => {
     const reported = reportedPhases([...log, { t: 22.2, text: '[qingdan:phase] ingest 2.5s' }]);
     expect(reported).toEqual({ astro: 18.15, pdf: 1.5, search: 4.1, ingest: 2.5 });
+    expect(reportedPhases([{ t: 0, text: '14:28:53 [build] 59377 page(s) built in 6m 48s' }])).toEqual({ astro: 408 });
     const merged = mergePhases(reported, phasesFromLog(log, 23), { ingest: 9, join: 0.1 });
     expect(merged.seconds.search).toBe(4.1);
     expect(merged.sources.search).toBe('build-report');
