@@ -25,8 +25,9 @@ try {
   const t0 = performance.now();
   const portal = await getPortal();
   const t1 = performance.now();
-  const records = searchRecords(portal).length;
-  const shards = partitionRecords(searchRecords(portal), shardRecordLimit(env)).map((s) => s.length);
+  const all = searchRecords(portal);
+  const records = all.length;
+  const shards = partitionRecords(all, shardRecordLimit(env)).map((s) => s.length);
   releaseMemory();
   const heldMb = mb(process.memoryUsage.rss());
   const ctx: StageContext = { outDir: join(work, 'site'), root: process.cwd(), site: null, logger: consoleLogger };

@@ -5,11 +5,13 @@ import { getPortal } from '../model/portal';
 import { SourceError, SourceErrors } from '../model/source-error';
 import { cardsStage } from '../outputs/cards/stage';
 import { pdfStage } from '../outputs/pdf/stage';
+import { shardRecordLimit } from '../outputs/search/shards';
 import { searchStage } from '../outputs/search/stage';
 import { finishSiteDir } from '../outputs/site-dir/integration';
 import { consoleLogger, readHandoff, type StageContext } from '../outputs/stage';
 
 async function main(): Promise<number> {
+  shardRecordLimit(); // a bad setting fails here, not after the cards and PDFs
   const handoff = readHandoff(process.cwd());
   const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
   const started = performance.now();
