@@ -3,11 +3,18 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingestAll } from '../src/ingest/index';
 import { codeVersion, NO_PARSE_CACHE, openParseCache } from '../src/model/parse-cache';
 import { SourceErrors } from '../src/model/source-error';
 import { loadStatusReports } from '../src/model/status';
+
+// Counts YAML parses, calling through to the real parser.
+const yamlParses = vi.hoisted(() => ({ count: 0 }));
+vi.mock('yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('yaml')>();
+  return { ...yaml, parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => (yamlParses.count++, yaml.parseDocument(...args)) };
+});
 
 const CONTENT = join(import.meta.dirname, '..', 'content');
 
@@ -35,6 +42,22 @@ describe('parse cache', () => {
     expect(second.hits).toBeGreaterThan(docs2.length);
     expect(docs2).toEqual(fresh);
     expect(reports2).toEqual(freshReports); // lines included
+  });
+
+  it('a status file in the cache is not parsed again, indicators and all', () => {
+    const { content, cacheDir } = copyContent();
+    const warmUp = openParseCache(cacheDir, 'v1');
+    const docs = ingestAll(join(content, 'documents'), warmUp);
+    const before = yamlParses.count;
+    const reports = loadStatusReports(join(content, 'status'), docs, warmUp);
+    expect(yamlParses.count).toBeGreaterThan(before);
+    expect(reports.some((r) => r.indicators.length > 0), 'the content has indicator values').toBe(true);
+
+    const again = openParseCache(cacheDir, 'v1');
+    const docs2 = ingestAll(join(content, 'documents'), again);
+    const parsesBefore = yamlParses.count;
+    expect(loadStatusReports(join(content, 'status'), docs2, again)).toEqual(reports);
+    expect(yamlParses.count - parsesBefore, 'YAML parses of cached status files').toBe(0);
   });
 
   it('a changed file is parsed again; another code version starts afresh', () => {

@@ -216,14 +216,15 @@ function checkEntry(
   if (task) {
     const seenTargets = new Set<number>();
     entry.indicators.forEach((ind, i) => {
-      const at = locate(['indicators', i, 'target']);
+      // Located only for an error: a line a cached parse did not keep costs a full parse of the file.
+      const at = () => locate(['indicators', i, 'target']);
       if (ind.target >= task.targets.length) {
         const expected = task.targets.length
           ? `a target index 0…${task.targets.length - 1} of task ${task.localId} (${listSome(task.targets.map((t, j) => `${j}: ${t.text}`), 4)})`
           : `no indicators: task ${task.localId} states no targets`;
-        err(at, `indicators[${i}].target`, `target ${ind.target} does not exist`, expected);
+        err(at(), `indicators[${i}].target`, `target ${ind.target} does not exist`, expected);
       } else if (seenTargets.has(ind.target)) {
-        err(at, `indicators[${i}].target`, `target ${ind.target} given twice`, 'one value per target');
+        err(at(), `indicators[${i}].target`, `target ${ind.target} given twice`, 'one value per target');
       }
       seenTargets.add(ind.target);
     });
