@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from '../src/model/markdown';
+import { join } from 'node:path';
+import { ingestAll } from '../src/ingest/index';
+import { loadStatusReports } from '../src/model/status';
+import { markdownToText, markdownToTextFull, renderMarkdown } from '../src/model/markdown';
 
 describe('renderMarkdown', () => {
   it('renders basic Markdown, one line per <br>', () => {
@@ -59,5 +62,37 @@ describe('markdownToText', () => {
   });
   it('keeps the words of links but not their URLs', () => {
     expect(markdownToText('[公示](https://www.gov.cn/a.html)')).toBe('公示');
+  });
+});
+
+describe('markdownToText shortcut for text without Markdown', () => {
+  const agree = (md: string) => expect(markdownToText(md), JSON.stringify(md)).toBe(markdownToTextFull(md));
+
+  it('agrees with the full parse on the progress texts of the content', () => {
+    const dir = join(import.meta.dirname, '..', 'content');
+    const reports = loadStatusReports(join(dir, 'status'), ingestAll(join(dir, 'documents')));
+    expect(reports.length).toBeGreaterThan(50);
+    for (const r of reports) agree(r.progress);
+  });
+
+  it('agrees on texts built to sit at the edge of Markdown', () => {
+    for (const md of [
+      '', '  ', '已完成。', '已完成\n\n下一段', '1. 加强', ' 2) 推进', '2019. 年', '完成率 1.5%', '- 甲', '+ 乙', '> 引用', '标题\n===', '标题\n---',
+      '    缩进四格的代码', 'www.gov.cn 公示', 'https://www.gov.cn/a.html', 'a\u00a0b', '全角　空格', 'tab\there', 'CRLF\r\n行', '\u2028分隔',
+      '（已完成）：见附件', '"引号" \'单引号\'', '100%', 'a=b', 'x--y', '...', '第1.2条', '3.5万亩', '\u0000空',
+    ])
+      agree(md);
+  });
+
+  it('agrees on random texts of Chinese, digits, punctuation and line breaks', () => {
+    const alphabet = [...'生态环境保护已完成推进中，。、；：（）【】“”1234567890 .)-+=>:/wh\n\n\t\u3000abc%！？'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 3000; i++) {
+      const n = 1 + Math.floor(random() * 40);
+      let md = '';
+      for (let j = 0; j < n; j++) md += alphabet[Math.floor(random() * alphabet.length)];
+      agree(md);
+    }
   });
 });

@@ -45,8 +45,23 @@ export function renderMarkdown(md: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
 }
 
-/** Markdown → plain text for cards, feeds and PDF reports, where no HTML may go. Whitespace collapsed. */
+/** Characters Markdown (GFM) or HTML may read as syntax anywhere in a line; NUL, which marked replaces. */
+const INLINE_SYNTAX = /[\\`*_[\]<>&#|~\u0000]/;
+/** A line that may open a block: list, quote, setext underline, ordered list. */
+const BLOCK_START = /(?:^|\n)[ \t]*(?:[-+=>]|\d+[.)])/;
+
+/**
+ * Markdown → plain text for cards, feeds and PDF reports, where no HTML may go. Whitespace collapsed.
+ * Most progress texts are plain sentences in which Markdown can mark nothing up: their text is
+ * themselves, without the parse and sanitize that cost most of a PDF report's data (tested to agree).
+ */
 export function markdownToText(md: string): string {
+  if (!INLINE_SYNTAX.test(md) && !BLOCK_START.test(md)) return md.replace(/\s+/g, ' ').trim();
+  return markdownToTextFull(md);
+}
+
+/** markdownToText the long way, through marked and sanitize-html: exported for the test of the shortcut. */
+export function markdownToTextFull(md: string): string {
   if (!md.trim()) return '';
   const html = marked.parse(md) as string;
   const withBreaks = html.replace(/<\/(p|li|blockquote|pre|h[1-6])>|<br\s*\/?>/gi, '$& ');
