@@ -1,13 +1,13 @@
 // PDF annual reports: escaping, which reports exist and what they hold, a real compiled PDF checked
 // with poppler (pdfinfo, pdftotext, pdffonts, pdftohtml), the cache, and the pool of render processes.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fontBuffers } from '../src/outputs/fonts';
-import { PdfCache, pdfCacheDir, reportKey } from '../src/outputs/pdf/cache';
+import { PdfCache, pdfCacheDir, pdfTemplateVersion, reportContent, reportKey, TEMPLATE_FILES } from '../src/outputs/pdf/cache';
 import { HOSTILE_TEXT, makePortal, SMALL_DOCUMENTS, smallPortal, treePortal, XIZANG_DOCUMENT, type FixtureDocument } from './fixtures/portal-pdf';
 import { palette } from '../src/outputs/pdf/palette';
 import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../src/outputs/pdf/pipeline';
@@ -15,7 +15,7 @@ import { missingGlyphs } from '../src/outputs/pdf/glyphs';
 import { renderTypst, TypstError } from '../src/outputs/pdf/render';
 import { memoryBudgetMb, MIN_WORKER_BUDGET_MB, processWorker, runPool, type PoolResult } from '../src/outputs/pool';
 import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
-import { escapeTypst, escapeTypstLines, reportSource, typstString, type Palette } from '../src/outputs/pdf/typst-source';
+import { escapeTypst, escapeTypstLines, reportSource, TEMPLATE_VERSION, typstString, type Palette } from '../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl, regionUrl } from '../src/model/urls';
 import { parsePeriod } from '../src/model/periods';
 
@@ -554,11 +554,26 @@ describe('cache', () => {
     expect(pdfCacheDir('/r', { QINGDAN_CACHE_DIR: 'rel' })).toBe('/r/rel/pdf');
   });
 
-  it('keys on source, template, font and engine', () => {
-    const base = { source: 'a', templateVersion: '1', fontVersion: 'f', engineVersion: 'e' };
+  it('keys on content, template, font and engine', () => {
+    const base = { content: 'a', templateVersion: '1', fontVersion: 'f', engineVersion: 'e' };
     const k = reportKey(base);
     expect(reportKey({ ...base })).toBe(k);
-    for (const change of [{ source: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }]) expect(reportKey({ ...base, ...change })).not.toBe(k);
+    for (const change of [{ content: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }]) expect(reportKey({ ...base, ...change })).not.toBe(k);
+  });
+
+  it('the content is the spec and the palette', () => {
+    const [spec] = reportsForPortal(smallPortal());
+    const content = reportContent(spec, palette);
+    expect(reportContent(reportsForPortal(smallPortal())[0], palette)).toBe(content);
+    expect(reportContent({ ...spec, title: `${spec.title}（修订）` }, palette)).not.toBe(content);
+    expect(reportContent(spec, { ...palette, 已完成: { bg: '#000000', fg: '#ffffff' } })).not.toBe(content);
+  });
+
+  it('the template version covers TEMPLATE_VERSION and the template code, read from real files', () => {
+    const version = pdfTemplateVersion(TEMPLATE_VERSION);
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    expect(pdfTemplateVersion(`${TEMPLATE_VERSION}+1`)).not.toBe(version);
+    for (const file of TEMPLATE_FILES) expect(existsSync(join(import.meta.dirname, '..', 'src', 'outputs', 'pdf', file)), file).toBe(true);
   });
 
   it('renders on a miss, reuses on a hit, and re-renders only what changed', async () => {

@@ -1,7 +1,8 @@
-// Rendered PDFs keyed by a hash of exactly what they show (the typst source, which embeds the spec and
-// the palette) plus the template, font and engine versions, in a folder that survives builds. A rebuild
-// renders only reports whose content changed. The render date is deliberately not in the key: a cached
-// PDF keeps the date it was really generated on, which stays true because its content is unchanged.
+// Rendered PDFs keyed by a hash of exactly what they show (the spec and the palette, from which the
+// typst source is made) plus the versions of the template code, font and engine, in a folder that
+// survives builds. A rebuild renders only reports whose content changed, and makes the typst source
+// only for those. The render date is deliberately not in the key: a cached PDF keeps the date it was
+// really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv
 }
 
 export interface KeyParts {
-  source: string;
+  /** What the report shows: canonical JSON of its spec and the palette. */
+  content: string;
   templateVersion: string;
   fontVersion: string;
   engineVersion: string;
@@ -22,9 +24,40 @@ export interface KeyParts {
 export function reportKey(parts: KeyParts): string {
   const h = createHash('sha256');
   // Length-prefixed, so that no two different part lists hash the same bytes.
-  for (const v of [parts.templateVersion, parts.fontVersion, parts.engineVersion, parts.source]) h.update(`${Buffer.byteLength(v)}:`).update(v);
+  for (const v of [parts.templateVersion, parts.fontVersion, parts.engineVersion, parts.content]) h.update(`${Buffer.byteLength(v)}:`).update(v);
   return h.digest('hex').slice(0, 32);
 }
+
+/**
+ * The content part of a report's key. Plain JSON, not canonical: specs come from one piece of code, so
+ * equal specs list their fields in the same order; code that reorders them costs renders, never a
+ * stale PDF (and sorting every object's keys took half the time of the key).
+ */
+export function reportContent(spec: unknown, palette: unknown): string {
+  return JSON.stringify({ spec, palette });
+}
+
+/**
+ * The template's version: TEMPLATE_VERSION and the code that turns a spec into typst source and a PDF,
+ * so that a change to the template renders every report again without anyone bumping a number.
+ */
+const templateHashes = new Map<string, string>();
+export function pdfTemplateVersion(revision: string): string {
+  let version = templateHashes.get(revision);
+  if (version) return version;
+  const hash = createHash('sha256').update(`revision ${revision}\n`);
+  for (const file of TEMPLATE_FILES) {
+    try {
+      hash.update(file).update(readFileSync(new URL(`./${file}`, import.meta.url)));
+    } catch {
+      hash.update(`${file}: unavailable`); // bundled without sources: TEMPLATE_VERSION has to be bumped by hand then
+    }
+  }
+  templateHashes.set(revision, (version = hash.digest('hex').slice(0, 16)));
+  return version;
+}
+/** The code that makes a report from its spec, beside this module. */
+export const TEMPLATE_FILES = ['typst-source.ts', 'escape.ts', 'render-core.mjs'];
 
 export class PdfCache {
   constructor(readonly dir: string) {}

@@ -9,7 +9,7 @@ import { fontPaths, fontVersion } from '../fonts';
 import { placeFile } from '../place.mjs';
 import { pruneFolder } from '../site-files';
 import { memoryBudgetMb, processWorker, releaseMemory, runPool, workerFile, type PoolStats } from '../pool';
-import { PdfCache, reportKey } from './cache';
+import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
 import type { ReportSpec } from './report-model';
@@ -124,7 +124,7 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
   const { specs, outDir, cache, palette, generatedOn, log = () => {}, warn = log } = options;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(generatedOn)) throw new Error(`generatedOn must be YYYY-MM-DD, got "${generatedOn}"`);
   const started = performance.now();
-  const versions = { templateVersion: TEMPLATE_VERSION, fontVersion: fontVersion(), engineVersion: engineVersion() };
+  const versions = { templateVersion: pdfTemplateVersion(TEMPLATE_VERSION), fontVersion: fontVersion(), engineVersion: engineVersion() };
   const seen = new Set<string>();
   const outcomes: ReportOutcome[] = new Array(specs.length);
   const keys: string[] = new Array(specs.length);
@@ -157,13 +157,15 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       if (!/^\/reports\/[^?#]+\.pdf$/.test(spec.path) || spec.path.includes('..')) throw new Error(`report path "${spec.path}" is not under /reports/`);
       if (seen.has(spec.path)) throw new Error(`two reports for ${spec.path}`);
       seen.add(spec.path);
-      const source = reportSource(spec, palette);
-      const key = (keys[i] = reportKey({ source, ...versions }));
+      // Keyed by the spec, not the source: on a rebuild most reports are hits, and making the source of
+      // every report cost more than the rest of the stage (4.6 s of CPU for 2,456 reports at 10,000 tasks).
+      const key = (keys[i] = reportKey({ content: reportContent(spec, palette), ...versions }));
       const bytes = cache.has(key);
       if (bytes !== null) {
         finished(i, { path: spec.path, file: file(spec), key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes, standard: null });
         continue;
       }
+      const source = reportSource(spec, palette);
       const missing = missingGlyphs(source);
       if (missing.length) warn(`${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`);
       return { id: i, source, generatedOn, name: spec.path };
