@@ -17,7 +17,7 @@ import { writeCorpus } from '../src/synth/write.ts';
 import { durations, mergePhases, peaksIn, phaseWindows, renderCounts, reportedPhases, reportedWindows, type Phases, type RenderCounts, type Window } from './phases.ts';
 import { changeOneReport } from './change-report.ts';
 import { runMeasured, type StepResult } from './proc.ts';
-import { measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
+import { FIRST_QUERIES, measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -169,7 +169,11 @@ function printTable(r: Results): void {
   if (r.warm.phases) add('  warm phases', '', Object.entries(r.warm.phases).map(([k, v]) => `${k} ${v} s`).join(', '));
   add('outputs', `cards ${fmt(r.outputs.cards)}, PDFs ${fmt(r.outputs.pdfs)}`, `pagefind ${fmt(r.outputs.index_mb, ' MB')}`);
   for (const [name, s] of Object.entries(r.search)) {
-    add(`search ${name}: first query`, s ? `${s.totalFirstQueryKb} KB` : 'n/a', s ? `page ${s.pageKb} KB + query ${s.firstQueryKb} KB, ${s.firstQueryMs} ms, ${s.firstQueryResults} results` : '');
+    add(
+      `search ${name}: first query`,
+      s ? `median ${s.firstQueryKb.median} KB, max ${s.firstQueryKb.max} KB` : 'n/a',
+      s ? `gzip: median ${s.firstQueryGzipKb.median} KB, max ${s.firstQueryGzipKb.max} KB; ${FIRST_QUERIES.length} words via ${s.firstQueryVia}, each in a fresh browser; median ${s.firstQueryMs} ms; ${s.firstQueryResults} results for ${FIRST_QUERIES[0]}` : '',
+    );
     add(`search ${name}: latency`, s ? `p95 ${fmt(s.p95Ms, ' ms')}` : 'n/a', s ? `p50 ${fmt(s.p50Ms, ' ms')} over ${s.queries} queries` : '');
   }
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];

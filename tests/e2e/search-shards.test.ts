@@ -105,6 +105,8 @@ describe('search over an index in shards', () => {
     const facets = async (root?: string) => {
       const { page } = await openPage('/search/?q=' + encodeURIComponent('草原'), { root });
       await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 }).toMatch(/找到/);
+      await page.locator('[data-filter-panel] > summary').click();
+      await page.locator('[data-filters] label').first().waitFor({ timeout: 30_000 });
       return page.locator('[data-filters] label').allTextContents();
     };
     const one = await facets();

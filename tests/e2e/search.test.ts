@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARDS_MANIFEST } from '../../src/outputs/search/shards-manifest';
 import { PAGEFIND_RANKING } from '../../src/outputs/search/terms';
-import { distDir, openPage } from '../helpers/browser.ts';
+import { distDir, openPage, siteOrigin } from '../helpers/browser.ts';
 
 interface Query {
   q: string;
@@ -125,4 +125,52 @@ describe('search: Chinese queries find the right pages', () => {
       expect(shown, `search page for ${q}: pass PAGEFIND_RANKING (src/outputs/search/terms.ts) to pagefind.options()`).toEqual(api[i]);
     }
   }, 300_000);
+});
+
+describe('search page: facets load on demand', () => {
+  /** The search page for `query`, with every request its context makes (the Pagefind worker's too). */
+  async function searchWithRequests(query: string) {
+    const { page } = await openPage('/');
+    const requests: string[] = [];
+    page.context().on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${await siteOrigin()}/search/?${query}`);
+    await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 }).toMatch(/找到/);
+    return { page, requests };
+  }
+  const filterIndexes = (paths: string[]) => paths.filter((p) => /\/filter\/[^/]+\.pf_filter$/.test(p));
+
+  it('a query downloads no filter index until the reader opens the filters', async () => {
+    const { page, requests } = await searchWithRequests(`q=${encodeURIComponent('垃圾')}`);
+    await page.waitForLoadState('networkidle');
+    expect(filterIndexes(requests), 'filter indexes fetched before the panel was opened').toEqual([]);
+    expect(await page.locator('[data-filter-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+    await page.locator('[data-filter-panel] > summary').click();
+    const labels = page.locator('[data-filters] label');
+    await labels.first().waitFor({ timeout: 30_000 });
+    expect(filterIndexes(requests).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-filters] > details > summary').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^状态（\d+）$/), expect.stringMatching(/^地区（\d+）$/)]),
+    );
+    // A choice narrows the results and goes into the URL.
+    const before = Number((await page.locator('[data-status]').textContent())!.match(/找到 (\d+)/)![1]);
+    const box = page.locator('[data-filters] details[open] input[type="checkbox"]').first();
+    const name = (await box.getAttribute('name'))!;
+    await box.check();
+    await expect.poll(() => page.url()).toContain(`${encodeURIComponent(name)}=`);
+    await expect.poll(async () => Number(((await page.locator('[data-status]').textContent()) ?? '').match(/找到 (\d+)/)?.[1] ?? -1)).toBeLessThan(before);
+  });
+
+  it('a choice in the URL opens the filters with it checked and applies it', async () => {
+    const q = `q=${encodeURIComponent('垃圾')}`;
+    const all = await searchWithRequests(q);
+    const total = Number((await all.page.locator('[data-status]').textContent())!.match(/找到 (\d+)/)![1]);
+    const { page } = await searchWithRequests(`${q}&f.${encodeURIComponent('状态')}=${encodeURIComponent('未报告')}`);
+    expect(await page.locator('[data-filter-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('[data-filters] input[name="f.状态"][value="未报告"]').isChecked()).toBe(true);
+    const narrowed = Number((await page.locator('[data-status]').textContent())!.match(/找到 (\d+)/)![1]);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(total);
+    for (const fact of await page.locator('[data-results] .result-facts').allTextContents()) expect(fact).toContain('状态：未报告');
+  });
 });

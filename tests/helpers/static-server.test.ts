@@ -1,5 +1,6 @@
 // The browser tests trust this server to behave like a static host; check that it does.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +87,48 @@ describe('startStaticServer', () => {
     const head = await fetch(`${server.origin}/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+});
+
+describe('startStaticServer with gzip', () => {
+  let dir: string;
+  let server: StaticServer;
+  const script = `console.log(${JSON.stringify('搜索'.repeat(500))});`;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'qingdan-static-gzip-'));
+    writeFileSync(join(dir, 'app.js'), script);
+    writeFileSync(join(dir, 'x.pf_index'), Buffer.from([31, 139, 8, 0, 1, 2, 3]));
+    server = await startStaticServer(dir, { gzip: true });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Status, headers and the body's bytes as sent (fetch would decompress them). */
+  const raw = (path: string, encoding?: string) =>
+    new Promise<{ headers: Record<string, unknown>; bytes: number }>((ok, fail) => {
+      get(`${server.origin}${path}`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => ok({ headers: res.headers, bytes }));
+      }).on('error', fail);
+    });
+
+  it('gzips text for a client that accepts it, and says so', async () => {
+    const res = await raw('/app.js', 'gzip, deflate, br');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toBe('accept-encoding');
+    expect(res.bytes).toBeLessThan(Buffer.byteLength(script) / 10);
+    expect(await (await fetch(`${server.origin}/app.js`)).text()).toBe(script);
+  });
+
+  it('sends text as it is to a client that does not accept gzip, and binary files always as they are', async () => {
+    const plain = await raw('/app.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes).toBe(Buffer.byteLength(script));
+    const binary = await raw('/x.pf_index', 'gzip');
+    expect(binary.headers['content-encoding']).toBeUndefined();
+    expect(binary.bytes).toBe(7);
   });
 });

@@ -3,10 +3,11 @@
 // when the trailing slash is missing), 404.html answers unknown paths, and every file gets a
 // content type a browser accepts (Pagefind needs its .pf_* files and .wasm served as such).
 // Listens on 127.0.0.1 only, on a random free port.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export interface StaticServer {
   /** Origin, e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -54,8 +55,18 @@ export function contentTypeOf(file: string): string {
   return TYPES[ext] ?? 'application/octet-stream';
 }
 
+export interface StaticServerOptions {
+  /**
+   * Gzip text (HTML, CSS, JS, JSON, SVG, XML) for a client that accepts it, as a host configured
+   * for it does; Pagefind's own files are compressed already and go as they are.
+   */
+  gzip?: boolean;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json|geo\+json)|image\/svg\+xml)/;
+
 /** Serve `rootDir` until close() is called. */
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+export async function startStaticServer(rootDir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = resolve(rootDir);
   const notFoundPage = join(root, '404.html');
 
@@ -65,7 +76,14 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     const sendFile = (status: number, file: string, size: number) => {
-      res.writeHead(status, { 'content-type': contentTypeOf(file), 'content-length': String(size), 'cache-control': 'no-store' });
+      const type = contentTypeOf(file);
+      if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        const body = gzipSync(readFileSync(file));
+        res.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': String(body.length), 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(status, { 'content-type': type, 'content-length': String(size), 'cache-control': 'no-store' });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     };

@@ -44,6 +44,7 @@ async function main() {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const filterPanel = root.querySelector<HTMLDetailsElement>('[data-filter-panel]')!;
   const filtersBox = root.querySelector<HTMLElement>('[data-filters]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
@@ -90,29 +91,55 @@ async function main() {
     selected.get(name)!.add(value);
   }
 
-  // Facets: one fieldset per filter, checkboxes with counts.
-  const available = await pagefind.filters();
-  filtersBox.replaceChildren();
-  for (const [name, values] of Object.entries(available)) {
-    // Long lists (hundreds of departments) fold away; a group with a choice made stays open.
-    const details = el('details');
-    const narrow = window.matchMedia('(max-width: 720px)').matches; // on a phone the results come first
-    if ((!narrow && Object.keys(values).length <= 8) || selected.has(name)) details.open = true;
-    details.append(el('summary', {}, `${name}（${Object.keys(values).length}）`));
-    const fieldset = el('fieldset');
-    fieldset.append(el('legend', { class: 'sr-only' }, name));
-    const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);
-    entries.forEach(([value, count], i) => {
-      const id = `f-${name}-${i}`;
-      const box = el('input', { type: 'checkbox', id, name: `f.${name}`, value });
-      if (selected.get(name)?.has(value)) box.checked = true;
-      const label = el('label', { for: id }, `${value}（${count}）`);
-      const row = el('div', { class: 'facet' });
-      row.append(box, label);
-      fieldset.append(row);
-    });
-    details.append(fieldset);
-    filtersBox.append(details);
+  // Facets: one fieldset per filter, checkboxes with counts. Loaded when the reader opens the panel
+  // (or arrives with a choice in the URL): Pagefind's filter indexes of every shard are about a third
+  // of what a first query would otherwise download (154 of 574 KB at 10,000 tasks).
+  let facets: Promise<void> | undefined;
+  const loadFacets = () =>
+    (facets ??= (async () => {
+      filtersBox.setAttribute('aria-busy', 'true');
+      filtersBox.replaceChildren(el('p', {}, '正在加载筛选条件…'));
+      try {
+        renderFacets(await pagefind.filters());
+      } catch {
+        facets = undefined; // try again when the panel is opened again
+        filtersBox.replaceChildren(el('p', {}, '筛选条件加载失败，请收起后重新展开。'));
+      } finally {
+        filtersBox.removeAttribute('aria-busy');
+      }
+    })());
+
+  function renderFacets(available: Record<string, Record<string, number>>) {
+    filtersBox.replaceChildren();
+    for (const [name, values] of Object.entries(available)) {
+      // Long lists (hundreds of departments) fold away; a group with a choice made stays open.
+      const details = el('details');
+      const narrow = window.matchMedia('(max-width: 720px)').matches; // on a phone the results come first
+      if ((!narrow && Object.keys(values).length <= 8) || selected.has(name)) details.open = true;
+      details.append(el('summary', {}, `${name}（${Object.keys(values).length}）`));
+      const fieldset = el('fieldset');
+      fieldset.append(el('legend', { class: 'sr-only' }, name));
+      const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);
+      entries.forEach(([value, count], i) => {
+        const id = `f-${name}-${i}`;
+        const box = el('input', { type: 'checkbox', id, name: `f.${name}`, value });
+        if (selected.get(name)?.has(value)) box.checked = true;
+        const label = el('label', { for: id }, `${value}（${count}）`);
+        const row = el('div', { class: 'facet' });
+        row.append(box, label);
+        fieldset.append(row);
+      });
+      details.append(fieldset);
+      filtersBox.append(details);
+    }
+  }
+
+  filterPanel.addEventListener('toggle', () => {
+    if (filterPanel.open) void loadFacets();
+  });
+  if (selected.size > 0) {
+    filterPanel.open = true;
+    await loadFacets();
   }
 
   let results: ResultSource = orderedSource([]);
@@ -148,9 +175,14 @@ async function main() {
   async function run(pushUrl: boolean) {
     const q = input.value.trim();
     const filters: Record<string, string[]> = {};
-    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
-      const name = box.name.slice(2);
-      (filters[name] ??= []).push(box.value);
+    if (filtersBox.querySelector('input[type="checkbox"]')) {
+      for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+        const name = box.name.slice(2);
+        (filters[name] ??= []).push(box.value);
+      }
+    } else {
+      // The facets are not drawn (not opened, or failed to load): the choices in the URL still hold.
+      for (const [name, values] of selected) filters[name] = [...values];
     }
     const anyFilter = Object.keys(filters).length > 0;
     if (pushUrl) {

@@ -1,0 +1,23 @@
+// The benchmark's search measurement (bench/search.ts) on the built site: it runs the first queries
+// through the search page in fresh browsers, plain and gzipped, and counts what they download.
+// Figures are never asserted against targets here; only that they are measured and hang together.
+import { describe, expect, it } from 'vitest';
+import { FIRST_QUERIES, measureSearch } from '../../bench/search.ts';
+import { distDir } from '../helpers/browser.ts';
+
+describe('bench: search measurement', () => {
+  it('measures every first query through the search page, gzip smaller than plain', async () => {
+    const m = await measureSearch(distDir(), '/search/', ['垃圾', '生态环境局', '厕所革命']);
+    expect(m.firstQueryVia).toBe('search page');
+    expect(Object.keys(m.firstQueryKb.byQuery)).toEqual(FIRST_QUERIES);
+    expect(Object.keys(m.firstQueryGzipKb.byQuery)).toEqual(FIRST_QUERIES);
+    for (const q of FIRST_QUERIES) {
+      // pagefind.js and its wasm alone are about 100 KB: anything less means a download went uncounted.
+      expect(m.firstQueryKb.byQuery[q], q).toBeGreaterThan(100);
+      expect(m.firstQueryGzipKb.byQuery[q], q).toBeLessThan(m.firstQueryKb.byQuery[q]!);
+    }
+    expect(m.firstQueryKb.max).toBe(Math.max(...Object.values(m.firstQueryKb.byQuery)));
+    expect(m.queries).toBe(2);
+    expect(m.p95Ms).toBeGreaterThan(0);
+  }, 180_000);
+});
