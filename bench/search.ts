@@ -63,8 +63,9 @@ async function firstQuery(page: Page, origin: string, pagePath: string, query: s
     await page.waitForFunction(() => /找到|没有找到|失败/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 120_000 });
     const text = (await status.textContent()) ?? '';
     if (/失败/.test(text)) throw new Error(`search page for ${query}: ${text}`);
-    await page.locator('[data-results] li').first().waitFor({ timeout: 120_000 }).catch(() => undefined);
-    return page.locator('[data-results] li').count();
+    const found = Number(/找到 (\d+) 条/.exec(text)?.[1] ?? 0);
+    if (found > 0) await page.locator('[data-results] li').first().waitFor({ timeout: 120_000 });
+    return found;
   }
   await page.goto(origin + pagePath, { waitUntil: 'networkidle' });
   // A string, not a function: the bundler must not rewrite the browser's dynamic import.

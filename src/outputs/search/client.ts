@@ -137,10 +137,8 @@ async function main() {
   filterPanel.addEventListener('toggle', () => {
     if (filterPanel.open) void loadFacets();
   });
-  if (selected.size > 0) {
-    filterPanel.open = true;
-    await loadFacets();
-  }
+  if (selected.size > 0) filterPanel.open = true;
+  if (filterPanel.open) await loadFacets(); // also when the reader opened it while the index loaded
 
   let results: ResultSource = orderedSource([]);
   let shown = 0;
