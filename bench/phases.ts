@@ -32,6 +32,8 @@ export function phaseNameOf(tag: string): string {
 }
 
 /** Tags Astro itself uses; everything else after the pages is an integration. */
+/** What the portal loader prints (src/model/portal.ts), inside page generation: no integration's start. */
+const PORTAL_TAG = 'qingdan';
 const ASTRO_TAGS = new Set(['build', 'vite', 'types', 'content', 'assets', 'check', 'config', 'router', 'ERROR', 'WARN', 'glob-loader', 'markdown']);
 
 /**
@@ -90,7 +92,7 @@ export function phaseWindows(lines: LogLine[], totalSeconds: number): Record<str
   const starts: Array<{ name: string; index: number }> = [];
   for (let i = routesAt + 1; i < clean.length; i++) {
     const tag = tagOf(clean[i].text);
-    if (!tag || ASTRO_TAGS.has(tag)) continue;
+    if (!tag || ASTRO_TAGS.has(tag) || tag === PORTAL_TAG) continue;
     const name = phaseNameOf(tag);
     if (!starts.some((s) => s.name === name)) starts.push({ name, index: i });
   }

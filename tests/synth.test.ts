@@ -206,6 +206,8 @@ describe('bench: reading a build log', () => {
     [1.2, '04:21:32 [build] Building static entrypoints...'],
     [4.9, '04:21:36 [vite] ✓ built in 3.47s'],
     [5.0, ' generating static routes '],
+    // The portal loads inside the first page's getStaticPaths(): not an integration.
+    [6.0, '[qingdan] parse cache: 0 reused, 351 parsed, 0 pruned'],
     [15.0, '04:21:46 ✓ Completed in 10.08s.'],
     [17.9, '04:21:49 [qingdan-page-cache] pages: 600 keyed, 12 rendered, 588 reused from the previous build (12 with changed inputs); 23 unkeyed page(s) rendered'],
     [18.0, '04:21:49 [build] Waiting for integration "qingdan-search", hook "astro:build:done"...'],
