@@ -14,7 +14,7 @@ export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv
 }
 
 export interface KeyParts {
-  /** What the report shows: canonical JSON of its spec and the palette. */
+  /** What the report shows: JSON of its spec and the palette (reportContent). */
   content: string;
   templateVersion: string;
   fontVersion: string;
