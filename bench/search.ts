@@ -132,7 +132,7 @@ async function firstQueryDownloads(browser: Browser, siteDir: string, gzip: bool
 }
 
 export async function measureSearch(siteDir: string, pagePath: string, queries: readonly string[] = QUERIES): Promise<SearchMetrics> {
-  const viaSearchPage = existsSync(join(siteDir, ...pagePath.split('/').filter(Boolean), 'index.html')) && pagePath.replace(/\/+$/, '').endsWith('/search');
+  const viaSearchPage = /\/search\/?$/.test(pagePath);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   try {
     const plain = await firstQueryDownloads(browser, siteDir, false, pagePath, viaSearchPage);

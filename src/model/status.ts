@@ -195,36 +195,36 @@ function checkEntry(
 ): void {
   const { doc, period } = target;
   const before = ctx.errors.length;
-  const err = (at: number | null, f: string, problem: string, expected: string) =>
-    ctx.errors.push(new SourceError({ file, line: at ?? line, field: field(f) }, problem, expected));
+  // The line is looked up only for an error: one a cached parse did not keep costs a full parse of the file.
+  const err = (at: (string | number)[], f: string, problem: string, expected: string) =>
+    ctx.errors.push(new SourceError({ file, line: locate(at) ?? line, field: field(f) }, problem, expected));
 
   const tasks = ctx.tasksByDoc.get(doc.slug)!;
   const task = tasks.get(entry.task);
   if (!task) {
     const ids = [...tasks.keys()];
     const guess = tasks.has(`t${entry.task}`) ? ` (did you mean t${entry.task}?)` : '';
-    err(locate(['task']), 'task', `unknown task "${entry.task}"${guess}`, ids.length ? `a task id of document ${doc.slug} such as ${ids[0]}…${ids[ids.length - 1]}` : `a task of document ${doc.slug}, which has none`);
+    err(['task'], 'task', `unknown task "${entry.task}"${guess}`, ids.length ? `a task id of document ${doc.slug} such as ${ids[0]}…${ids[ids.length - 1]}` : `a task of document ${doc.slug}, which has none`);
   }
 
   const reportedOn = entry.reportedOn ?? header.reportedOn;
   if (!reportedOn) {
-    err(locate(['reportedOn']), 'reportedOn', 'missing report date', 'a real date YYYY-MM-DD on the entry or at the top of the file');
+    err(['reportedOn'], 'reportedOn', 'missing report date', 'a real date YYYY-MM-DD on the entry or at the top of the file');
   } else if (reportedOn < period.start) {
-    err(locate(['reportedOn']), 'reportedOn', `report date ${reportedOn} is before period ${period.id} starts`, `a date on or after ${period.start}`);
+    err(['reportedOn'], 'reportedOn', `report date ${reportedOn} is before period ${period.id} starts`, `a date on or after ${period.start}`);
   }
 
   if (task) {
     const seenTargets = new Set<number>();
     entry.indicators.forEach((ind, i) => {
-      // Located only for an error: a line a cached parse did not keep costs a full parse of the file.
-      const at = () => locate(['indicators', i, 'target']);
+      const at = ['indicators', i, 'target'];
       if (ind.target >= task.targets.length) {
         const expected = task.targets.length
           ? `a target index 0…${task.targets.length - 1} of task ${task.localId} (${listSome(task.targets.map((t, j) => `${j}: ${t.text}`), 4)})`
           : `no indicators: task ${task.localId} states no targets`;
-        err(at(), `indicators[${i}].target`, `target ${ind.target} does not exist`, expected);
+        err(at, `indicators[${i}].target`, `target ${ind.target} does not exist`, expected);
       } else if (seenTargets.has(ind.target)) {
-        err(at(), `indicators[${i}].target`, `target ${ind.target} given twice`, 'one value per target');
+        err(at, `indicators[${i}].target`, `target ${ind.target} given twice`, 'one value per target');
       }
       seenTargets.add(ind.target);
     });
@@ -232,7 +232,7 @@ function checkEntry(
     const key = `${task.id}@${period.id}`;
     const first = ctx.seen.get(key);
     if (first) {
-      err(locate(['task']), 'task', `task ${task.localId} is reported twice for ${period.id} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`, 'one report per task and period');
+      err(['task'], 'task', `task ${task.localId} is reported twice for ${period.id} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`, 'one report per task and period');
     } else {
       ctx.seen.set(key, { file, line });
     }

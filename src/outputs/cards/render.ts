@@ -2,7 +2,7 @@
 // The build renders through worker threads (pool.ts) with the same render-core; this is for tests,
 // previews and small runs.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { hashFilesBeside } from '../code-hash.ts';
 import { createRequire } from 'node:module';
 import { FONT_FAMILY, fontBuffers, fontVersion } from '../fonts.ts';
 import type { CardSpec } from './card-model.ts';
@@ -62,14 +62,7 @@ let templateHash: string | null = null;
 export function templateVersion(): string {
   if (templateHash) return templateHash;
   const hash = createHash('sha256').update(`revision ${TEMPLATE_REVISION}\n`).update(JSON.stringify(palette));
-  for (const file of LOOK_FILES) {
-    try {
-      hash.update(file).update(readFileSync(new URL(`./${file}`, import.meta.url)));
-    } catch {
-      // Bundled without sources: TEMPLATE_REVISION has to be bumped by hand then.
-      hash.update(`${file}: unavailable`);
-    }
-  }
+  hashFilesBeside(hash, import.meta.url, LOOK_FILES); // bundled without sources: bump TEMPLATE_REVISION by hand
   const require = createRequire(import.meta.url);
   for (const pkg of ['satori', '@resvg/resvg-js']) {
     try {

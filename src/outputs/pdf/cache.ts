@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from '../../model/cache-root';
+import { hashFilesBeside } from '../code-hash';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
 export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
@@ -45,14 +46,7 @@ const templateHashes = new Map<string, string>();
 export function pdfTemplateVersion(revision: string): string {
   let version = templateHashes.get(revision);
   if (version) return version;
-  const hash = createHash('sha256').update(`revision ${revision}\n`);
-  for (const file of TEMPLATE_FILES) {
-    try {
-      hash.update(file).update(readFileSync(new URL(`./${file}`, import.meta.url)));
-    } catch {
-      hash.update(`${file}: unavailable`); // bundled without sources: TEMPLATE_VERSION has to be bumped by hand then
-    }
-  }
+  const hash = hashFilesBeside(createHash('sha256').update(`revision ${revision}\n`), import.meta.url, TEMPLATE_FILES);
   templateHashes.set(revision, (version = hash.digest('hex').slice(0, 16)));
   return version;
 }
