@@ -13,7 +13,7 @@ import { palette } from '../src/outputs/pdf/palette';
 import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../src/outputs/pdf/pipeline';
 import { missingGlyphs } from '../src/outputs/pdf/glyphs';
 import { renderTypst, TypstError } from '../src/outputs/pdf/render';
-import { memoryBudgetMb, MIN_WORKER_BUDGET_MB, processWorker, runPool, type PoolResult } from '../src/outputs/pool';
+import { HeldMemory, memoryBudgetMb, MIN_WORKER_BUDGET_MB, processWorker, runPool, type PoolResult } from '../src/outputs/pool';
 import { availableReports, MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../src/outputs/pdf/report-model';
 import { escapeTypst, escapeTypstLines, reportSource, TEMPLATE_VERSION, typstString, type Palette } from '../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl, regionUrl } from '../src/model/urls';
@@ -726,10 +726,10 @@ process.on('message', (job) => { queue = queue.then(async () => { const start = 
 process.on('disconnect', () => process.exit(0));
 `,
     );
-    const run = async (jobs: SleepJob[], budgetMb?: number) => {
+    const run = async (jobs: SleepJob[], budgetMb?: number, held?: HeldMemory) => {
       const ran = new Map<number, { start: number; end: number }>();
       let i = 0;
-      const stats = await runPool<SleepJob, SleepResult>({ name: 'test', count: 2, inFlight: 1, start: () => processWorker(sleeper), next: () => jobs[i++] ?? null, onResult: (r) => ran.set(r.id, r), budgetMb, workerBaseMb: 50, jobMb: (j) => j.mb });
+      const stats = await runPool<SleepJob, SleepResult>({ name: 'test', count: 2, inFlight: 1, start: () => processWorker(sleeper), next: () => jobs[i++] ?? null, onResult: (r) => ran.set(r.id, r), budgetMb, held, workerBaseMb: 50, jobMb: (j) => j.mb });
       return { stats, ran };
     };
     const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -753,6 +753,28 @@ process.on('disconnect', () => process.exit(0));
       // The processes that had run the small jobs were retired to make room.
       expect(stats.recycled).toBeGreaterThanOrEqual(1);
       expect(stats.started).toBeGreaterThanOrEqual(3);
+    }, 30_000);
+
+    it('leave memory held outside the pool free, and start what waited for it once it is given back', async () => {
+      const jobs = () => [small(0), big(1), small(2)];
+      const control = await run(jobs(), 1000, new HeldMemory());
+      const startedAt = Math.min(...[...control.ran.values()].map((r) => r.start));
+      expect(control.ran.get(1)!.start - startedAt, 'the control: nothing held, the big job does not wait').toBeLessThan(800);
+
+      const held = new HeldMemory();
+      const release = held.hold(700); // 300 of the 1000 MB left: room for the small jobs only
+      expect(held.mb).toBe(700);
+      let releasedAt = 0;
+      setTimeout(() => {
+        releasedAt = Date.now();
+        release();
+        release(); // a second call gives nothing back twice
+      }, 800);
+      const { ran } = await run(jobs(), 1000, held);
+      expect(held.mb).toBe(0);
+      expect(ran.size).toBe(3);
+      expect(ran.get(0)!.start).toBeLessThan(releasedAt);
+      expect(ran.get(1)!.start).toBeGreaterThanOrEqual(releasedAt);
     }, 30_000);
   });
 

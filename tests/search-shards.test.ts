@@ -2,11 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergedByDeadline, orderedSource, dueOf, type PagefindResult, type PagefindResultData } from '../src/outputs/search/result-order';
+import { DEADLINES_FILE, deadlineFile, deadlineIndex, sortByDeadline, sortDate, type DeadlineFile } from '../src/outputs/search/deadline-order';
+import { orderedSource, type PagefindResult, type PagefindResultData } from '../src/outputs/search/result-order';
 import { searchRecords, type SearchRecord } from '../src/outputs/search/records';
-import { partitionRecords, shardFolder, shardGroup, shardKey, shardRecordLimit, DEFAULT_SHARD_RECORDS } from '../src/outputs/search/shards';
+import { partitionRecords, shardFolder, shardGroup, shardIndexingMb, shardKey, shardRecordLimit, DEFAULT_SHARD_RECORDS } from '../src/outputs/search/shards';
 import { SHARDS_MANIFEST } from '../src/outputs/search/shards-manifest';
-import { searchStage } from '../src/outputs/search/stage';
+import { fragmentUrl, planSearch, searchStage } from '../src/outputs/search/stage';
 import { listFiles } from '../src/outputs/site-files';
 import type { StageContext } from '../src/outputs/stage';
 import { makePortal } from './fixtures/portal-data';
@@ -71,39 +72,50 @@ describe('partitionRecords', () => {
   });
 });
 
-describe('results merged by deadline', () => {
-  const result = (url: string, deadline?: string) => {
-    const data: PagefindResultData = { url, excerpt: '', meta: deadline === undefined ? {} : { deadline } };
-    const r = { id: url, loads: 0, data: async () => (r.loads++, data) };
-    return r;
-  };
+describe('deadline order', () => {
+  const result = (id: string) => ({ id, data: async (): Promise<PagefindResultData> => ({ url: id, excerpt: '', meta: {} }) });
 
-  it('interleaves shards by deadline, undated last, reading only what it shows', async () => {
-    const a = [result('a1', '2019-06-30'), result('a2', '2021-12-31'), result('a3', '长期')];
-    const b = [result('b1', '2018-01-01'), result('b2', '2020-12-31'), result('b3')];
-    const c: typeof a = [];
-    const merged = mergedByDeadline([a, b, c]);
-    expect(merged.count).toBe(6);
-    const first = await merged.next(3);
-    expect(first.map((d) => d.url)).toEqual(['b1', 'a1', 'b2']);
-    expect([...a, ...b].reduce((n, r) => n + r.loads, 0)).toBe(4); // three shown, one head read ahead
-    const rest = await merged.next(10);
-    expect(rest.map((d) => d.url)).toEqual(['a2', 'a3', 'b3']); // ties keep shard order
-    expect(await merged.next(10)).toEqual([]);
+  it('sorts by the date of a dated deadline only', () => {
+    expect(sortDate({ deadline: '2018-06-30' })).toBe('2018-06-30');
+    expect(sortDate({ deadline: '2018年6月30日前' })).toBeNull();
+    expect(sortDate({ deadline: '长期' })).toBeNull();
+    expect(sortDate({})).toBeNull();
   });
 
-  it('serves pages asked for at once one after the other', async () => {
-    const runs = [Array.from({ length: 5 }, (_, i) => result(`x${i}`, `202${i}-01-01`)), Array.from({ length: 5 }, (_, i) => result(`y${i}`, `202${i}-06-01`))];
-    const merged = mergedByDeadline(runs);
-    const [p1, p2] = await Promise.all([merged.next(4), merged.next(4)]);
-    expect([...p1, ...p2].map((d) => d.url)).toEqual(['x0', 'y0', 'x1', 'y1', 'x2', 'y2', 'x3', 'y3']);
+  it('files ids by language prefix and date, leaves undated pages out, and reads back every id', () => {
+    const pages = [
+      { id: 'zh-cn_a3a67ed', date: '2019-12-31' },
+      { id: 'zh-cn_71af87b', date: '2018-06-30' },
+      { id: 'zh-cn_121fb52a', date: '2019-12-31' }, // Pagefind lengthens an id whose short hash collides
+      { id: 'zh-cn_7396fc2', date: null },
+      { id: 'en_d6a6a45', date: '2020-01-01' },
+    ];
+    const file = deadlineFile(pages);
+    expect(file).toEqual({ 'zh-cn_': { '2019-12-31': 'a3a67ed 121fb52a', '2018-06-30': '71af87b' }, 'en_': { '2020-01-01': 'd6a6a45' } });
+    const index = deadlineIndex([file, deadlineFile([{ id: 'zh-cn_f17da1a', date: '2021-01-01' }])]);
+    expect(Object.fromEntries(index)).toEqual({
+      'zh-cn_a3a67ed': '2019-12-31',
+      'zh-cn_121fb52a': '2019-12-31',
+      'zh-cn_71af87b': '2018-06-30',
+      'en_d6a6a45': '2020-01-01',
+      'zh-cn_f17da1a': '2021-01-01',
+    });
   });
 
-  it('keeps Pagefind order without shards, and sorts as records.ts does', async () => {
-    const list = [result('p', '2030-01-01'), result('q', '2019-01-01')];
-    expect((await orderedSource(list as PagefindResult[]).next(5)).map((d) => d.url)).toEqual(['p', 'q']);
-    expect(dueOf({ url: '', excerpt: '', meta: { deadline: '2018年6月30日前' } })).toBe('9999-12-31');
-    expect(dueOf({ url: '', excerpt: '', meta: { deadline: '2018-06-30' } })).toBe('2018-06-30');
+  it('orders results by deadline, undated last, equal deadlines in relevance order', async () => {
+    const index = new Map([
+      ['a', '2021-12-31'],
+      ['b', '2019-06-30'],
+      ['c', '2021-12-31'],
+      ['d', '2018-01-01'],
+    ]);
+    const results = ['x', 'a', 'b', 'y', 'c', 'd'].map(result);
+    expect(sortByDeadline(results, index).map((r) => r.id)).toEqual(['d', 'b', 'a', 'c', 'x', 'y']);
+    expect(results.map((r) => r.id)).toEqual(['x', 'a', 'b', 'y', 'c', 'd']); // the input is left as it was
+    const shown = orderedSource(sortByDeadline(results, index) as PagefindResult[]);
+    expect(shown.count).toBe(6);
+    expect((await shown.next(4)).map((d) => d.url)).toEqual(['d', 'b', 'a', 'c']);
+    expect((await shown.next(4)).map((d) => d.url)).toEqual(['x', 'y']);
   });
 });
 
@@ -132,6 +144,17 @@ describe('searchStage', () => {
       const entry = JSON.parse(readFileSync(join(ctx.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8'));
       expect(entry.languages['zh-cn'].page_count, folder).toBeGreaterThan(0);
     }
+    // Every shard's deadline file names its own pages, each with its record's deadline.
+    const dated = new Map(records.filter((r) => sortDate(r.meta)).map((r) => [r.url, sortDate(r.meta)]));
+    let listed = 0;
+    for (const folder of ['', ...manifest.shards.map((s) => s.replace('/pagefind/', ''))]) {
+      const dir = join(ctx.outDir, 'pagefind', folder);
+      const index = deadlineIndex([JSON.parse(readFileSync(join(dir, DEADLINES_FILE), 'utf8')) as DeadlineFile]);
+      for (const [id, date] of index) expect(dated.get(fragmentUrl(readFileSync(join(dir, 'fragment', `${id}.pf_fragment`)))), id).toBe(date);
+      listed += index.size;
+    }
+    expect(dated.size).toBe(24); // four dated tasks in each of six documents
+    expect(listed).toBe(dated.size);
 
     const before = new Map(listFiles(join(ctx.outDir, 'pagefind')).map((f) => [f, statSync(join(ctx.outDir, 'pagefind', f)).ino]));
     await searchStage(portalOf(true), ctx, env);
@@ -142,6 +165,17 @@ describe('searchStage', () => {
     const folders = new Set(changed.filter((f) => f !== SHARDS_MANIFEST).map((f) => (/^s\d+\//.test(f) ? f.split('/')[0] : '')));
     expect(folders.size).toBe(1);
     expect(readdirSync(env.QINGDAN_CACHE_DIR + '/search')).toHaveLength(count); // the old shard is gone
+  }, 120_000);
+
+  it('says what indexing will hold, only for the shards the cache lacks', async () => {
+    const { ctx, env } = setUp();
+    const first = planSearch(portalOf(), ctx, env);
+    const largest = Math.max(...partitionRecords(searchRecords(portalOf()), 8).map((s) => s.length));
+    expect(first.indexingMb).toBe(shardIndexingMb(largest));
+    await first.run();
+    expect(planSearch(portalOf(), ctx, env).indexingMb).toBe(0); // all cached
+    expect(planSearch(portalOf(true), ctx, env).indexingMb).toBeGreaterThan(0); // one shard changed
+    expect(shardIndexingMb(6215)).toBeGreaterThan(806); // the peak measured for a shard of 6,215 records
   }, 120_000);
 
   it('removes shards the site no longer has', async () => {

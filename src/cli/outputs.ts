@@ -5,8 +5,9 @@ import { getPortal } from '../model/portal';
 import { SourceError, SourceErrors } from '../model/source-error';
 import { cardsStage } from '../outputs/cards/stage';
 import { pdfStage } from '../outputs/pdf/stage';
+import { HeldMemory } from '../outputs/pool';
 import { shardRecordLimit } from '../outputs/search/shards';
-import { searchStage } from '../outputs/search/stage';
+import { planSearch } from '../outputs/search/stage';
 import { finishSiteDir } from '../outputs/site-dir/integration';
 import { consoleLogger, readHandoff, type StageContext } from '../outputs/stage';
 
@@ -16,7 +17,15 @@ async function main(): Promise<number> {
   const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
   const started = performance.now();
   const portal = await getPortal();
-  for (const stage of [cardsStage, pdfStage, searchStage]) await stage(portal, ctx);
+  await cardsStage(portal, ctx);
+  // The search index builds beside the PDF reports: Pagefind indexes in a process of its own while
+  // the reports render in theirs, so a rebuild that changes a little waits for the longer of the two,
+  // not both. The renders leave free what indexing may hold until it is done.
+  const search = planSearch(portal, ctx);
+  const held = new HeldMemory();
+  const release = held.hold(search.indexingMb);
+  const searching = search.run().finally(release);
+  await Promise.all([pdfStage(portal, ctx, { held }), searching]);
   finishSiteDir(handoff);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`[qingdan:phase] outputs ${seconds}s`); // for the benchmark, like ingest and join

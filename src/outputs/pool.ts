@@ -105,6 +105,38 @@ export function releaseMemory(): void {
   g.gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
+/**
+ * Memory that work outside a pool holds for a while (a Pagefind process indexing beside the PDF
+ * renders): a pool given it keeps that much of its budget free, and a job that does not fit waits
+ * for the memory to be given back rather than run past the bound.
+ */
+export class HeldMemory {
+  readonly #held = new Set<{ mb: number }>();
+  readonly #listeners = new Set<() => void>();
+
+  /** What is held now, MB. */
+  get mb(): number {
+    let sum = 0;
+    for (const h of this.#held) sum += h.mb;
+    return sum;
+  }
+
+  /** Holds `mb` until the returned function is called (later calls do nothing). */
+  hold(mb: number): () => void {
+    const entry = { mb: Math.max(0, mb) };
+    this.#held.add(entry);
+    return () => {
+      if (this.#held.delete(entry)) for (const listener of [...this.#listeners]) listener();
+    };
+  }
+
+  /** Calls `listener` whenever memory is given back; returns the unsubscribe. */
+  onRelease(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+}
+
 export interface PoolJob {
   id: number;
 }
@@ -142,6 +174,8 @@ export interface PoolOptions<J extends PoolJob, R extends PoolResult> {
    * even alone runs when nothing else does. Idle workers that have worked are retired to make room.
    */
   budgetMb?: number;
+  /** Memory held outside the pool for a while: the budget leaves it free until it is given back. */
+  held?: HeldMemory;
   /** RSS of a worker that has not reported yet, MB. */
   workerBaseMb?: number;
   /** What a job may add to its worker's RSS while it runs, MB. */
@@ -186,7 +220,8 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
   const inFlight = Math.max(1, options.inFlight ?? 2);
   const afterJobs = options.recycleAfterJobs ?? Infinity;
   const aboveMb = options.recycleAboveMb ?? Infinity;
-  const budgetMb = options.budgetMb ?? Infinity;
+  const fullBudgetMb = options.budgetMb ?? Infinity;
+  const outside = options.held;
   const baseMb = options.workerBaseMb ?? 0;
   const jobMb = options.jobMb ?? (() => 0);
   const stats: PoolStats = { started: 0, recycled: 0, peakWorkerRssMb: 0, waitedForMemory: 0 };
@@ -204,9 +239,11 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
     /** Jobs running when the first waiting job began to wait for memory: while any runs, others may go ahead. */
     let blockers: Set<number> | null = null;
 
+    let stopListening = () => {};
     const finish = (error?: Error) => {
       if (finished) return;
       finished = true;
+      stopListening();
       for (const s of slots) s.handle.end();
       if (error) rejectPool(error);
       else if (failures.length) rejectPool(new Error(`${name}: ${failures.length} ${noun}(s) failed to render:\n${failures.slice(0, 10).join('\n')}`));
@@ -312,6 +349,8 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
         const target: Slot<J> | 'new' | null = open[0]?.jobs.size === 0 ? open[0] : canLaunch ? 'new' : (open[0] ?? null);
         if (!target) break; // every worker is full: a result will call again
         const extra = target === 'new' ? baseMb : 0;
+        const heldMb = outside?.mb ?? 0;
+        const budgetMb = fullBudgetMb - heldMb;
         const committed = committedMb();
         const head = waiting[0];
         let pick = 0;
@@ -354,6 +393,8 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
               }
             }
             if (freeing) break;
+            // Memory is held outside the pool: the head waits for it rather than run past the bound.
+            if (heldMb > 0) break;
           }
         }
         const slot = target === 'new' ? launch() : target;
@@ -367,6 +408,7 @@ export function runPool<J extends PoolJob, R extends PoolResult>(options: PoolOp
       if (exhausted && !waiting.length && slots.size === 0) finish();
     };
 
+    if (outside) stopListening = outside.onRelease(() => pump());
     pump();
   });
 }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEADLINES_FILE } from '../../src/outputs/search/deadline-order';
 import { SHARDS_MANIFEST } from '../../src/outputs/search/shards-manifest';
 import { PAGEFIND_RANKING } from '../../src/outputs/search/terms';
 import { distDir, openPage, siteOrigin } from '../helpers/browser.ts';
@@ -159,6 +160,23 @@ describe('search page: facets load on demand', () => {
     await box.check();
     await expect.poll(() => page.url()).toContain(`${encodeURIComponent(name)}=`);
     await expect.poll(async () => Number(((await page.locator('[data-status]').textContent()) ?? '').match(/找到 (\d+)/)?.[1] ?? -1)).toBeLessThan(before);
+  });
+
+  it('downloads the deadline order only when the reader sorts by deadline', async () => {
+    const { page, requests } = await searchWithRequests(`q=${encodeURIComponent('垃圾')}`);
+    await page.waitForLoadState('networkidle');
+    const deadlineFiles = () => requests.filter((p) => p.endsWith(`/${DEADLINES_FILE}`));
+    expect(deadlineFiles(), 'deadline order fetched without sorting').toEqual([]);
+    const firstPage = () => page.locator('[data-results] .result-facts').allTextContents();
+    const before = await firstPage();
+
+    await page.locator('select[name="sort"]').selectOption('deadline');
+    await expect.poll(() => page.url()).toContain('sort=deadline');
+    await expect.poll(deadlineFiles).not.toEqual([]);
+    await expect.poll(firstPage).not.toEqual(before);
+    const dues = (await firstPage()).map((f) => /时限：(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? '9999-12-31');
+    expect(dues.filter((d) => d !== '9999-12-31').length, 'dated results first').toBeGreaterThan(0);
+    expect(dues).toEqual([...dues].sort());
   });
 
   it('a choice in the URL opens the filters with it checked and applies it', async () => {

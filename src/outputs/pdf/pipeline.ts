@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fontPaths, fontVersion } from '../fonts';
 import { placeFile } from '../place.mjs';
 import { pruneFolder } from '../site-files';
-import { memoryBudgetMb, processWorker, releaseMemory, runPool, workerFile, type PoolStats } from '../pool';
+import { memoryBudgetMb, processWorker, releaseMemory, runPool, workerFile, type HeldMemory, type PoolStats } from '../pool';
 import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
@@ -49,6 +49,8 @@ export interface BuildReportsOptions {
    * A report waits until its estimated need fits; one that cannot fit at all runs alone.
    */
   memoryMb?: number;
+  /** Memory held beside the renders for a while (the search index being built): left free until given back. */
+  held?: HeldMemory;
   /** Retire a render process after this many reports. */
   recycleAfter?: number;
   /** Retire a render process once its RSS passes this, MB. */
@@ -205,6 +207,7 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       // Each process may grow to its share of the budget: fewer, fatter processes would leave a core idle.
       recycleAboveMb: options.recycleAboveMb ?? Math.max(WORKER_BASE_MB * 2, Math.min(RECYCLE_ABOVE_MB, memoryMb / count - 64)),
       budgetMb: memoryMb,
+      held: options.held,
       workerBaseMb: WORKER_BASE_MB,
       jobMb: (job) => reportMb(job.source),
     });

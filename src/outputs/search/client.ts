@@ -1,8 +1,9 @@
 // The search page's script: Pagefind's JS API (self-hosted under /pagefind/), our own
 // accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline.
 // The index comes in shards (shards.ts): the first is /pagefind/ itself, the others are merged into it.
+import { DEADLINES_FILE, deadlineIndex, sortByDeadline, type DeadlineFile } from './deadline-order';
 import { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
-import { mergedByDeadline, orderedSource, type PagefindResult, type ResultSource } from './result-order';
+import { orderedSource, type PagefindResult, type ResultSource } from './result-order';
 import { PAGEFIND_RANKING } from './terms';
 
 interface PagefindSearch {
@@ -71,17 +72,15 @@ async function main() {
     return;
   }
 
-  // Sorting by deadline over several shards: one Pagefind of its own per shard (a module imported
-  // under its own URL is a separate instance), loaded the first time a reader sorts.
-  let perShard: Promise<Pagefind[]> | undefined;
-  const shardInstances = () =>
-    (perShard ??= Promise.all(
-      ['/pagefind/pagefind.js?sort', ...shards.map((s) => `${s}pagefind.js`)].map(async (url) => {
-        const instance = (await import(/* @vite-ignore */ url)) as Pagefind;
-        await instance.options(PAGEFIND_OPTIONS);
-        return instance;
-      }),
-    ));
+  // Sorting by deadline: each shard's deadline file (deadline-order.ts), fetched the first time a
+  // reader sorts, so that a reader who does not sort never downloads it.
+  let deadlines: Promise<Map<string, string>> | undefined;
+  const deadlineMap = () =>
+    (deadlines ??= Promise.all(
+      ['/pagefind/', ...shards].map((base) =>
+        fetch(`${base}${DEADLINES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<DeadlineFile>) : Promise.reject(new Error(`${r.status}`)))),
+      ),
+    ).then(deadlineIndex));
 
   const selected = new Map<string, Set<string>>();
   for (const [key, value] of params) {
@@ -201,23 +200,15 @@ async function main() {
     const mine = ++generation;
     status.textContent = '正在搜索…';
     const byDeadline = sortSelect.value === 'deadline';
-    const options = { filters, sort: byDeadline ? { deadline: 'asc' } : undefined };
     let found: ResultSource;
-    if (byDeadline && shards.length > 0) {
-      let runs: (PagefindSearch | null)[];
-      try {
-        runs = await Promise.all((await shardInstances()).map((p) => p.search(q || null, options)));
-      } catch {
-        perShard = undefined; // try again on the next search
-        if (mine === generation) status.textContent = '搜索索引加载失败，请稍后再试。';
-        return;
-      }
-      if (mine !== generation || runs.some((r) => !r)) return;
-      found = mergedByDeadline(runs.map((r) => r!.results));
-    } else {
-      const search = await pagefind.search(q || null, options);
+    try {
+      const [search, index] = await Promise.all([pagefind.search(q || null, { filters }), byDeadline ? deadlineMap() : undefined]);
       if (mine !== generation || !search) return;
-      found = orderedSource(search.results);
+      found = orderedSource(index ? sortByDeadline(search.results, index) : search.results);
+    } catch {
+      deadlines = undefined; // try again on the next search
+      if (mine === generation) status.textContent = '搜索索引加载失败，请稍后再试。';
+      return;
     }
     results = found;
     status.textContent = results.count ? `找到 ${results.count} 条结果${q ? `（关键词：${q}）` : ''}` : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;

@@ -12,7 +12,6 @@ export interface SearchRecord {
   language: 'zh-cn';
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
 export const FILTER_NAMES = { region: '地区', department: '部门', status: '状态', document: '文件', kind: '文件类型', type: '页面类型' } as const;
@@ -122,7 +121,6 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       [FILTER_NAMES.document]: [document.title ?? document.slug],
       [FILTER_NAMES.kind]: [document.meta.kind],
     },
-    sort: { deadline: deadline ?? '9999-12-31' },
   };
 }
 
@@ -137,7 +135,6 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       language: 'zh-cn',
       meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, ...pageKeys([d.title, d.issuer]) },
       filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
-      sort: { deadline: '9999-12-31' },
     });
   }
   for (const v of portal.departments) {
@@ -150,7 +147,6 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       language: 'zh-cn',
       meta: { title: v.department.name, region: v.region.name, ...pageKeys(unitSearchNames(portal, v.writtenAs, [v.department], []), names) },
       filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
-      sort: { deadline: '9999-12-31' },
     });
   }
   for (const r of portal.regions) {
@@ -162,7 +158,6 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       language: 'zh-cn',
       meta: { title: r.region.name, ...pageKeys([r.region.name, ...r.region.shortNames]) },
       filters: { [FILTER_NAMES.type]: ['地区'], [FILTER_NAMES.region]: [r.region.name] },
-      sort: { deadline: '9999-12-31' },
     });
   }
   return records;

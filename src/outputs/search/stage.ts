@@ -1,10 +1,12 @@
-// The search stage, run after the Astro build (src/cli/outputs.ts): index the portal with Pagefind
-// (extended binary, Chinese segmentation) into dist/pagefind/, in shards (shards.ts) cached by their
-// records, so a rebuild indexes again only the shards whose records changed. Records come from the
-// model (records.ts).
+// The search stage, run after the Astro build beside the PDF reports (src/cli/outputs.ts): index the
+// portal with Pagefind (extended binary, Chinese segmentation) into dist/pagefind/, in shards
+// (shards.ts) cached by their records, so a rebuild indexes again only the shards whose records
+// changed. Records come from the model (records.ts); each shard also gets its deadline file
+// (deadline-order.ts).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { cacheRoot } from '../../model/cache-root';
 import type { Portal } from '../../model/portal-types';
@@ -12,8 +14,9 @@ import { placeFile } from '../place.mjs';
 import { releaseMemory } from '../pool';
 import { listFiles, pruneFolder } from '../site-files';
 import type { StageContext, StageLogger } from '../stage';
+import { DEADLINES_FILE, deadlineFile, sortDate } from './deadline-order';
 import { searchRecords, type SearchRecord } from './records';
-import { partitionRecords, shardFolder, shardKey, shardRecordLimit, SHARDS_MANIFEST, type ShardsManifest } from './shards';
+import { partitionRecords, shardFolder, shardIndexingMb, shardKey, shardRecordLimit, SHARDS_MANIFEST, type ShardsManifest } from './shards';
 
 /** Records sent to pagefind at once. */
 const ADD_BATCH = 500;
@@ -50,11 +53,41 @@ async function indexShard(records: readonly SearchRecord[], dir: string, log: St
     // Ending the process gives its memory back before the next shard: Pagefind keeps what it allocated.
     await pagefind.close();
   }
+  writeDeadlines(records, dir);
 }
 
-/** A shard's bundle from the cache, else built into it (written aside, then renamed into place). */
-async function cachedShard(records: readonly SearchRecord[], cacheDir: string, log: StageLogger['info']): Promise<{ dir: string; built: boolean }> {
-  const dir = join(cacheDir, shardKey(records, pagefindVersion()));
+/** Pagefind's files are gzip with a signature in front of the payload. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/** The URL a Pagefind fragment file is the page of. */
+export function fragmentUrl(file: Buffer, name = 'fragment'): string {
+  const text = gunzipSync(file).toString('utf8');
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`pagefind: ${name} does not start with "${PAGEFIND_SIGNATURE}"`);
+  const url = (JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as { url?: unknown }).url;
+  if (typeof url !== 'string') throw new Error(`pagefind: ${name} has no url`);
+  return url;
+}
+
+/**
+ * The shard's deadline file (deadline-order.ts), beside its index: Pagefind names each page's
+ * fragment by the page id its results carry, and the fragment says the page's URL.
+ */
+function writeDeadlines(records: readonly SearchRecord[], dir: string): void {
+  const dateOf = new Map(records.map((r) => [r.url, sortDate(r.meta)]));
+  const fragments = join(dir, 'fragment');
+  const pages = readdirSync(fragments)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => {
+      const url = fragmentUrl(readFileSync(join(fragments, name)), join(fragments, name));
+      if (!dateOf.has(url)) throw new Error(`pagefind: ${join(fragments, name)} is the page of ${url}, which is not a record of this shard`);
+      return { id: name.slice(0, -'.pf_fragment'.length), date: dateOf.get(url)! };
+    });
+  if (pages.length !== records.length) throw new Error(`pagefind: ${fragments} holds ${pages.length} pages for ${records.length} records`);
+  writeFileSync(join(dir, DEADLINES_FILE), JSON.stringify(deadlineFile(pages)));
+}
+
+/** A shard's bundle from the cache folder `dir`, else built into it (written aside, then renamed into place). */
+async function cachedShard(records: readonly SearchRecord[], dir: string, log: StageLogger['info']): Promise<{ dir: string; built: boolean }> {
   if (existsSync(dir)) return { dir, built: false };
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -63,13 +96,37 @@ async function cachedShard(records: readonly SearchRecord[], cacheDir: string, l
   return { dir, built: true };
 }
 
-export async function searchStage(portal: Portal, ctx: StageContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const logger = ctx.logger('qingdan-search');
+export interface SearchPlan {
+  /** What indexing the shards the cache lacks may hold beside this process at once, MB (0 when none). */
+  indexingMb: number;
+  /** Indexes what the cache lacks and publishes every shard. */
+  run(): Promise<void>;
+}
+
+/**
+ * The search index's records and shards, and what indexing them will take: the outputs step holds
+ * that much memory aside while it builds the index beside the PDF reports (src/cli/outputs.ts).
+ */
+export function planSearch(portal: Portal, ctx: StageContext, env: NodeJS.ProcessEnv = process.env): SearchPlan {
   const started = Date.now();
   const records = searchRecords(portal);
   const shards = partitionRecords(records, shardRecordLimit(env));
-  releaseMemory(); // Pagefind processes start beside this one: hand back what earlier stages left
   const cacheDir = searchCacheDir(ctx.root, env);
+  const dirs = shards.map((shard) => join(cacheDir, shardKey(shard, pagefindVersion())));
+  const missing = shards.filter((_, i) => !existsSync(dirs[i]!));
+  return {
+    indexingMb: Math.max(0, ...missing.map((shard) => shardIndexingMb(shard.length))),
+    run: () => publishShards(records, shards, dirs, cacheDir, ctx, started),
+  };
+}
+
+export async function searchStage(portal: Portal, ctx: StageContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await planSearch(portal, ctx, env).run();
+}
+
+async function publishShards(records: SearchRecord[], shards: SearchRecord[][], dirs: string[], cacheDir: string, ctx: StageContext, started: number): Promise<void> {
+  const logger = ctx.logger('qingdan-search');
+  releaseMemory(); // Pagefind processes start beside this one: hand back what earlier stages left
   mkdirSync(cacheDir, { recursive: true });
   const out = join(ctx.outDir, 'pagefind');
   const published = new Set<string>();
@@ -78,7 +135,7 @@ export async function searchStage(portal: Portal, ctx: StageContext, env: NodeJS
   let built = 0;
   for (const [i, shard] of shards.entries()) {
     const shardStarted = Date.now();
-    const entry = await cachedShard(shard, cacheDir, logger.info);
+    const entry = await cachedShard(shard, dirs[i]!, logger.info);
     used.add(entry.dir);
     const folder = shardFolder(i);
     for (const file of listFiles(entry.dir)) {
