@@ -1,10 +1,14 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, toCsv } from '../src/outputs/data/csv';
 import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../src/outputs/data/docs';
 import { largePortal, makePortal, smallPortal } from './fixtures/portal-data';
 import { DEMO_LABEL } from '../src/outputs/data/labels';
-import { documentsFile, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile, normaliseSite } from '../src/outputs/data/records';
+import { DATA_FILES, documentsFile, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile, normaliseSite } from '../src/outputs/data/records';
+import { dataFiles, dataStage } from '../src/outputs/data/stage';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema } from '../src/outputs/data/schema';
 import { LIST_SEPARATOR, reportColumns, reportsCsv, taskColumns, tasksCsv, unitColumns, unitsCsv } from '../src/outputs/data/tables';
 import { departmentUrl, taskUrl, unverifiedUnitUrl } from '../src/model/urls';
@@ -240,4 +244,30 @@ describe('scale', () => {
     expect(big.size / small.size).toBeGreaterThan(9);
     expect(big.size / small.size).toBeLessThan(11);
   }, 180_000);
+});
+
+describe('dataStage', () => {
+  it('writes every data file at its public path, each the file the records make, with nothing left aside', () => {
+    const portal = smallPortal();
+    const outDir = mkdtempSync(join(tmpdir(), 'qingdan-data-stage-'));
+    try {
+      const lines: string[] = [];
+      dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }) });
+      const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
+      const paths = Object.values(DATA_FILES).flatMap((f) => [f.json, f.csv]).filter((p): p is NonNullable<typeof p> => p !== null);
+      expect(dataFiles(portal, SITE).map((f) => f.path).sort()).toEqual([...paths].sort());
+      expect(JSON.parse(read(DATA_FILES.tasks.json))).toEqual(JSON.parse(JSON.stringify(tasksFile(portal, SITE))));
+      expect(tasksFileSchema.safeParse(JSON.parse(read(DATA_FILES.tasks.json))).success).toBe(true);
+      expect(JSON.parse(read(DATA_FILES.reports.json))).toEqual(JSON.parse(JSON.stringify(reportsFile(portal, SITE))));
+      expect(JSON.parse(read(DATA_FILES.units.json))).toEqual(JSON.parse(JSON.stringify(unitsFile(portal, SITE))));
+      expect(JSON.parse(read(DATA_FILES.documents.json))).toEqual(JSON.parse(JSON.stringify(documentsFile(portal, SITE))));
+      expect(read(DATA_FILES.tasks.csv)).toBe(tasksCsv(taskRecords(portal), SITE));
+      expect(read(DATA_FILES.units.csv)).toBe(unitsCsv(unitRecords(portal), SITE));
+      expect(read(DATA_FILES.reports.csv)).toBe(reportsCsv(reportRecords(portal), SITE));
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(paths.map((p) => p.replace('/data/', '')).sort());
+      expect(lines.at(-1)).toMatch(/^data: 7 files, [\d.]+ MB in [\d.]+ s$/);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
 });

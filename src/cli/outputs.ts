@@ -1,9 +1,11 @@
-// `npm run build`, second step: after `astro build` wrote the pages, write the cards, the PDF reports
-// and the search index (src/outputs/), then mark the site folder as complete. A process of its own, so
-// the Astro build's memory is given back before these stages start their workers.
+// `npm run build`, second step: after `astro build` wrote the pages, write the open data files, the
+// cards, the PDF reports and the search index (src/outputs/), then mark the site folder as complete.
+// A process of its own, so the Astro build's memory is given back before these stages start their
+// workers.
 import { getPortal } from '../model/portal';
 import { SourceError, SourceErrors } from '../model/source-error';
 import { cardsStage } from '../outputs/cards/stage';
+import { dataStage } from '../outputs/data/stage';
 import { pdfStage } from '../outputs/pdf/stage';
 import { HeldMemory } from '../outputs/pool';
 import { shardRecordLimit } from '../outputs/search/shards';
@@ -17,6 +19,7 @@ async function main(): Promise<number> {
   const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
   const started = performance.now();
   const portal = await getPortal();
+  dataStage(portal, ctx);
   await cardsStage(portal, ctx);
   // The search index builds beside the PDF reports: Pagefind indexes in a process of its own while
   // the reports render in theirs, so a rebuild that changes a little waits for the longer of the two,
