@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   finishSiteDir(handoff);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`[qingdan:phase] outputs ${seconds}s`); // for the benchmark, like ingest and join
-  consoleLogger('qingdan').info(`cards, reports and search index written in ${seconds} s`);
+  consoleLogger('qingdan').info(`data files, cards, reports and search index written in ${seconds} s`);
   return 0;
 }
 
