@@ -18,13 +18,8 @@ import {
   type UnitsFile,
 } from './schema';
 
-/** Public paths of the files: a stable interface, linked from /data/ and from each file's `$schema`. */
-export const DATA_FILES = {
-  tasks: { json: '/data/tasks.json', csv: '/data/tasks.csv', schema: '/data/tasks.schema.json' },
-  units: { json: '/data/units.json', csv: '/data/units.csv', schema: '/data/units.schema.json' },
-  reports: { json: '/data/reports.json', csv: '/data/reports.csv', schema: '/data/reports.schema.json' },
-  documents: { json: '/data/documents.json', csv: null, schema: '/data/documents.schema.json' },
-} as const;
+export { DATA_FILES } from './files';
+import { DATA_FILES } from './files';
 
 /** "https://x.cn/" or URL → "https://x.cn": every url field is a path to append to it. */
 export function normaliseSite(site: string | URL | undefined): string {

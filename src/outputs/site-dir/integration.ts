@@ -5,19 +5,20 @@
 // starts and written back by the output stages when everything is done (src/cli/outputs.ts), so a build
 // that failed half-way leaves no marker and the next one starts from an empty folder.
 // After the pages, files no stage published are removed (cards/, reports/ and pagefind/ are pruned by
-// their own stages), and the handoff for the output stages is written.
+// their own stages; the data files are rewritten by theirs), and the handoff for the output stages is written.
 import type { AstroIntegration } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WRITTEN_DATA_FILES } from '../data/files';
 import { listFiles, pruneFolder } from '../site-files';
 import { cacheRoot } from '../../model/cache-root';
 import { writeHandoff, type Handoff } from '../stage';
 
 export const MARKER = '.qingdan-site';
-/** Folders whose stages prune them themselves. */
-const OWNED = ['cards/', 'reports/', 'pagefind/'];
+/** Folders whose stages prune them themselves, and the data files the outputs step writes anew each build. */
+const OWNED = ['cards/', 'reports/', 'pagefind/', ...WRITTEN_DATA_FILES];
 
 const readJson = (file: string): { id?: string; outDir?: string } | null => {
   try {
