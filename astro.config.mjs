@@ -5,9 +5,11 @@ import mdx from '@astrojs/mdx';
 // The public URL the portal is served from: og:image, feeds and the sitemap need absolute URLs.
 const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
 
-// Incremental pages and the kept site folder. Cards, PDF reports and the search index are written
-// after this build, in a process of their own (src/cli/outputs.ts; `npm run build` runs both).
+// A whole log through a pipe, incremental pages and the kept site folder. Cards, PDF reports and the
+// search index are written after this build, in a process of their own (src/cli/outputs.ts; `npm run
+// build` runs both).
 const stages = [
+  (await import('./src/outputs/whole-log/integration.ts')).default(),
   (await import('./src/outputs/page-cache/integration.ts')).default(),
   (await import('./src/outputs/site-dir/integration.ts')).default(),
 ];

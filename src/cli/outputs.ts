@@ -12,8 +12,10 @@ import { shardRecordLimit } from '../outputs/search/shards';
 import { planSearch } from '../outputs/search/stage';
 import { finishSiteDir } from '../outputs/site-dir/integration';
 import { consoleLogger, readHandoff, type StageContext } from '../outputs/stage';
+import { blockingWrites } from '../outputs/whole-log/whole-log';
 
 async function main(): Promise<number> {
+  blockingWrites(); // the process ends with process.exit(): no error or progress line may be dropped
   shardRecordLimit(); // a bad setting fails here, not after the cards and PDFs
   const handoff = readHandoff(process.cwd());
   const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };

@@ -2,48 +2,59 @@
 // stage removes what it no longer publishes: a page, card or report of something deleted from the
 // content must not stay online.
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 
-/** Every file under dir, as paths relative to dir with "/" separators. */
-export function listFiles(dir: string): string[] {
+/** A folder's path relative to the walked one, ending in "/": true to leave it unvisited. */
+type SkipFolder = (relativeFolder: string) => boolean;
+const enterAll: SkipFolder = () => false;
+
+/**
+ * Every file under dir, as paths relative to dir with "/" separators. Folders `skipFolder` names
+ * (relative, ending in "/") are not entered: a stage that prunes its own folder keeps the others
+ * from walking tens of thousands of its files.
+ */
+export function listFiles(dir: string, skipFolder: SkipFolder = enterAll): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
+  const walk = (d: string, prefix: string) => {
+    let entries;
     try {
-      names = readdirSync(d);
+      entries = readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const name of names) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
+    for (const entry of entries) {
+      const rel = prefix + entry.name;
+      // A symbolic link is followed as what it points to, as stat() did.
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(d, entry.name)).isDirectory());
+      if (!isDir) out.push(rel);
+      else if (!skipFolder(`${rel}/`)) walk(join(d, entry.name), `${rel}/`);
     }
   };
-  walk(dir);
+  walk(dir, '');
   return out;
 }
 
 /**
  * Deletes the files under `dir` that `keep` (paths relative to dir) does not name, then any folder left
- * empty; returns how many files went.
+ * empty; returns how many files went. Folders `skipFolder` names are left as they are.
  */
-export function pruneFolder(dir: string, keep: (relativePath: string) => boolean): number {
+export function pruneFolder(dir: string, keep: (relativePath: string) => boolean, skipFolder: SkipFolder = enterAll): number {
   let removed = 0;
-  for (const file of listFiles(dir)) {
+  for (const file of listFiles(dir, skipFolder)) {
     if (keep(file)) continue;
     unlinkSync(join(dir, file));
     removed++;
   }
-  if (removed) removeEmptyFolders(dir);
+  if (removed) removeEmptyFolders(dir, skipFolder);
   return removed;
 }
 
-function removeEmptyFolders(dir: string): boolean {
+function removeEmptyFolders(dir: string, skipFolder: SkipFolder, prefix = ''): boolean {
   let empty = true;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory() && removeEmptyFolders(p)) rmdirSync(p);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    const rel = `${prefix}${entry.name}/`;
+    if (entry.isDirectory() && !skipFolder(rel) && removeEmptyFolders(p, skipFolder, rel)) rmdirSync(p);
     else empty = false;
   }
   return empty;

@@ -17,8 +17,10 @@ import { cacheRoot } from '../../model/cache-root';
 import { writeHandoff, type Handoff } from '../stage';
 
 export const MARKER = '.qingdan-site';
-/** Folders whose stages prune them themselves, and the data files the outputs step writes anew each build. */
-const OWNED = ['cards/', 'reports/', 'pagefind/', ...WRITTEN_DATA_FILES];
+/** Folders whose stages prune them themselves: never walked here (tens of thousands of files). */
+const OWNED_FOLDERS = new Set(['cards/', 'reports/', 'pagefind/']);
+/** The data files the outputs step writes anew each build. */
+const OWNED_FILES = new Set(WRITTEN_DATA_FILES);
 
 const readJson = (file: string): { id?: string; outDir?: string } | null => {
   try {
@@ -76,12 +78,15 @@ export default function siteDirIntegration(): AstroIntegration {
         const published = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) published.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         const fromPublic = new Set(existsSync(publicDir) ? listFiles(publicDir) : []);
-        const removed = pruneFolder(outDir, (file) => {
-          if (OWNED.some((dir) => file.startsWith(dir))) return true;
-          if (published.has(file) || fromPublic.has(file)) return true;
-          // Bundled assets and anything else written during this build.
-          return statSync(join(outDir, file)).mtimeMs >= started;
-        });
+        const removed = pruneFolder(
+          outDir,
+          (file) => {
+            if (OWNED_FILES.has(file) || published.has(file) || fromPublic.has(file)) return true;
+            // Bundled assets and anything else written during this build.
+            return statSync(join(outDir, file)).mtimeMs >= started;
+          },
+          (folder) => OWNED_FOLDERS.has(folder),
+        );
         if (removed) logger.info(`removed ${removed} file(s) no longer published`);
         writeHandoff({ outDir, root, site, siteRecordFile: recordFile });
       },
