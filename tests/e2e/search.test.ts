@@ -173,7 +173,12 @@ describe('search page: facets load on demand', () => {
     await page.locator('select[name="sort"]').selectOption('deadline');
     await expect.poll(() => page.url()).toContain('sort=deadline');
     await expect.poll(deadlineFiles).not.toEqual([]);
-    await expect.poll(firstPage).not.toEqual(before);
+    // The list is emptied before the sorted page goes in (all at once): wait for a full, different page.
+    const sortedPageIn = async () => {
+      const now = await firstPage();
+      return now.length > 0 && JSON.stringify(now) !== JSON.stringify(before);
+    };
+    await expect.poll(sortedPageIn).toBe(true);
     const dues = (await firstPage()).map((f) => /时限：(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? '9999-12-31');
     expect(dues.filter((d) => d !== '9999-12-31').length, 'dated results first').toBeGreaterThan(0);
     expect(dues).toEqual([...dues].sort());
