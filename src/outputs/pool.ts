@@ -71,9 +71,9 @@ export function workerFile(moduleUrl: string, name: string, root: string | undef
 }
 
 /**
- * Default bound on the memory of the whole build (the build process and its workers), MB of 2^20 bytes
- * as every bound here counts: 2 GB of 10^9 bytes, as the benchmark reports peaks. (2,048 let a 10,000-
- * task build peak at 2.12 GB within its bound.)
+ * Default bound on the memory of the whole build (the build process and its workers), in MB of 2^20
+ * bytes as every bound here counts: 2 GB of 10^9 bytes, as the benchmark reports peaks. At 2,048 a
+ * 10,000-task build peaked at 2.12 GB, inside its bound.
  */
 export const DEFAULT_MEMORY_MB = Math.floor(2e9 / 2 ** 20); // 1,907
 /** What an output stage's workers get at least, whatever the build process already holds, MB. */
