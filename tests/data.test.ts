@@ -8,6 +8,7 @@ import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../src/outputs/da
 import { largePortal, makePortal, smallPortal } from './fixtures/portal-data';
 import { DEMO_LABEL } from '../src/outputs/data/labels';
 import { DATA_FILES, documentsFile, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile, normaliseSite } from '../src/outputs/data/records';
+import { WRITTEN_DATA_FILES } from '../src/outputs/data/files';
 import { dataFiles, dataStage } from '../src/outputs/data/stage';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema } from '../src/outputs/data/schema';
 import { LIST_SEPARATOR, reportColumns, reportsCsv, taskColumns, tasksCsv, unitColumns, unitsCsv } from '../src/outputs/data/tables';
@@ -254,7 +255,7 @@ describe('dataStage', () => {
       const lines: string[] = [];
       dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }) });
       const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
-      const paths = Object.values(DATA_FILES).flatMap((f) => [f.json, f.csv]).filter((p): p is NonNullable<typeof p> => p !== null);
+      const paths = WRITTEN_DATA_FILES.map((p) => `/${p}`);
       expect(dataFiles(portal, SITE).map((f) => f.path).sort()).toEqual([...paths].sort());
       expect(JSON.parse(read(DATA_FILES.tasks.json))).toEqual(JSON.parse(JSON.stringify(tasksFile(portal, SITE))));
       expect(tasksFileSchema.safeParse(JSON.parse(read(DATA_FILES.tasks.json))).success).toBe(true);

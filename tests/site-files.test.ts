@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, pruneFolder } from '../src/outputs/site-files';
+import { listFiles, pruneFolder, replaceFile } from '../src/outputs/site-files';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,5 +67,23 @@ describe('pruneFolder', () => {
     mkdirSync(join(d, 'empty'));
     expect(pruneFolder(d, () => true)).toBe(0);
     expect(existsSync(join(d, 'empty'))).toBe(true);
+  });
+});
+
+describe('replaceFile', () => {
+  it('writes the file, folders included, and leaves nothing aside', () => {
+    dir = mkdtempSync(join(tmpdir(), 'qingdan-site-files-'));
+    replaceFile(join(dir, 'data/a/tasks.json'), '{"a":1}');
+    expect(readFileSync(join(dir, 'data/a/tasks.json'), 'utf8')).toBe('{"a":1}');
+    expect(readdirSync(join(dir, 'data/a'))).toEqual(['tasks.json']);
+  });
+
+  it('replaces a hard-linked file instead of writing through the link into the other copy', () => {
+    const d = tree(['cache/manifest.json']);
+    mkdirSync(join(d, 'site'));
+    linkSync(join(d, 'cache/manifest.json'), join(d, 'site/manifest.json'));
+    replaceFile(join(d, 'site/manifest.json'), 'new');
+    expect(readFileSync(join(d, 'site/manifest.json'), 'utf8')).toBe('new');
+    expect(readFileSync(join(d, 'cache/manifest.json'), 'utf8')).toBe('cache/manifest.json');
   });
 });

@@ -1,8 +1,20 @@
 // The site folder is kept between builds (cards, PDFs and reused pages are already in place), so every
 // stage removes what it no longer publishes: a page, card or report of something deleted from the
 // content must not stay online.
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Writes `file` aside and renames it into place: a reader never sees half a file, a failed write leaves
+ * the old one, and a file in place that is a hard link (into a cache or another site folder) is
+ * replaced, not written through.
+ */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, data);
+  renameSync(aside, file);
+}
 
 /** A folder's path relative to the walked one, ending in "/": true to leave it unvisited. */
 type SkipFolder = (relativeFolder: string) => boolean;

@@ -3,9 +3,9 @@
 // as a string, as its encoded bytes and as a copy of those at once: measured, 1.5 GB of buffers at the
 // start of page generation, which made it the peak of `astro build`. Here each file is made, written
 // and let go before the next. Their JSON Schemas stay Astro endpoints (src/pages/data/).
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Portal } from '../../model/portal-types';
+import { replaceFile } from '../site-files';
 import type { StageContext } from '../stage';
 import { DATA_FILES, documentsFile, normaliseSite, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile } from './records';
 import { reportsCsv, tasksCsv, unitsCsv } from './tables';
@@ -38,13 +38,9 @@ export function dataStage(portal: Portal, ctx: StageContext): void {
   let bytes = 0;
   const files = dataFiles(portal, site);
   for (const file of files) {
-    const target = join(ctx.outDir, file.path);
-    const aside = `${target}.${process.pid}`;
-    mkdirSync(dirname(target), { recursive: true });
     const text = file.text();
-    writeFileSync(aside, text);
+    replaceFile(join(ctx.outDir, file.path), text);
     bytes += Buffer.byteLength(text);
-    renameSync(aside, target); // readers of the old file never see half a new one
   }
   ctx.logger('qingdan-data').info(`data: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -4,9 +4,10 @@
 // only for those. The render date is deliberately not in the key: a cached PDF keeps the date it was
 // really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from '../../model/cache-root';
+import { replaceFile } from '../site-files';
 import { hashFilesBeside } from '../code-hash';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
@@ -106,11 +107,7 @@ export class PdfCache {
 
   /** Writes atomically (temp file + rename), so parallel builds never read half a PDF. */
   put(key: string, pdf: Buffer): void {
-    mkdirSync(this.dir, { recursive: true });
-    const f = this.file(key);
-    const tmp = `${f}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(tmp, pdf);
-    renameSync(tmp, f);
+    replaceFile(this.file(key), pdf);
   }
 
   /** Removes entries not used for `maxAgeDays`; returns how many. */

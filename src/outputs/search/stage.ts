@@ -12,7 +12,7 @@ import { cacheRoot } from '../../model/cache-root';
 import type { Portal } from '../../model/portal-types';
 import { placeFile } from '../place.mjs';
 import { releaseMemory } from '../pool';
-import { listFiles, pruneFolder } from '../site-files';
+import { listFiles, pruneFolder, replaceFile } from '../site-files';
 import type { StageContext, StageLogger } from '../stage';
 import { DEADLINES_FILE, deadlineFile, sortDate } from './deadline-order';
 import { searchRecords, type SearchRecord } from './records';
@@ -148,11 +148,8 @@ async function publishShards(records: SearchRecord[], shards: SearchRecord[][], 
     }
   }
   const manifest: ShardsManifest = { shards: shards.slice(1).map((_, i) => `/pagefind/${shardFolder(i + 1)}`) };
-  // Written aside and renamed: the file in place may be a hard link into another site folder.
-  const manifestFile = join(out, SHARDS_MANIFEST);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(`${manifestFile}.${process.pid}`, `${JSON.stringify(manifest)}\n`);
-  renameSync(`${manifestFile}.${process.pid}`, manifestFile);
+  // The file in place may be a hard link into another site folder: replaced, not written through.
+  replaceFile(join(out, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
   published.add(SHARDS_MANIFEST);
   pruneFolder(out, (file) => published.has(file));
   // Only the current shards are kept: an older one comes back only if the same records do.
