@@ -11,9 +11,9 @@ import { loadStatusReports } from '../src/model/status';
 
 // Counts YAML parses, calling through to the real parser.
 const yamlParses = vi.hoisted(() => ({ count: 0 }));
-vi.mock('yaml', async (importOriginal) => {
-  const yaml = await importOriginal<typeof import('yaml')>();
-  return { ...yaml, parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => (yamlParses.count++, yaml.parseDocument(...args)) };
+vi.mock('js-yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('js-yaml')>();
+  return { ...yaml, parseEvents: (...args: Parameters<typeof yaml.parseEvents>) => (yamlParses.count++, yaml.parseEvents(...args)) };
 });
 
 const CONTENT = join(import.meta.dirname, '..', 'content');

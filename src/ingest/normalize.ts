@@ -27,15 +27,13 @@ const CANONICAL: Record<string, string> = {
   '\t': ' ',
 };
 
+/** Every character CANONICAL maps, as one class: a regular-expression pass, not a string built up char by char. */
+const CANONICAL_CHARS = new RegExp(`[${Object.keys(CANONICAL).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
 /** Same-length canonical form: full-width （）：，；, ASCII digits and dots, plain spaces. */
 export function canonical(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const mapped = CANONICAL[ch];
-    // Keep one UTF-16 unit per unit so that indexes line up (all mapped chars are BMP).
-    out += mapped !== undefined && mapped.length === ch.length ? mapped : ch;
-  }
-  return out;
+  // Every key and value is one UTF-16 unit, so indexes in the copy line up with the original.
+  return text.replace(CANONICAL_CHARS, (ch) => CANONICAL[ch]!);
 }
 
 /** Trim including no-break and ideographic spaces. */

@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import Papa from 'papaparse';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { examplePeriodId, isRealDate, parsePeriod, periodKindFor, periodOverlaps } from './periods';
 import { NO_PARSE_CACHE, type ParseCache } from './parse-cache';
 import { SourceError, SourceErrors } from './source-error';
+import { parseYamlText, YamlSyntaxError, type YamlText } from './yaml-text';
 import { REPORTED_STATUSES, type Document, type Period, type StatusReport, type Task } from './types';
 
 // ---------- schemas: the shape of one file and of one entry ----------
@@ -256,27 +256,6 @@ function checkEntry(
 
 // ---------- YAML ----------
 
-function yamlNodeLine(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[]): number | null {
-  // Walk as deep as the path exists; a missing field points at the mapping that lacks it.
-  let node: unknown = doc.contents;
-  let best: YamlNode | null = (doc.contents as YamlNode) ?? null;
-  for (const k of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(k));
-      if (!pair) break;
-      // An empty value has no range of its own: point at its key.
-      const empty = !pair.value || (isScalar(pair.value) && pair.value.value == null);
-      best = (empty ? pair.key : pair.value) as YamlNode;
-      node = pair.value;
-    } else if (isSeq(node) && typeof k === 'number' && node.items[k]) {
-      node = node.items[k];
-      best = node as YamlNode;
-    } else break;
-  }
-  const offset = best?.range?.[0];
-  return offset === undefined ? null : lc.linePos(offset).line;
-}
-
 /** What a parse of a status YAML file gives: the data, and the lines every valid file needs. */
 interface ParsedYaml {
   raw: unknown;
@@ -292,33 +271,25 @@ const COMMON_PATHS = (raw: unknown): (string | number)[][] => {
 function loadYaml(ctx: Context, abs: string, file: string): void {
   const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
   const key = ctx.cache.key('status-yaml', text);
-  // The full parse with positions: for every miss, and for any line a cached parse did not keep.
-  let full: { doc: ReturnType<typeof parseDocument>; lc: LineCounter } | null = null;
-  const parseFull = () => {
-    if (!full) {
-      const lc = new LineCounter();
-      full = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false }), lc };
-    }
-    return full;
-  };
+  // The parse with positions: for every miss, and for any line a cached parse did not keep.
+  let full: YamlText | null = null;
+  const parseFull = () => (full ??= parseYamlText(text));
   let parsed = ctx.cache.get<ParsedYaml>(key);
   if (!parsed) {
-    const { doc, lc } = parseFull();
-    if (doc.errors.length) {
-      for (const e of doc.errors) ctx.errors.push(new SourceError({ file, line: lc.linePos(e.pos[0]).line }, `YAML syntax: ${e.message.split('\n')[0]}`, 'valid YAML'));
+    let yaml: YamlText;
+    try {
+      yaml = parseFull();
+    } catch (e) {
+      if (!(e instanceof YamlSyntaxError)) throw e;
+      ctx.errors.push(new SourceError({ file, line: e.line }, `YAML syntax: ${e.message}`, 'valid YAML'));
       return;
     }
-    const raw = doc.toJS() as unknown;
-    parsed = { raw, lines: Object.fromEntries(COMMON_PATHS(raw).map((p) => [p.join('/'), yamlNodeLine(doc, lc, p)])) };
+    parsed = { raw: yaml.data, lines: Object.fromEntries(COMMON_PATHS(yaml.data).map((p) => [p.join('/'), yaml.lineAt(p)])) };
     ctx.cache.set(key, parsed);
   }
   const { raw, lines } = parsed;
-  const locate: Locate = (path) => {
-    const known = lines[path.join('/')];
-    if (known !== undefined) return known;
-    const { doc, lc } = parseFull();
-    return yamlNodeLine(doc, lc, path);
-  };
+  // Only a file that parsed is cached, so a cached one parses again here.
+  const locate: Locate = (path) => lines[path.join('/')] ?? parseFull().lineAt(path);
   if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) {
     ctx.errors.push(new SourceError({ file, line: 1 }, 'not a mapping', 'document, period, source, reportedOn and reports'));
     return;

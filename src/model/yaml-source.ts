@@ -1,44 +1,28 @@
 // YAML with line numbers: every error about a YAML file names the line of the offending node.
-import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import { SourceError } from './source-error';
+import { parseYamlText, YamlSyntaxError, type YamlText } from './yaml-text';
 
 export interface YamlSource {
   file: string;
-  doc: YamlDocument.Parsed;
-  counter: LineCounter;
+  yaml: YamlText;
   data: unknown;
 }
 
 export function parseYamlSource(file: string, text: string): YamlSource {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new SourceError({ file, line: counter.linePos(e.pos[0]).line }, `YAML syntax error: ${e.message.split('\n')[0]}`, 'valid YAML');
+  try {
+    const yaml = parseYamlText(text);
+    return { file, yaml, data: yaml.data };
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) throw new SourceError({ file, line: e.line }, `YAML syntax error: ${e.message}`, 'valid YAML');
+    throw e;
   }
-  return { file, doc, counter, data: doc.toJS() };
 }
 
 /** The line of the node at `path`, or of its nearest existing ancestor. */
-export function lineOf(src: YamlSource, path: ReadonlyArray<PropertyKey>): number | null {
-  for (let k = path.length; k >= 0; k--) {
-    const node = k === 0 ? src.doc.contents : src.doc.getIn(path.slice(0, k) as unknown[], true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return src.counter.linePos(range[0]).line;
-  }
-  return null;
-}
+export const lineOf = (src: YamlSource, path: ReadonlyArray<PropertyKey>): number | null => src.yaml.lineAt(path);
 
 /** The line of a key inside the map at `parentPath` (for "unknown field" errors). */
-export function lineOfKey(src: YamlSource, parentPath: ReadonlyArray<PropertyKey>, key: string): number | null {
-  const parent = parentPath.length === 0 ? src.doc.contents : src.doc.getIn(parentPath as unknown[], true);
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
-    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return src.counter.linePos(range[0]).line;
-  }
-  return lineOf(src, parentPath);
-}
+export const lineOfKey = (src: YamlSource, parentPath: ReadonlyArray<PropertyKey>, key: string): number | null => src.yaml.keyLineAt(parentPath, key);
 
 /** Turn the first zod issue into a SourceError with file, line and field. */
 export function zodIssueToError(
