@@ -102,12 +102,19 @@ describe('parseYamlText: lines', () => {
 });
 
 describe('parseYamlText: errors', () => {
+  it('an alias that repeats a value a few times is data like any other', () => {
+    const text = 'common: &c [{title: 文件, url: /x/}]\nreports:\n  - evidence: *c\n  - evidence: *c\n';
+    expect(parseYamlText(text).data).toEqual(reference(text));
+  });
+
   it.each([
     ['bad indentation', 'a: 1\nb:\n  - x\n - y\n', 4],
     ['an unclosed flow sequence', 'a: [1,\nb: 2\n', 2],
     ['a duplicate key', 'task: t1\nstatus: 已完成\ntask: t2\n', 3],
     ['a tag outside the core schema', 'a: 1\nb: !!binary aGk=\n', 2],
     ['a second document', 'a: 1\n---\nb: 2\n', 3],
+    // Each level doubles the one before: 2^40 values from 40 lines.
+    ['aliases that multiply', ['a0: &a0 [x, x]', ...Array.from({ length: 40 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join('\n'), 2],
   ])('%s: a syntax error at its line', (_, text, line) => {
     expect(syntaxLine(text)).toBe(line);
   });

@@ -88,7 +88,26 @@ function lineCounter(source: string): (offset: number) => number {
   };
 }
 
-/** Parses one YAML document; a syntax error, a duplicate key or a second document throws YamlSyntaxError. */
+/**
+ * Values the data may hold per node of the file. An alias (`*name`) stands for its anchor's whole
+ * value, and aliases of aliases multiply: a few lines can stand for billions of values ("billion
+ * laughs"), which the parse cache and the pages would then write out.
+ */
+const MAX_VALUES_PER_NODE = 20;
+
+/** Whether `data` holds more than `limit` values (mappings, sequences and scalars), counting shared ones each time. */
+function holdsMoreThan(data: unknown, limit: number): boolean {
+  let count = 0;
+  const stack = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (++count > limit) return true;
+    if (v !== null && typeof v === 'object') for (const child of Object.values(v)) stack.push(child);
+  }
+  return false;
+}
+
+/** Parses one YAML document; a syntax error, a duplicate key, a second document or aliases that multiply throw YamlSyntaxError. */
 export function parseYamlText(source: string): YamlText {
   let events: Event[];
   let documents: unknown[];
@@ -99,13 +118,17 @@ export function parseYamlText(source: string): YamlText {
     if (e instanceof YAMLException) throw new YamlSyntaxError(e.reason, (e.mark?.line ?? 0) + 1);
     throw e;
   }
-  let lineOf: ((offset: number) => number) | null = null;
-  const line = (offset: number) => (lineOf ??= lineCounter(source))(offset);
+  let lineNumber: ((offset: number) => number) | null = null;
+  const line = (offset: number) => (lineNumber ??= lineCounter(source))(offset);
   // Each document opens with a document event; the second one's content says where it starts.
   const docStarts = events.flatMap((ev, i) => (ev.type === EVENT_ID.DOCUMENT ? [i] : []));
   if (docStarts.length > 1) {
     const [second] = readNode(events, source, docStarts[1]! + 1);
     throw new YamlSyntaxError('a second document (---) in one file', second.start >= 0 ? line(second.start) : 1);
+  }
+  const firstAlias = events.find((ev) => ev.type === EVENT_ID.ALIAS);
+  if (firstAlias && holdsMoreThan(documents[0], Math.max(1000, events.length * MAX_VALUES_PER_NODE))) {
+    throw new YamlSyntaxError('aliases (*name) that repeat aliases stand for too many values; write the values out', line(firstAlias.anchorStart));
   }
   let tree: PosNode | null | undefined;
   const root = () => (tree === undefined ? (tree = docStarts.length ? readNode(events, source, docStarts[0]! + 1)[0] : null) : tree);
