@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { examplePeriodId, isRealDate, parsePeriod, periodKindFor, periodOverlaps } from './periods';
 import { NO_PARSE_CACHE, type ParseCache } from './parse-cache';
 import { SourceError, SourceErrors } from './source-error';
-import { parseYamlText, YamlSyntaxError, type YamlText } from './yaml-text';
+import { parseYamlSource } from './yaml-source';
+import type { YamlText } from './yaml-text';
 import { REPORTED_STATUSES, type Document, type Period, type StatusReport, type Task } from './types';
 
 // ---------- schemas: the shape of one file and of one entry ----------
@@ -273,15 +274,15 @@ function loadYaml(ctx: Context, abs: string, file: string): void {
   const key = ctx.cache.key('status-yaml', text);
   // The parse with positions: for every miss, and for any line a cached parse did not keep.
   let full: YamlText | null = null;
-  const parseFull = () => (full ??= parseYamlText(text));
+  const parseFull = () => (full ??= parseYamlSource(file, text).yaml);
   let parsed = ctx.cache.get<ParsedYaml>(key);
   if (!parsed) {
     let yaml: YamlText;
     try {
       yaml = parseFull();
     } catch (e) {
-      if (!(e instanceof YamlSyntaxError)) throw e;
-      ctx.errors.push(new SourceError({ file, line: e.line }, `YAML syntax: ${e.message}`, 'valid YAML'));
+      if (!(e instanceof SourceError)) throw e;
+      ctx.errors.push(e); // a syntax error: nothing else of the file can be checked
       return;
     }
     parsed = { raw: yaml.data, lines: Object.fromEntries(COMMON_PATHS(yaml.data).map((p) => [p.join('/'), yaml.lineAt(p)])) };

@@ -14,7 +14,7 @@ export class YamlSyntaxError extends Error {
   }
 }
 
-/** Where a node starts; -1 for an empty value (`key:` with nothing after it). */
+/** Where a node starts; -1 for an empty value (`key:` with nothing after it). Keys keep their text. */
 type PosNode =
   | { kind: 'scalar'; start: number; text: string | null }
   | { kind: 'other'; start: number }
@@ -36,12 +36,15 @@ function startOf(...offsets: number[]): number {
   return found.length ? Math.min(...found) : -1;
 }
 
-/** The position tree of the document whose content starts at events[i]; returns it and the index after it. */
-function readNode(events: readonly Event[], source: string, i: number): [PosNode, number] {
+/**
+ * The position tree of the node whose events start at events[i]; returns it and the index after it.
+ * Only a mapping key's text is decoded (paths are looked up by key): the values are in the data already.
+ */
+function readNode(events: readonly Event[], source: string, i: number, isKey = false): [PosNode, number] {
   const ev = events[i]!;
   switch (ev.type) {
     case EVENT_ID.SCALAR:
-      return [{ kind: 'scalar', start: startOf(ev.anchorStart, ev.tagStart, ev.valueStart), text: getScalarValue(source, ev) }, i + 1];
+      return [{ kind: 'scalar', start: startOf(ev.anchorStart, ev.tagStart, ev.valueStart), text: isKey ? getScalarValue(source, ev) : null }, i + 1];
     case EVENT_ID.ALIAS:
       return [{ kind: 'other', start: startOf(ev.anchorStart) }, i + 1];
     case EVENT_ID.SEQUENCE: {
@@ -58,7 +61,7 @@ function readNode(events: readonly Event[], source: string, i: number): [PosNode
       const pairs: Array<{ key: PosNode; value: PosNode }> = [];
       let j = i + 1;
       while (events[j]!.type !== EVENT_ID.POP) {
-        const [key, afterKey] = readNode(events, source, j);
+        const [key, afterKey] = readNode(events, source, j, true);
         const [value, afterValue] = readNode(events, source, afterKey);
         pairs.push({ key, value });
         j = afterValue;
