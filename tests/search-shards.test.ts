@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEADLINES_FILE, deadlineFile, deadlineIndex, sortByDeadline, sortDate, type DeadlineFile } from '../src/outputs/search/deadline-order';
 import { orderedSource, type PagefindResult, type PagefindResultData } from '../src/outputs/search/result-order';
 import { searchRecords, type SearchRecord } from '../src/outputs/search/records';
-import { partitionRecords, shardFolder, shardGroup, shardIndexingMb, shardKey, shardRecordLimit, DEFAULT_SHARD_RECORDS } from '../src/outputs/search/shards';
+import { partitionRecords, shardFolder, shardGroup, shardIndexingMb, shardKey, shardRecordLimit, shardRecordsFor, SHARD_MEMORY_SHARE } from '../src/outputs/search/shards';
 import { SHARDS_MANIFEST } from '../src/outputs/search/shards-manifest';
 import { fragmentUrl, planSearch, searchStage } from '../src/outputs/search/stage';
 import { listFiles } from '../src/outputs/site-files';
@@ -62,8 +62,22 @@ describe('partitionRecords', () => {
     expect(partitionRecords(records, 8).map((s) => shardKey(s, '1.7.0'))).not.toContain(before[0]); // a new Pagefind writes anew
   });
 
+  it('sizes shards by the memory bound: as large as one Pagefind process may index within its share', () => {
+    // 2 GB, the default bound: 6,000 records, so 10,000 tasks (11,943 records) make 2 shards.
+    expect(shardRecordsFor(1907)).toBe(6000);
+    expect(shardRecordsFor(3814)).toBe(12500); // 4 GB: 50,000 tasks in 5 shards, not 10
+    for (const mb of [1024, 1907, 3000, 3814, 8192]) {
+      const records = shardRecordsFor(mb);
+      expect(records % 500, `${mb} MB`).toBe(0);
+      expect(shardIndexingMb(records), `${mb} MB`).toBeLessThanOrEqual(mb * SHARD_MEMORY_SHARE);
+      expect(shardIndexingMb(records + 500), `${mb} MB`).toBeGreaterThan(mb * SHARD_MEMORY_SHARE);
+    }
+    expect(shardRecordsFor(300)).toBe(500); // a tiny bound still indexes, a few hundred records at a time
+    expect(shardRecordLimit({ QINGDAN_MEMORY_MB: '3814' })).toBe(12500);
+    expect(shardRecordLimit({ QINGDAN_MEMORY_MB: '3814', QINGDAN_SEARCH_SHARD_RECORDS: '250' })).toBe(250);
+  });
+
   it('reads the shard size from QINGDAN_SEARCH_SHARD_RECORDS', () => {
-    expect(shardRecordLimit({})).toBe(DEFAULT_SHARD_RECORDS);
     expect(shardRecordLimit({ QINGDAN_SEARCH_SHARD_RECORDS: '250' })).toBe(250);
     expect(() => shardRecordLimit({ QINGDAN_SEARCH_SHARD_RECORDS: '0' })).toThrow(/QINGDAN_SEARCH_SHARD_RECORDS.*whole number.*"0"/);
     expect(() => shardRecordLimit({ QINGDAN_SEARCH_SHARD_RECORDS: 'many' })).toThrow(/"many"/);
@@ -175,7 +189,8 @@ describe('searchStage', () => {
     await first.run();
     expect(planSearch(portalOf(), ctx, env).indexingMb).toBe(0); // all cached
     expect(planSearch(portalOf(true), ctx, env).indexingMb).toBeGreaterThan(0); // one shard changed
-    expect(shardIndexingMb(6215)).toBeGreaterThan(806); // the peak measured for a shard of 6,215 records
+    expect(shardIndexingMb(6215)).toBeGreaterThan(806); // the peaks measured for shards of 6,215 and 11,943 records
+    expect(shardIndexingMb(11943)).toBeGreaterThan(1756);
   }, 120_000);
 
   it('removes shards the site no longer has', async () => {

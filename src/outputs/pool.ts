@@ -79,11 +79,23 @@ export const DEFAULT_MEMORY_MB = Math.floor(2e9 / 2 ** 20); // 1,907
 /** What an output stage's workers get at least, whatever the build process already holds, MB. */
 export const MIN_WORKER_BUDGET_MB = 512;
 
+/** QINGDAN_MEMORY_MB when it is a positive number of MB. */
+function askedMemoryMb(env: NodeJS.ProcessEnv): number | undefined {
+  const asked = Number(env.QINGDAN_MEMORY_MB);
+  return env.QINGDAN_MEMORY_MB && Number.isFinite(asked) && asked > 0 ? asked : undefined;
+}
+
 /** The whole build's bound: QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
 export function buildMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
-  const asked = Number(env.QINGDAN_MEMORY_MB);
-  if (env.QINGDAN_MEMORY_MB && Number.isFinite(asked) && asked > 0) return asked;
-  return Math.min(DEFAULT_MEMORY_MB, (freemem() / 2 ** 20) * 0.8, totalmem() / 2 ** 20 / 2);
+  return askedMemoryMb(env) ?? Math.min(configuredMemoryMb(env), (freemem() / 2 ** 20) * 0.8);
+}
+
+/**
+ * The bound as configured: QINGDAN_MEMORY_MB, else 2 GB or half the machine, whichever is less. Not
+ * lowered by what happens to be free, for what must stay the same from one build to the next.
+ */
+export function configuredMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
+  return askedMemoryMb(env) ?? Math.min(DEFAULT_MEMORY_MB, totalmem() / 2 ** 20 / 2);
 }
 
 /**

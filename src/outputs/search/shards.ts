@@ -1,37 +1,51 @@
 // The search index in shards: Pagefind holds every record of an index in memory while it writes it
-// (measured: about 130 KB per record, 1.6 GB for the 11,943 records of 10,000 tasks, 6 GB for 50,000
-// tasks), and must index everything again when one record changes. Shards of a few thousand records
-// each are built one after another, each by a Pagefind process of its own, and cached by their
-// records: memory stays that of the largest shard, and a status report re-indexes one shard.
+// (measured: about 145 KB per record, 1.8 GB for the 11,943 records of 10,000 tasks, 6 GB for 50,000
+// tasks), and must index everything again when one record changes. Shards as large as the memory
+// bound allows are built one after another, each by a Pagefind process of its own, and cached by
+// their records: memory stays that of the largest shard, and a status report re-indexes one shard.
 // The search page merges them (Pagefind's mergeIndex); see client.ts.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json';
+import { configuredMemoryMb } from '../pool';
 import type { SearchRecord } from './records';
 export { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
 
 /**
- * Records per shard, at most on average. Measured at 10,000 tasks (11,943 records): shards of 6,000
- * peak at 1.18 GB with the process that feeds them (4,000: 0.93 GB), and a reader's first query
- * downloads a median 316 KB from 2 shards against 357 KB from 3: each shard adds its index chunks
- * for every word of the query. Pagefind's metadata grows with the pages, however they are split.
+ * What the Pagefind process may hold while it indexes one record, MB, and what it holds for none.
+ * Measured at 10,000 tasks, at its peak while it writes the index: 806 MB for a shard of 6,215
+ * records, 1,756 MB for one of 11,943.
  */
-export const DEFAULT_SHARD_RECORDS = 6000;
-
-/**
- * What the Pagefind process may hold while it indexes one record, MB. Measured at 10,000 tasks: 806 MB
- * at its peak for a shard of 6,215 records (0.13 MB each), while it writes the index.
- */
-export const PAGEFIND_MB_PER_RECORD = 0.14;
+export const PAGEFIND_MB_PER_RECORD = 0.145;
+const PAGEFIND_BASE_MB = 64;
 
 /** What indexing a shard of `records` records may hold beside the build process, MB. */
 export function shardIndexingMb(records: number): number {
-  return Math.ceil(64 + records * PAGEFIND_MB_PER_RECORD);
+  return Math.ceil(PAGEFIND_BASE_MB + records * PAGEFIND_MB_PER_RECORD);
 }
 
-/** QINGDAN_SEARCH_SHARD_RECORDS, else DEFAULT_SHARD_RECORDS. */
+/**
+ * Share of the build's memory bound one Pagefind process may take. The rest is for the build process
+ * (it holds the portal: about 0.4 GB at 10,000 tasks, 1.4 GB at 50,000) and a PDF render beside it
+ * (the largest took 838 MB at 50,000 tasks).
+ */
+export const SHARD_MEMORY_SHARE = 0.5;
+
+/**
+ * Records per shard, at most on average, for a build bound to `memoryMb`: as many as Pagefind may
+ * index within SHARD_MEMORY_SHARE of it, in whole 500s. Shards are as large as memory allows, because
+ * a reader's query downloads one index chunk (14-21 KB at 10,000 tasks) for every word it splits into
+ * from every shard, and waits for each. At the default 2 GB that is 6,000 records (2 shards at 10,000
+ * tasks: a first query downloads a median 316 KB, against 357 KB from 3); at 4 GB, 12,500.
+ */
+export function shardRecordsFor(memoryMb: number): number {
+  const records = (memoryMb * SHARD_MEMORY_SHARE - PAGEFIND_BASE_MB) / PAGEFIND_MB_PER_RECORD;
+  return Math.max(500, Math.floor(records / 500) * 500);
+}
+
+/** QINGDAN_SEARCH_SHARD_RECORDS, else what the configured memory bound allows (shardRecordsFor). */
 export function shardRecordLimit(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.QINGDAN_SEARCH_SHARD_RECORDS?.trim();
-  if (!raw) return DEFAULT_SHARD_RECORDS;
+  if (!raw) return shardRecordsFor(configuredMemoryMb(env));
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`QINGDAN_SEARCH_SHARD_RECORDS: expected a whole number of records of 1 or more, got "${raw}"`);
   return n;
