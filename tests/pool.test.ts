@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { releaseMemory } from '../src/outputs/pool';
+import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, releaseMemory } from '../src/outputs/pool';
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
@@ -15,5 +15,21 @@ describe('releaseMemory', () => {
     const after = getHeapStatistics();
     expect(garbage).toBeNull();
     expect(mb(after.total_heap_size - after.used_heap_size)).toBeLessThan(32);
+  });
+});
+
+describe('the memory bound', () => {
+  it('takes QINGDAN_MEMORY_MB as given, else 2 GB at most', () => {
+    expect(configuredMemoryMb({ QINGDAN_MEMORY_MB: '3814' })).toBe(3814);
+    expect(buildMemoryMb({ QINGDAN_MEMORY_MB: ' 3814 ' })).toBe(3814);
+    expect(configuredMemoryMb({})).toBeLessThanOrEqual(DEFAULT_MEMORY_MB);
+    expect(configuredMemoryMb({ QINGDAN_MEMORY_MB: '' })).toBe(configuredMemoryMb({}));
+  });
+
+  it('refuses a setting that is not a number of MiB, rather than falling back to the default', () => {
+    for (const raw of ['4G', '0', '-1', 'many']) {
+      expect(() => configuredMemoryMb({ QINGDAN_MEMORY_MB: raw }), raw).toThrow(`QINGDAN_MEMORY_MB: expected a number of MiB greater than 0, got "${raw}"`);
+      expect(() => buildMemoryMb({ QINGDAN_MEMORY_MB: raw }), raw).toThrow(/QINGDAN_MEMORY_MB/);
+    }
   });
 });

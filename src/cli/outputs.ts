@@ -7,7 +7,7 @@ import { SourceError, SourceErrors } from '../model/source-error';
 import { cardsStage } from '../outputs/cards/stage';
 import { dataStage } from '../outputs/data/stage';
 import { pdfStage } from '../outputs/pdf/stage';
-import { HeldMemory } from '../outputs/pool';
+import { configuredMemoryMb, HeldMemory } from '../outputs/pool';
 import { shardRecordLimit } from '../outputs/search/shards';
 import { planSearch } from '../outputs/search/stage';
 import { finishSiteDir } from '../outputs/site-dir/integration';
@@ -16,7 +16,9 @@ import { blockingWrites } from '../outputs/whole-log/whole-log';
 
 async function main(): Promise<number> {
   blockingWrites(); // the process ends with process.exit(): no error or progress line may be dropped
-  shardRecordLimit(); // a bad setting fails here, not after the cards and PDFs
+  // A bad setting fails here, not after the cards and PDFs.
+  configuredMemoryMb();
+  shardRecordLimit();
   const handoff = readHandoff(process.cwd());
   const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
   const started = performance.now();

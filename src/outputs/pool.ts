@@ -79,10 +79,16 @@ export const DEFAULT_MEMORY_MB = Math.floor(2e9 / 2 ** 20); // 1,907
 /** What an output stage's workers get at least, whatever the build process already holds, MB. */
 export const MIN_WORKER_BUDGET_MB = 512;
 
-/** QINGDAN_MEMORY_MB when it is a positive number of MB. */
+/**
+ * QINGDAN_MEMORY_MB, when set. A setting that is not a number of MiB fails the build: falling back to
+ * the default would silently change the search shards and every worker pool.
+ */
 function askedMemoryMb(env: NodeJS.ProcessEnv): number | undefined {
-  const asked = Number(env.QINGDAN_MEMORY_MB);
-  return env.QINGDAN_MEMORY_MB && Number.isFinite(asked) && asked > 0 ? asked : undefined;
+  const raw = env.QINGDAN_MEMORY_MB?.trim();
+  if (!raw) return undefined;
+  const asked = Number(raw);
+  if (!Number.isFinite(asked) || asked <= 0) throw new Error(`QINGDAN_MEMORY_MB: expected a number of MiB greater than 0, got "${raw}"`);
+  return asked;
 }
 
 /** The whole build's bound: QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
