@@ -2,23 +2,25 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
-// The public URL the portal is served from: og:image, feeds and the sitemap need absolute URLs.
-const site = process.env.QINGDAN_SITE_URL ?? 'https://qingdan.example.cn';
+import { settings } from './src/config.ts';
+
+// The public URL the portal is served from (QINGDAN_SITE_URL): og:image, feeds and the sitemap need absolute URLs.
+const site = settings().siteUrl;
 
 // A whole log through a pipe, incremental pages and the kept site folder. Cards, PDF reports and the
 // search index are written after this build, in a process of their own (src/cli/outputs.ts; `npm run
 // build` runs both).
 const stages = [
-  (await import('./src/outputs/whole-log/integration.ts')).default(),
-  (await import('./src/outputs/page-cache/integration.ts')).default(),
-  (await import('./src/outputs/site-dir/integration.ts')).default(),
+  (await import('./src/build/whole-log/integration.ts')).default(),
+  (await import('./src/build/page-cache/integration.ts')).default(),
+  (await import('./src/build/site-dir/integration.ts')).default(),
 ];
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   // Several pages render at once, so one page's file writes overlap another's rendering (10,000 tasks:
-  // 91 s one at a time, 47 s eight at a time). Reads are recorded per render (src/model/reads.ts).
+  // 91 s one at a time, 47 s eight at a time). Reads are recorded per render (src/portal/reads.ts).
   build: { format: 'directory', concurrency: 8 },
   integrations: [mdx(), ...stages],
   devToolbar: { enabled: false },

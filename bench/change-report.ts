@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { REPORTED_STATUSES } from '../src/model/types.ts';
+import { REPORTED_STATUSES } from '../src/domain/status-catalogue.ts';
 
 export interface ReportChange {
   file: string;

@@ -32,7 +32,7 @@ export function phaseNameOf(tag: string): string {
 }
 
 /** Tags Astro itself uses; everything else after the pages is an integration. */
-/** What the portal loader prints (src/model/portal.ts), inside page generation: no integration's start. */
+/** What the portal loader prints (src/portal/portal.ts), inside page generation: no integration's start. */
 const PORTAL_TAG = 'qingdan';
 const ASTRO_TAGS = new Set(['build', 'vite', 'types', 'content', 'assets', 'check', 'config', 'router', 'ERROR', 'WARN', 'glob-loader', 'markdown']);
 
@@ -167,7 +167,7 @@ export function mergePhases(
 export interface RenderCounts {
   cardsRendered: number | null;
   pdfsRendered: number | null;
-  /** Pages with a cacheKey (src/outputs/page-cache/) rendered, and reused from the previous build. */
+  /** Pages with a cacheKey (src/build/page-cache/) rendered, and reused from the previous build. */
   pagesRendered: number | null;
   pagesReused: number | null;
 }

@@ -1,7 +1,8 @@
 // Loads the portal the way the build does (QINGDAN_CONTENT_DIR → ingest, registry, status, join)
 // in a process of its own, and prints one JSON line of timings. bench/run.ts reports it as the
 // "ingest" and "join" phases when the build does not report them itself.
-import { buildPortal, loadSources } from '../src/model/portal.ts';
+import { buildPortal } from '../src/portal/portal.ts';
+import { loadSources } from '../src/sources/index.ts';
 
 const t0 = performance.now();
 const sources = loadSources();

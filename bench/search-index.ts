@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getPortal } from '../src/model/portal.ts';
-import { releaseMemory } from '../src/outputs/pool.ts';
+import { readSettings } from '../src/config.ts';
+import { getPortal } from '../src/portal/get-portal.ts';
+import { releaseMemory } from '../src/build/pool/memory.ts';
 import { searchRecords } from '../src/outputs/search/records.ts';
 import { partitionRecords, shardRecordLimit } from '../src/outputs/search/shards.ts';
 import { searchStage } from '../src/outputs/search/stage.ts';
-import { consoleLogger, type StageContext } from '../src/outputs/stage.ts';
+import { consoleLogger, type StageContext } from '../src/build/stage.ts';
 import { treeRssBytes } from './proc.ts';
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -20,7 +21,7 @@ const seconds = (a: number, b: number) => Math.round((b - a) / 100) / 10;
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, treeRssBytes(process.pid))), 250);
 const work = mkdtempSync(join(tmpdir(), 'qingdan-search-index-'));
-const env = { ...process.env, QINGDAN_CACHE_DIR: join(work, 'cache') };
+const env = readSettings({ ...process.env, QINGDAN_CACHE_DIR: join(work, 'cache') });
 try {
   const t0 = performance.now();
   const portal = await getPortal();

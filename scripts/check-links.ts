@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'parse5';
+import { settings } from '../src/config';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -34,7 +35,6 @@ export interface CheckLinksOptions {
   site?: string;
 }
 
-export const DEFAULT_SITE_URL = 'https://qingdan.example.cn';
 
 /** Attributes that reference another resource, per element. srcset is split separately. */
 const URL_ATTRS: Record<string, string[]> = {
@@ -179,7 +179,7 @@ export function resolveInternal(
  * (or <a name>) on the target HTML page ('#' alone and '#top' are always valid, per HTML).
  */
 export function checkLinks(distDir: string, options: CheckLinksOptions = {}): CheckLinksResult {
-  const site = options.site ?? process.env.QINGDAN_SITE_URL ?? DEFAULT_SITE_URL;
+  const site = options.site ?? settings().siteUrl;
   const siteOrigin = new URL(site).origin;
   const files = walkFiles(distDir).sort();
 

@@ -10,13 +10,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { stringify } from 'yaml';
-import { ingestAll } from '../src/ingest/index';
-import { countStatuses, finalDeadline, statusTimeline } from '../src/model/derive-status';
-import { examplePeriodId, parsePeriod, periodContaining, periodKindFor, periodOverlaps, nextPeriod, timelinePeriods } from '../src/model/periods';
-import { decodeCsv, loadStatusReports } from '../src/model/status';
-import { methodologyUrl } from '../src/model/urls';
-import type { StatusAt } from '../src/model/portal-types';
-import type { Document, Period, ReportedStatus, Task } from '../src/model/types';
+import { ingestAll } from '../src/sources/documents/index';
+import { countStatuses, finalDeadline, statusTimeline } from '../src/domain/derive-status';
+import { examplePeriodId, parsePeriod, periodContaining, periodKindFor, periodOverlaps, nextPeriod, timelinePeriods } from '../src/domain/periods';
+import { loadStatusReports } from '../src/sources/status/index';
+import { decodeText } from '../src/sources/text-decode';
+import { methodologyUrl } from '../src/domain/urls';
+import type { StatusAt } from '../src/portal/types';
+import type { Document, Period, ReportedStatus, Task } from '../src/domain/types';
 
 export const DEMO_LABEL = '示例数据（非官方）';
 const OUT = 'content/status';
@@ -213,7 +214,7 @@ function toCsv(f: DemoFile): string {
 function isDemoFile(path: string): boolean {
   if (/\.ya?ml$/.test(path)) return /^source:\s*demo\s*$/m.test(readFileSync(path, 'utf8'));
   if (path.endsWith('.csv')) {
-    const text = decodeCsv(readFileSync(path)).text.replace(/^\uFEFF/, '');
+    const text = decodeText(readFileSync(path)).text;
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     return rows.length > 0 && rows.every((r) => (r.source ?? r['来源'] ?? '').trim() === 'demo');
   }

@@ -1,8 +1,8 @@
 // `npm run --silent extract -- FILE`: one JSON object on stdout (a public contract; keep its shape).
 import { basename } from 'node:path';
-import type { Document } from '../model/types';
-import { SourceError } from '../model/source-error';
-import { parseDocument, readText } from '../ingest/index';
+import type { Document } from '../domain/types';
+import { SourceError } from '../domain/source-error';
+import { parseDocument, readText } from '../sources/documents/index';
 
 export function extractJson(doc: Document) {
   return {

@@ -2,17 +2,17 @@
 // cards, the PDF reports and the search index (src/outputs/), then mark the site folder as complete.
 // A process of its own, so the Astro build's memory is given back before these stages start their
 // workers.
-import { getPortal } from '../model/portal';
-import { SourceError, SourceErrors } from '../model/source-error';
+import { getPortal } from '../portal/get-portal';
+import { SourceError, SourceErrors } from '../domain/source-error';
 import { cardsStage } from '../outputs/cards/stage';
 import { dataStage } from '../outputs/data/stage';
 import { pdfStage } from '../outputs/pdf/stage';
-import { configuredMemoryMb, HeldMemory } from '../outputs/pool';
+import { configuredMemoryMb, HeldMemory } from '../build/pool/memory';
 import { shardRecordLimit } from '../outputs/search/shards';
 import { planSearch } from '../outputs/search/stage';
-import { finishSiteDir } from '../outputs/site-dir/integration';
-import { consoleLogger, readHandoff, type StageContext } from '../outputs/stage';
-import { blockingWrites } from '../outputs/whole-log/whole-log';
+import { finishSiteDir } from '../build/site-dir/integration';
+import { consoleLogger, readHandoff, type StageContext } from '../build/stage';
+import { blockingWrites } from '../build/whole-log/whole-log';
 
 async function main(): Promise<number> {
   blockingWrites(); // the process ends with process.exit(): no error or progress line may be dropped

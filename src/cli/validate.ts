@@ -1,8 +1,9 @@
 // `npm run validate`: check all content (documents, registry, status data) the way the build
 // does, and list every unit name the registry does not know. Exit 1 on errors; with --strict,
 // unverified units fail too.
-import { buildPortal, loadSources } from '../model/portal';
-import { SourceError, SourceErrors } from '../model/source-error';
+import { buildPortal } from '../portal/portal';
+import { loadSources } from '../sources/index';
+import { SourceError, SourceErrors } from '../domain/source-error';
 
 function main(argv: string[]): number {
   const strict = argv.includes('--strict');

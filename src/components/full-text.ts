@@ -1,8 +1,8 @@
 // A document's full original text as blocks for the document page: website chrome and blank lines
 // are set aside (they are the scraped site, not the document), every task paragraph gets its anchor,
 // every heading its own. Text stays text: the page escapes it, nothing here produces HTML.
-import type { Document, Part } from '../model/types';
-import { sectionAnchor, taskAnchor } from '../model/urls';
+import type { Document, Part } from '../domain/types';
+import { sectionAnchor, taskAnchor } from '../domain/urls';
 import { sectionOf } from './related';
 
 export interface TextBlock {

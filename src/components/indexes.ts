@@ -1,8 +1,8 @@
 // Orders of the index pages, computed once per build (every page of a paged index reuses them).
-// Memos replay what they read (src/model/reads.ts), so incremental builds see every page's reads.
-import type { DepartmentView, Portal } from '../model/portal-types';
-import type { Document } from '../model/types';
-import { memoWithReads } from '../model/reads';
+// Memos replay what they read (src/portal/reads.ts), so incremental builds see every page's reads.
+import type { DepartmentView, Portal } from '../portal/types';
+import type { Document } from '../domain/types';
+import { memoWithReads } from '../portal/reads';
 import { overdueOf } from './summaries';
 
 /** Newest first by publication date (undated last), then by slug for a stable order. */

@@ -1,6 +1,6 @@
 // Targets (目标) against the latest reported value: "森林覆盖率达到38.5%" vs 37.9% (2020年).
-import type { Period, StatusReport, Target } from '../model/types';
-import { comparePeriods } from '../model/periods';
+import type { Period, StatusReport, Target } from '../domain/types';
+import { comparePeriods } from '../domain/periods';
 
 export interface TargetProgress {
   target: Target;

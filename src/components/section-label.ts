@@ -1,6 +1,6 @@
 // Section numbers as the document writes them: 一、 （一） 1. （1） ①. The ingest stores the bare
 // number ("一", "1"); the level says which punctuation it had.
-import type { Section } from '../model/types';
+import type { Section } from '../domain/types';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 

@@ -1,11 +1,13 @@
 // Aggregates for pages: status counts of a task list, counts per reporting period, overdue lists,
 // latest reports. Each takes the list a page already has (a department's, a region's, a document's
 // tasks) and is linear in it; nothing here reaches for portal.tasks.
-import { ALL_STATUSES } from '../model/derive-status';
-import { shownDeadline } from './deadline';
-import { comparePeriods } from '../model/periods';
-import type { DepartmentView, StatusCounts, TaskView } from '../model/portal-types';
-import type { Period, StatusReport } from '../model/types';
+import { STATUS } from '../domain/status-catalogue';
+import { ALL_STATUSES } from '../domain/status-catalogue';
+import { shownDeadline } from '../portal/deadline';
+import { statusNow } from '../portal/current-status';
+import { comparePeriods } from '../domain/periods';
+import type { DepartmentView, StatusCounts, TaskView } from '../portal/types';
+import type { Period, StatusReport } from '../domain/types';
 import type { BarRow } from './charts/stacked-bars';
 
 export function emptyCounts(): StatusCounts {
@@ -16,8 +18,9 @@ export function emptyCounts(): StatusCounts {
 export function countCurrent(views: readonly TaskView[]): StatusCounts {
   const c = emptyCounts();
   for (const v of views) {
-    c[v.current ? v.current.status : '未报告']++;
-    if (v.current?.overdue) c['已逾期']++;
+    const now = statusNow(v);
+    c[now.status]++;
+    if (now.overdue) c[STATUS.overdue]++;
   }
   return c;
 }
@@ -30,7 +33,7 @@ export function periodRows(views: readonly TaskView[]): (BarRow & { period: Peri
       let row = byId.get(at.period.id);
       if (!row) byId.set(at.period.id, (row = { period: at.period, counts: emptyCounts() }));
       row.counts[at.status]++;
-      if (at.overdue) row.counts['已逾期']++;
+      if (at.overdue) row.counts[STATUS.overdue]++;
     }
   }
   return [...byId.values()].sort((a, b) => comparePeriods(a.period, b.period)).map((r) => ({ label: r.period.label, counts: r.counts, period: r.period }));

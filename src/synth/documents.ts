@@ -1,7 +1,7 @@
 // Synthetic plans in the five text formats of the real ones: the same site chrome, header fields,
 // outline markers, unit tags and labelled lines, so the real ingest meets what it meets in the wild.
 // Each writer also returns what a correct ingest must find (ExpectedTask), for the tests.
-import type { DocumentKind } from '../model/types';
+import type { DocumentKind } from '../domain/types';
 import type { SynthRegion } from './regions';
 import type { Rng } from './rng';
 import {

@@ -1,7 +1,7 @@
 // The synthetic corpus: documents in the real text formats, a registry of fake regions and their
 // departments, and demonstration status reports. Pure and deterministic: the same {tasks, seed}
 // gives the same corpus, byte for byte. Used by tests and the benchmark only; never published.
-import type { DocumentKind } from '../model/types';
+import type { DocumentKind } from '../domain/types';
 import { departmentsOf, type SynthDepartment } from './departments';
 import { WRITERS, type DocContext, type SynthDocument } from './documents';
 import { planRegions, synthesizeRegions, type SynthRegion } from './regions';

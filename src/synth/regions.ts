@@ -2,7 +2,7 @@
 // Province codes start at 91: GB/T 2260 assigns no province 91–99, so a synthetic code can never be
 // mistaken for a real one, and every name starts with 合成 so no reader can either.
 import type { Rng } from './rng';
-import type { RegionLevel } from '../model/portal-types';
+import type { RegionLevel } from '../portal/types';
 import { chineseNumber } from './text';
 
 /** Heavenly stems name the synthetic provinces in document numbers: 合甲政发, 合乙三行发. */

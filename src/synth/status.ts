@@ -1,7 +1,8 @@
 // Demonstration status reports for synthetic documents: one file per document and reporting period,
-// in the format src/model/status.ts reads, always `source: demo`. Gaps (未报告) are deliberate.
-import { nextPeriod, periodContaining, periodKindFor } from '../model/periods';
-import type { Period, ReportedStatus } from '../model/types';
+// in the format src/sources/status/ reads, always `source: demo`. Gaps (未报告) are deliberate.
+import { STATUS } from '../domain/status-catalogue';
+import { nextPeriod, periodContaining, periodKindFor } from '../domain/periods';
+import type { Period, ReportedStatus } from '../domain/types';
 import type { SynthDocument } from './documents';
 import type { Rng } from './rng';
 
@@ -38,20 +39,20 @@ const PROBLEMS = ['资金缺口较大', '项目审批周期较长', '冬季施�
 
 /** The next status of a task given the last one: mostly forward, sometimes stuck, never from closed back to open. */
 function step(rng: Rng, last: ReportedStatus | null, standing: boolean): ReportedStatus {
-  if (standing) return rng.chance(0.85) ? '长期坚持' : '达到序时进度';
+  if (standing) return rng.chance(0.85) ? STATUS.standing : STATUS.onTrack;
   switch (last) {
     case null:
-      return rng.pick(['尚未启动', '未达到序时进度', '达到序时进度', '达到序时进度']);
-    case '尚未启动':
-      return rng.pick(['尚未启动', '未达到序时进度', '达到序时进度']);
-    case '未达到序时进度':
-      return rng.pick(['未达到序时进度', '达到序时进度', '达到序时进度']);
-    case '达到序时进度':
-      return rng.pick(['达到序时进度', '超过序时进度', '已完成']);
-    case '超过序时进度':
-      return rng.pick(['超过序时进度', '已完成']);
-    case '已完成':
-      return rng.pick(['已完成', '已销号']);
+      return rng.pick([STATUS.notStarted, STATUS.behind, STATUS.onTrack, STATUS.onTrack]);
+    case STATUS.notStarted:
+      return rng.pick([STATUS.notStarted, STATUS.behind, STATUS.onTrack]);
+    case STATUS.behind:
+      return rng.pick([STATUS.behind, STATUS.onTrack, STATUS.onTrack]);
+    case STATUS.onTrack:
+      return rng.pick([STATUS.onTrack, STATUS.ahead, STATUS.done]);
+    case STATUS.ahead:
+      return rng.pick([STATUS.ahead, STATUS.done]);
+    case STATUS.done:
+      return rng.pick([STATUS.done, STATUS.closed]);
     default:
       return last;
   }
@@ -64,10 +65,10 @@ function addDays(iso: string, days: number): string {
 }
 
 function progressText(rng: Rng, unit: string, status: ReportedStatus, period: Period): string {
-  if (status === '尚未启动') return `${unit}${period.label}尚未启动,正在开展前期调研。`;
+  if (status === STATUS.notStarted) return `${unit}${period.label}尚未启动,正在开展前期调研。`;
   const parts = [`${period.label},${unit}${rng.pick(ACTIONS)}。`];
-  if (status === '未达到序时进度') parts.push(`存在的问题:${rng.pick(PROBLEMS)}。下一步将加快推进。`);
-  if (status === '已完成' || status === '已销号') parts.push('任务已按期完成,**佐证资料**已报送。');
+  if (status === STATUS.behind) parts.push(`存在的问题:${rng.pick(PROBLEMS)}。下一步将加快推进。`);
+  if (status === STATUS.done || status === STATUS.closed) parts.push('任务已按期完成,**佐证资料**已报送。');
   if (rng.chance(0.2)) parts.push(`\n\n- 完成投资${rng.int(50, 5000)}万元\n- 覆盖${rng.int(2, 40)}个乡镇`);
   return parts.join('');
 }
@@ -102,7 +103,7 @@ export function synthesizeStatus(rng: Rng, doc: SynthDocument): SynthStatusFile[
       state.set(task.localId, status);
       const unit = task.units.find((u) => u.role === 'lead' || u.role === 'responsible')?.name ?? task.units[0]?.name ?? '牵头单位';
       const indicators = task.targets.slice(0, 1).map((t, i) => {
-        const share = status === '已完成' || status === '已销号' ? 1 : 0.5 + rng.next() * 0.45;
+        const share = status === STATUS.done || status === STATUS.closed ? 1 : 0.5 + rng.next() * 0.45;
         return { target: i, value: Number((t.value * share).toFixed(2)), unit: t.unit };
       });
       const evidence = rng.chance(0.1) ? [{ title: `${period.label}工作台账（示例）`, url: `/tasks/${doc.slug}/${task.localId}/` }] : [];

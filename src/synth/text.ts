@@ -1,7 +1,7 @@
 // Building blocks of synthetic plan text: task bodies, unit lists and tags, deadlines, numerals.
 // Each returns the text and what a correct ingest must find in it, so tests can hold the real
 // ingest to the generator's intent.
-import type { Role } from '../model/types';
+import type { Role } from '../domain/types';
 import { writeUnit, type WrittenUnit } from './departments';
 import type { SynthRegion } from './regions';
 import type { Rng } from './rng';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeCounts, totalOf } from '../../src/components/charts/counts';
 import { rowCaption, stackedBars, type BarRow } from '../../src/components/charts/stacked-bars';
-import { escapeXml, pct, safeId } from '../../src/components/charts/svg';
-import { ALL_STATUSES } from '../../src/model/derive-status';
-import type { StatusCounts } from '../../src/model/portal-types';
-import type { Status } from '../../src/model/types';
+import { escapeXml } from '../../src/portal/escape';
+import { pct, safeId } from '../../src/components/charts/svg';
+import { ALL_STATUSES } from '../../src/domain/status-catalogue';
+import type { StatusCounts } from '../../src/portal/types';
+import type { Status } from '../../src/domain/types';
 
 function counts(partial: Partial<Record<Status, number>>): StatusCounts {
   return Object.fromEntries(ALL_STATUSES.map((s) => [s, partial[s] ?? 0])) as StatusCounts;

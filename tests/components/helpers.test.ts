@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatShare } from '../../src/components/format';
+import { chineseDate, formatNumber, formatShare } from '../../src/portal/format';
 import { fullTextBlocks, outline } from '../../src/components/full-text';
 import { targetProgress } from '../../src/components/indicators';
 import { sectionLabel, sectionNumber, taskName, taskNumberMark } from '../../src/components/section-label';
-import { shownDeadline } from '../../src/components/deadline';
+import { shownDeadline } from '../../src/portal/deadline';
 import { PAGE_SIZE, laterPages, pageCount, pageCountOf, pageOf, pageWindow, parsePageParam, sliceOf } from '../../src/components/paging';
-import { measureAnchor, pageUrl, sectionAnchor, taskAnchor, taskSourceUrl } from '../../src/model/urls';
+import { measureAnchor, pageUrl, sectionAnchor, taskAnchor, taskSourceUrl } from '../../src/domain/urls';
 import { neighbours, relatedTasks } from '../../src/components/related';
-import { parsePeriod } from '../../src/model/periods';
-import type { DepartmentView, TaskView } from '../../src/model/portal-types';
-import type { Document, StatusReport, Task } from '../../src/model/types';
+import { parsePeriod } from '../../src/domain/periods';
+import type { DepartmentView, TaskView } from '../../src/portal/types';
+import type { Document, StatusReport, Task } from '../../src/domain/types';
 
 describe('paging', () => {
   it('puts page 1 at the list URL and page n under it', () => {
@@ -68,11 +68,11 @@ describe('anchors', () => {
 
 describe('format', () => {
   it('writes dates the Chinese way', () => {
-    expect(formatDate('2018-12-20')).toBe('2018年12月20日');
-    expect(formatDate('2019-01')).toBe('2019年1月');
-    expect(formatDate('2019')).toBe('2019年');
-    expect(formatDate(null)).toBe('');
-    expect(formatDate('长期')).toBe('长期');
+    expect(chineseDate('2018-12-20')).toBe('2018年12月20日');
+    expect(chineseDate('2019-01')).toBe('2019年1月');
+    expect(chineseDate('2019')).toBe('2019年');
+    expect(chineseDate(null)).toBe('');
+    expect(chineseDate('长期')).toBe('长期');
   });
   it('groups numbers and writes shares', () => {
     expect(formatNumber(50000)).toBe('50,000');

@@ -4,11 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { ingestAll } from '../../src/ingest/index.ts';
+import { ingestAll } from '../../src/sources/documents/index.ts';
 import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../../src/outputs/data/docs.ts';
-import { DEMO_LABEL } from '../../src/outputs/data/labels.ts';
+import { DEMO_LABEL } from '../../src/portal/labels.ts';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema, type TasksFile } from '../../src/outputs/data/schema.ts';
-import { departmentFeedUrl, documentUrl, feedUrl, openDataUrl, regionFeedUrl } from '../../src/model/urls.ts';
+import { departmentFeedUrl, documentUrl, feedUrl, openDataUrl, regionFeedUrl } from '../../src/domain/urls.ts';
 import { formatViolations, openPage, runAxe, screenshot } from '../helpers/browser.ts';
 
 let dist = '';

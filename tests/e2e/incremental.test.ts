@@ -1,7 +1,7 @@
 // Incremental builds publish exactly what a full build publishes. On a copy of content/: build once,
 // change one status report, build again reusing the caches (pages, cards, PDFs), then build from
 // scratch with the page cache off, and compare every output file byte for byte. A page that shows
-// status data without its read being recorded (src/model/reads.ts) would be left stale and differ.
+// status data without its read being recorded (src/portal/reads.ts) would be left stale and differ.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOneReport, type ReportChange } from '../../bench/change-report';
-import { MARKER } from '../../src/outputs/site-dir/integration';
+import { MARKER } from '../../src/build/site-dir/integration';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -119,7 +119,7 @@ describe('incremental build', () => {
   });
 
   it('publishes the same files, byte for byte, as a full build', () => {
-    // The marker says which build wrote the folder (src/outputs/site-dir/): it differs by design.
+    // The marker says which build wrote the folder (src/build/site-dir/): it differs by design.
     const warmFiles = files(warm.outDir).filter((f) => f !== MARKER);
     expect(warmFiles).toEqual(files(full.outDir).filter((f) => f !== MARKER));
     const differ = warmFiles.filter((f) => !readFileSync(join(warm.outDir, f)).equals(readFileSync(join(full.outDir, f))));

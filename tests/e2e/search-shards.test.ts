@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPortal } from '../../src/model/portal';
+import { readSettings } from '../../src/config';
+import { getPortal } from '../../src/portal/get-portal';
 import { searchRecords } from '../../src/outputs/search/records';
 import { partitionRecords } from '../../src/outputs/search/shards';
 import { SHARDS_MANIFEST } from '../../src/outputs/search/shards-manifest';
@@ -26,11 +27,11 @@ beforeAll(async () => {
   const quiet = () => ({ info: () => {}, warn: () => {} });
   const portal = await getPortal();
   partitionRecords(searchRecords(portal), SHARD_RECORDS).forEach((shard, i) => shard.forEach((r) => shardOf.set(r.url, i)));
-  await searchStage(portal, { outDir: sharded, root: process.cwd(), site: null, logger: quiet }, {
-    ...process.env,
-    QINGDAN_CACHE_DIR: join(work, 'cache'),
-    QINGDAN_SEARCH_SHARD_RECORDS: String(SHARD_RECORDS),
-  });
+  await searchStage(
+    portal,
+    { outDir: sharded, root: process.cwd(), site: null, logger: quiet },
+    readSettings({ ...process.env, QINGDAN_CACHE_DIR: join(work, 'cache'), QINGDAN_SEARCH_SHARD_RECORDS: String(SHARD_RECORDS) }),
+  );
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

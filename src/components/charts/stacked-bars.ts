@@ -4,10 +4,13 @@
 // The caption carries the counts in words for screen readers; the SVG itself is decoration for them.
 // Colours come from CSS classes (.seg.st-<slug>, see status-colors.ts) so 高对比度 mode and print
 // restyle them; the fill attribute is a fallback for viewers without the page's CSS.
-import type { StatusCounts } from '../../model/portal-types';
-import { palette, statusSlug } from '../status-colors';
-import { EXCLUSIVE_STATUSES, describeCounts, totalOf } from './counts';
-import { escapeXml, pct, safeId } from './svg';
+import { STATUS } from '../../domain/status-catalogue';
+import type { StatusCounts } from '../../portal/types';
+import { palette, statusSlug } from '../../portal/palette';
+import { describeCounts, totalOf } from './counts';
+import { EXCLUSIVE_STATUSES } from '../../domain/status-catalogue';
+import { escapeXml } from '../../portal/escape';
+import { pct, safeId } from './svg';
 
 export interface BarRow {
   label: string;
@@ -31,7 +34,7 @@ const BAR_HEIGHT = 22;
 /** Row caption: "阿里地区林业局　12 项（已逾期 2）". */
 export function rowCaption(row: BarRow, unit = '项'): string {
   const total = totalOf(row.counts);
-  const overdue = row.counts['已逾期'] > 0 ? `（已逾期 ${row.counts['已逾期']}）` : '';
+  const overdue = row.counts[STATUS.overdue] > 0 ? `（已逾期 ${row.counts[STATUS.overdue]}）` : '';
   return `${row.label}　${total} ${unit}${overdue}`;
 }
 

@@ -2,16 +2,18 @@
 // threads, print progress for long runs, prune the cache to this build, and record a summary.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_LABEL, type CardSpec } from './card-model.ts';
+import type { CardSpec } from './card-model.ts';
+import { DEMO_LABEL } from '../../portal/labels.ts';
 import { cachePath, diskHas, planCards, pruneCache, writeLastRun, type PlannedCard, type RunSummary, type Versions } from './cache.ts';
 import { renderInWorkers, workerPath, type RenderJob } from './pool.ts';
-import { memoryBudgetMb, releaseMemory } from '../pool.ts';
+import { memoryBudgetMb, releaseMemory } from '../../build/pool/memory.ts';
+import { settings, type Settings } from '../../config.ts';
 import { buildTree, fontVersion, rendererOptions, templateContext, templateVersion } from './render.ts';
 import { missingGlyphs } from './text-layout.ts';
-import { parseFontMetrics } from './metrics.ts';
-import { fontBuffers } from '../fonts.ts';
-import { placeFile } from '../place.mjs';
-import { pruneFolder } from '../site-files.ts';
+import { parseFontMetrics } from '../../build/font-metrics.ts';
+import { fontBuffers } from '../../build/fonts.ts';
+import { placeFile } from '../../build/place.mjs';
+import { pruneFolder } from '../../build/site-files.ts';
 
 export interface CardBuildOptions {
   specs: readonly CardSpec[];
@@ -32,11 +34,11 @@ export interface CardBuildOptions {
 /** Measured: one worker holding both NotoSansSC weights parsed, rendering, peaks near this. */
 export const WORKER_MB = 420;
 
-export function workerCount(toRender: number, opts: { workers?: number; memoryMb?: number; env?: NodeJS.ProcessEnv } = {}): number {
-  const env = opts.env ?? process.env;
+export function workerCount(toRender: number, opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'cardWorkers' | 'memoryMb'> } = {}): number {
+  const s = opts.settings ?? settings();
   if (toRender === 0) return 0;
-  const asked = opts.workers ?? (env.QINGDAN_CARD_WORKERS ? Number(env.QINGDAN_CARD_WORKERS) : undefined);
-  const memoryMb = opts.memoryMb ?? memoryBudgetMb(env);
+  const asked = opts.workers ?? s.cardWorkers;
+  const memoryMb = opts.memoryMb ?? memoryBudgetMb(s);
   const byMemory = Math.max(1, Math.floor(memoryMb / WORKER_MB));
   // A worker pays ~1 s parsing fonts; a handful of cards is not worth a second one.
   const byWork = Math.max(1, Math.ceil(toRender / 16));

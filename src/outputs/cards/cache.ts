@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheRoot } from '../../model/cache-root.ts';
+import { cacheRoot, settings, type Settings } from '../../config.ts';
 import type { CardSpec } from './card-model.ts';
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson } from '../../build/canonical-json.ts';
 
 /** $QINGDAN_CACHE_DIR/cards, else a configured folder (relative to root), else <root>/.cache/qingdan/cards. */
-export function resolveCacheDir(root: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (!env.QINGDAN_CACHE_DIR?.trim() && configured) return resolve(root, configured);
-  return join(cacheRoot(root, env), 'cards');
+export function resolveCacheDir(root: string, configured?: string, s: Pick<Settings, 'cacheDir'> = settings()): string {
+  if (!s.cacheDir && configured) return resolve(root, configured);
+  return join(cacheRoot(root, s), 'cards');
 }
 
 export interface Versions {

@@ -5,9 +5,12 @@
 // so live counts on the cards of the home page, documents, departments and regions would go stale
 // and mislead; those cards show facts a status report cannot change (who issued what, how many
 // tasks and units, spans, places). A new status report therefore changes exactly one card: its task's.
-import type { DepartmentView, Portal, Region, RegionLevel, RegionView, StatusAt, TaskView } from '../../model/portal-types.ts';
-import type { Document, Status } from '../../model/types.ts';
-import { cardUrl, documentUrl, homeUrl } from '../../model/urls.ts';
+import type { DepartmentView, Portal, Region, RegionLevel, RegionView, TaskView } from '../../portal/types.ts';
+import type { Document, Status } from '../../domain/types.ts';
+import { cardUrl, documentUrl, homeUrl } from '../../domain/urls.ts';
+import { chineseDate } from '../../portal/format.ts';
+import { statusNow } from '../../portal/current-status.ts';
+import { documentTitle } from '../../portal/titles.ts';
 
 export type CardKind = 'home' | 'document' | 'task' | 'department' | 'region';
 
@@ -64,8 +67,6 @@ export interface CardSpec {
   siteName: string;
 }
 
-export const DEMO_LABEL = '示例数据（非官方）';
-
 const KIND_LABELS: Record<CardKind, string> = {
   home: '首页',
   document: '文件',
@@ -82,20 +83,8 @@ export function hostOf(siteUrl: string): string {
   }
 }
 
-/** 2023 → 2023年, 2018-03-21 → 2018年3月21日; anything else as written. */
-export function chineseDate(value: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return value;
-  return `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
-}
-
-const statusOf = (at: StatusAt | null): Status => at?.status ?? '未报告';
 
 const joinNames = (names: readonly string[]) => [...new Set(names)].join('、');
-
-function documentTitle(doc: Document): string {
-  return doc.title?.replace(/\s+/gu, '') || doc.slug;
-}
 
 function regionName(portal: Portal, code: string): string {
   return portal.regionByCode.get(code)?.region.name ?? code;
@@ -108,6 +97,7 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
   const own = task.deadlines.map((d) => d.text);
   const deadlines = own.length ? own : task.measures.flatMap((m) => m.deadlines.map((d) => d.text));
   const lead = view.primaryUnits.map((u) => u.name);
+  const now = statusNow(view);
   const leadLabel = view.primaryUnits.some((u) => u.role === 'lead') || lead.length === 0 ? '牵头单位' : '责任单位';
   return {
     ...base,
@@ -121,11 +111,7 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
       { label: leadLabel, values: lead.length ? [...new Set(lead)] : ['未写明'] },
       { label: '完成时限', values: deadlines.length ? [...new Set(deadlines)] : ['未写明'] },
     ],
-    status: {
-      status: statusOf(view.current),
-      overdue: view.current?.overdue ?? false,
-      period: view.current?.period.label ?? null,
-    },
+    status: { status: now.status, overdue: now.overdue, period: now.period?.label ?? null },
     demo: view.demo,
   };
 }

@@ -1,8 +1,9 @@
 // Worker threads that render cards in parallel, on the pool shared with the PDF stage
-// (src/outputs/pool.ts). Each worker parses the fonts once and then draws whatever trees it is sent;
+// (src/build/pool/). Each worker parses the fonts once and then draws whatever trees it is sent;
 // the main thread builds the trees (cheap) and keeps every worker busy.
 import type { RendererOptions } from './render-core.mjs';
-import { runPool, threadWorker, workerFile } from '../pool.ts';
+import { threadWorker, workerFile } from '../../build/pool/handles.ts';
+import { runPool } from '../../build/pool/run-pool.ts';
 
 export interface RenderJob {
   id: number;

@@ -2,11 +2,11 @@
 // The build renders through worker threads (pool.ts) with the same render-core; this is for tests,
 // previews and small runs.
 import { createHash } from 'node:crypto';
-import { hashFilesBeside } from '../code-hash.ts';
+import { hashFilesBeside } from '../../build/code-hash.ts';
 import { createRequire } from 'node:module';
-import { FONT_FAMILY, fontBuffers, fontVersion } from '../fonts.ts';
+import { FONT_FAMILY, fontBuffers, fontVersion } from '../../build/fonts.ts';
 import type { CardSpec } from './card-model.ts';
-import { parseFontMetrics } from './metrics.ts';
+import { parseFontMetrics } from '../../build/font-metrics.ts';
 import { createRenderer } from './render-core.mjs';
 import { palette } from './status-palette.ts';
 import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_REVISION, cardTree, type Element, type TemplateContext } from './template.ts';
@@ -53,8 +53,8 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
   return renderer(buildTree(spec));
 }
 
-// Files whose text decides the picture. Hashing them means an edited template never reuses stale cards.
-const LOOK_FILES = ['template.ts', 'text-layout.ts', 'metrics.ts', 'render-core.mjs', 'status-palette.ts'];
+/** The code that draws a card, relative to this module: hashing it means an edited template never reuses stale cards (the palette is hashed as data). */
+export const LOOK_FILES = ['template.ts', 'text-layout.ts', 'render-core.mjs', '../../build/font-metrics.ts'];
 
 let templateHash: string | null = null;
 

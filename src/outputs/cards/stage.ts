@@ -1,10 +1,10 @@
 // The cards stage, run after the Astro build (src/cli/outputs.ts): a social card for every page in
-// dist/cards/. Pages reference them with cardUrl() (src/model/urls.ts) as og:image/twitter:image.
-import type { Portal } from '../../model/portal-types.ts';
+// dist/cards/. Pages reference them with cardUrl() (src/domain/urls.ts) as og:image/twitter:image.
+import type { Portal } from '../../portal/types.ts';
 import { buildCards } from './build.ts';
 import { resolveCacheDir } from './cache.ts';
 import { cardsForPortal, type CardSite } from './card-model.ts';
-import type { StageContext } from '../stage.ts';
+import type { StageContext } from '../../build/stage.ts';
 
 export const DEFAULT_SITE_NAME = '清单';
 export const DEFAULT_SITE_TITLE = '生态文明任务公开';

@@ -1,8 +1,10 @@
 // The card's picture: a CardSpec laid out as a satori element tree ({type, props} objects, no JSX).
 // Every line of text is measured and decided here; satori only draws it. Boxes are content-box in
 // satori, so every sized box with padding or border sets box-sizing: border-box.
-import type { Status } from '../../model/types.ts';
-import { DEMO_LABEL, type CardSpec } from './card-model.ts';
+import { STATUS } from '../../domain/status-catalogue';
+import type { Status } from '../../domain/types.ts';
+import type { CardSpec } from './card-model.ts';
+import { DEMO_LABEL } from '../../portal/labels.ts';
 import type { StatusSwatch } from './status-palette.ts';
 import { ellipsize, fitList, fitText, type Measure } from './text-layout.ts';
 
@@ -198,7 +200,7 @@ function taskBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   const facts = factRows(spec, ctx);
   const status = spec.status!;
   const statusRow: (Element | string)[] = [badge(status.status, ctx.palette[status.status], 30)];
-  if (status.overdue) statusRow.push(el('div', { display: 'flex', marginLeft: 14 }, [badge('已逾期', ctx.palette['已逾期'], 30)]));
+  if (status.overdue) statusRow.push(el('div', { display: 'flex', marginLeft: 14 }, [badge(STATUS.overdue, ctx.palette[STATUS.overdue], 30)]));
   if (status.period) statusRow.push(text(ellipsize(`报告期：${status.period}`, 24, 420, ctx.measure.regular), { marginLeft: 20, fontSize: 24, color: MUTED }));
   return [...facts, row({ height: STATUS_ROW_H, marginTop: 14 }, statusRow)];
 }
@@ -265,7 +267,7 @@ function aggregateBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
 export function cardTree(full: CardSpec, ctx: TemplateContext): Element {
   const spec: CardSpec = { ...full, facts: full.facts.slice(0, shownFacts(full, ctx)) };
   const title = fitTitle(spec, ctx, spec.facts.length);
-  const accentSwatch = spec.status ? ctx.palette[spec.status.overdue ? '已逾期' : spec.status.status] : null;
+  const accentSwatch = spec.status ? ctx.palette[spec.status.overdue ? STATUS.overdue : spec.status.status] : null;
   // A light fill (未报告) would vanish against white: its edge colour stands in.
   const accent = accentSwatch ? (accentSwatch.border ?? accentSwatch.bg) : BRAND;
   const brandW = ctx.measure.bold(spec.siteName, 26);

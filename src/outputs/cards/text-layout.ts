@@ -1,6 +1,6 @@
 // Pure text measurement, wrapping and clamping for the cards. Lines are decided here and handed to
 // satori one per element (white-space: nowrap), so what the tests check is exactly what is drawn.
-import type { FontMetrics } from './metrics.ts';
+import type { FontMetrics } from '../../build/font-metrics.ts';
 
 /** Width in px of `text` at `fontSize`. */
 export type Measure = (text: string, fontSize: number) => number;

@@ -5,7 +5,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parentPort, workerData, threadId } from 'node:worker_threads';
 import { createRenderer } from './render-core.mjs';
-import { placeFile } from '../place.mjs';
+import { placeFile } from '../../build/place.mjs';
 
 const render = createRenderer(workerData);
 

@@ -1,8 +1,9 @@
 // Portal → open-data records. Pure and linear in the number of tasks: one pass, map lookups only.
-import type { Portal, ResolvedUnit, StatusAt, TaskView } from '../../model/portal-types';
-import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from '../../model/types';
-import { ROLE_LABELS } from '../../model/types';
-import { departmentUrl, documentUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
+import type { Portal, ResolvedUnit, TaskView } from '../../portal/types';
+import { isDemoStatus } from '../../portal/current-status';
+import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from '../../domain/types';
+import { ROLE_LABELS } from '../../domain/types';
+import { departmentUrl, documentUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
 import {
   DATA_FORMAT_VERSION,
   DEMO_NOTICE,
@@ -30,11 +31,6 @@ export function normaliseSite(site: string | URL | undefined): string {
 /** The page of a unit: its department's when the registry knows it, otherwise its own /units/<key>/. */
 export function unitUrl(unit: Pick<ResolvedUnit, 'name' | 'departmentId'>): string {
   return unit.departmentId ? departmentUrl(unit.departmentId) : unverifiedUnitUrl(unit.name);
-}
-
-/** Whether a status is demonstration data: the report says so, or (未报告) the task's data is demo. */
-export function isDemoStatus(at: StatusAt, view: TaskView): boolean {
-  return at.report ? at.report.source === 'demo' : view.demo;
 }
 
 export const isDemoReport = (r: StatusReport) => r.source === 'demo';

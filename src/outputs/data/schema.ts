@@ -3,8 +3,9 @@
 // field fails), /data/tasks.schema.json is generated from them, and /data/ renders its field tables
 // from their Chinese descriptions. Field names are a public interface: add, never rename.
 import { z } from 'zod';
-import { DERIVED_STATUSES, REPORTED_STATUSES, ROLES } from '../../model/types';
-import { DEMO_LABEL } from './labels';
+import { ROLES } from '../../domain/types';
+import { DERIVED_STATUSES, REPORTED_STATUSES } from '../../domain/status-catalogue';
+import { DEMO_LABEL } from '../../portal/labels';
 
 export const DATA_FORMAT_VERSION = 1;
 

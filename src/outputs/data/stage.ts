@@ -4,9 +4,9 @@
 // start of page generation, which made it the peak of `astro build`. Here each file is made, written
 // and let go before the next. Their JSON Schemas stay Astro endpoints (src/pages/data/).
 import { join } from 'node:path';
-import type { Portal } from '../../model/portal-types';
-import { replaceFile } from '../site-files';
-import type { StageContext } from '../stage';
+import type { Portal } from '../../portal/types';
+import { replaceFile } from '../../build/site-files';
+import type { StageContext } from '../../build/stage';
 import { DATA_FILES, documentsFile, normaliseSite, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile } from './records';
 import { reportsCsv, tasksCsv, unitsCsv } from './tables';
 

@@ -1,10 +1,10 @@
 // The CSV files: one flat row per JSON record, columns named after the JSON fields they come from.
 // Lists inside a cell are joined with "；" (a full-width semicolon, which unit names and targets do
 // not contain as a separator); `url` cells are full URLs so that spreadsheet links are clickable.
-import { ROLES, ROLE_LABELS, type Role } from '../../model/types';
+import { ROLES, ROLE_LABELS, type Role } from '../../domain/types';
 import { toCsv, type CsvColumn } from './csv';
 import type { ReportRecord, TaskRecord, UnitRecord } from './schema';
-import { DEMO_LABEL } from './labels';
+import { DEMO_LABEL } from '../../portal/labels';
 
 export const LIST_SEPARATOR = '；';
 

@@ -1,10 +1,11 @@
 // Atom (RFC 4287) feeds of status changes. Pure: portal data and the site URL in, XML text out.
 // Ids are absolute URLs that depend only on the site, the task id and the period, so they stay
 // stable across rebuilds and readers do not see old changes as new.
-import { DEMO_LABEL } from '../data/labels';
-import { taskUrl } from '../../model/urls';
+import { STATUS } from '../../domain/status-catalogue';
+import { DEMO_LABEL } from '../../portal/labels';
+import { taskUrl } from '../../domain/urls';
 import type { StatusChange } from './changes';
-import { escapeXml } from './xml';
+import { escapeXml } from '../../portal/escape';
 
 export const FEED_AUTHOR = '清单 qingdan';
 /** Readers poll often; older changes stay on the task pages and in /data/reports.json. */
@@ -32,7 +33,7 @@ export const atomDate = (day: string) => `${day}T00:00:00+08:00`;
 /** Entry id: the task page plus the period, e.g. https://x.cn/tasks/ali/t1/#status-2020 */
 export const entryId = (site: string, c: StatusChange) => `${site}${taskUrl(c.view.task.id)}#status-${c.at.period.id}`;
 
-const stateText = (status: string, overdue: boolean) => (overdue && status !== '已逾期' ? `${status}（已逾期）` : status);
+const stateText = (status: string, overdue: boolean) => (overdue && status !== STATUS.overdue ? `${status}（已逾期）` : status);
 
 export function entryTitle(c: StatusChange): string {
   const { task } = c.view;

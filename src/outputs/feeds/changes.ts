@@ -2,9 +2,9 @@
 // and emit an entry whenever the (status, overdue) state differs from the last known one.
 // A period with nothing reported (未报告) and not overdue is silence, not news: it neither makes an
 // entry nor resets the state, so A → 未报告 → A yields one entry, not three.
-import type { Portal, StatusAt, TaskView } from '../../model/portal-types';
-import type { Status } from '../../model/types';
-import { memoWithReads } from '../../model/reads';
+import type { Portal, StatusAt, TaskView } from '../../portal/types';
+import type { Status } from '../../domain/types';
+import { memoWithReads } from '../../portal/reads';
 
 export interface StatusChange {
   view: TaskView;
@@ -45,7 +45,7 @@ export function compareChanges(a: StatusChange, b: StatusChange): number {
   return a.at.period.start < b.at.period.start ? 1 : a.at.period.start > b.at.period.start ? -1 : 0;
 }
 
-/** Per-task changes, computed once per build; a use replays the task's status read (src/model/reads.ts). */
+/** Per-task changes, computed once per build; a use replays the task's status read (src/portal/reads.ts). */
 const changesOfTask = memoWithReads((v: TaskView) => taskChanges(v));
 
 /** Changes of the given tasks, newest first. */

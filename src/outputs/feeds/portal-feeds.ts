@@ -1,7 +1,7 @@
 // The portal's feeds: one for everything, one per region (its tasks and its descendants'), one per
 // department (tasks it leads, helps with or inherited through 机构改革; not mere mentions). Each returns the Atom text; null for an unknown key.
-import type { Portal } from '../../model/portal-types';
-import { departmentFeedUrl, departmentUrl, feedUrl, homeUrl, regionFeedUrl, regionUrl } from '../../model/urls';
+import type { Portal } from '../../portal/types';
+import { departmentFeedUrl, departmentUrl, feedUrl, homeUrl, regionFeedUrl, regionUrl } from '../../domain/urls';
 import { buildAtomFeed } from './atom';
 import { changesOf } from './changes';
 

@@ -1,10 +1,10 @@
 // sitemap.xml (sitemaps.org 0.9): every HTML page, enumerated from the portal's indexes.
 // A sitemap may hold at most 50,000 URLs, so a larger portal gets a sitemap index at /sitemap.xml
 // pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
-import type { Portal } from '../../model/portal-types';
-import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
-import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../model/urls';
-import { escapeXml } from './xml';
+import type { Portal } from '../../portal/types';
+import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
+import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../domain/urls';
+import { escapeXml } from '../../portal/escape';
 
 export const SITEMAP_MAX_URLS = 50_000;
 

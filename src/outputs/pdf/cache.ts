@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheRoot } from '../../model/cache-root';
-import { replaceFile } from '../site-files';
-import { hashFilesBeside } from '../code-hash';
+import { cacheRoot, settings, type Settings } from '../../config';
+import { replaceFile } from '../../build/site-files';
+import { hashFilesBeside } from '../../build/code-hash';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
-export function pdfCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-  return join(cacheRoot(root, env), 'pdf');
+export function pdfCacheDir(root: string = process.cwd(), s: Pick<Settings, 'cacheDir'> = settings()): string {
+  return join(cacheRoot(root, s), 'pdf');
 }
 
 export interface KeyParts {

@@ -1,8 +1,8 @@
 // The template sets `fallback: false` so output never depends on the build machine's fonts; the price is
 // that a character Noto Sans SC lacks (a rare 生僻字 in a place name, an emoji in a progress text) prints
 // as an empty box. Typst does not warn about it, so the build does: it names the characters and the report.
-import { parseFontMetrics, type FontMetrics } from '../cards/metrics';
-import { fontBuffers } from '../fonts';
+import { parseFontMetrics, type FontMetrics } from '../../build/font-metrics';
+import { fontBuffers } from '../../build/fonts';
 
 let metrics: FontMetrics[] | null = null;
 

@@ -1,2 +1,2 @@
 // The status colours of the reports: the site's one palette, so a status looks the same on screen and on paper.
-export { palette } from '../../components/status-colors';
+export { palette } from '../../portal/palette';

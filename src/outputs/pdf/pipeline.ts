@@ -1,14 +1,17 @@
 // The PDF phase of the build, without Astro: specs → typst source → cache or render → files under outDir.
-// Rendering runs in a pool of child processes (src/outputs/pool.ts, worker.mjs): one per core within the
+// Rendering runs in a pool of child processes (src/build/pool/, worker.mjs): one per core within the
 // memory budget, each retired after some reports or once its RSS passes a threshold, because typst's
 // native memory grows with every compile and only comes back when the process exits.
 // stage.ts is a thin wrapper; tests call this directly.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fontPaths, fontVersion } from '../fonts';
-import { placeFile } from '../place.mjs';
-import { pruneFolder } from '../site-files';
-import { memoryBudgetMb, processWorker, releaseMemory, runPool, workerFile, type HeldMemory, type PoolStats } from '../pool';
+import { fontPaths, fontVersion } from '../../build/fonts';
+import { placeFile } from '../../build/place.mjs';
+import { pruneFolder } from '../../build/site-files';
+import { settings, type Settings } from '../../config';
+import { processWorker, workerFile } from '../../build/pool/handles';
+import { memoryBudgetMb, releaseMemory, type HeldMemory } from '../../build/pool/memory';
+import { runPool, type PoolStats } from '../../build/pool/run-pool';
 import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
@@ -89,10 +92,10 @@ export function reportMb(source: string): number {
 }
 
 /** Render processes: the cores, bounded by the memory budget. */
-export function pdfWorkerCount(opts: { workers?: number; memoryMb?: number; env?: NodeJS.ProcessEnv } = {}): number {
-  const env = opts.env ?? process.env;
-  const asked = opts.workers ?? (env.QINGDAN_PDF_WORKERS ? Number(env.QINGDAN_PDF_WORKERS) : undefined);
-  const byMemory = Math.max(1, Math.floor((opts.memoryMb ?? memoryBudgetMb(env)) / WORKER_MB));
+export function pdfWorkerCount(opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'pdfWorkers' | 'memoryMb'> } = {}): number {
+  const s = opts.settings ?? settings();
+  const asked = opts.workers ?? s.pdfWorkers;
+  const byMemory = Math.max(1, Math.floor((opts.memoryMb ?? memoryBudgetMb(s)) / WORKER_MB));
   const wanted = asked && asked > 0 ? Math.floor(asked) : availableParallelism();
   return Math.max(1, Math.min(wanted, byMemory));
 }

@@ -1,10 +1,10 @@
 // Typst source → PDF bytes with @myriaddreamin/typst-ts-node-compiler, offline. The build compiles in
 // child processes (pipeline.ts, worker.mjs); this in-process renderer is for tests and one-off use.
 // Both go through render-core.mjs, so the same source and date give the same bytes either way.
-// Fonts are passed as blobs from src/outputs/fonts.ts.
+// Fonts are passed as blobs from src/build/fonts.ts.
 import { createRequire } from 'node:module';
 import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { fontBuffers, fontVersion } from '../fonts';
+import { fontBuffers, fontVersion } from '../../build/fonts';
 import { compileReport, createCompiler, TypstError } from './render-core.mjs';
 
 let compiler: NodeCompiler | null = null;

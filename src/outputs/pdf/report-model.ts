@@ -1,20 +1,23 @@
 // Which PDF reports exist and exactly what each one shows. Pure: Portal in, plain data out. The spec is
 // the only input of the typst template (besides the render date), so its JSON is what the cache hashes.
-import { memoWithReads } from '../../model/reads';
-import { ALL_STATUSES, countStatuses, STATUS_DESCRIPTIONS } from '../../model/derive-status';
-import { markdownToText } from '../../model/markdown';
-import { comparePeriods } from '../../model/periods';
-import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, StatusCounts, TaskView } from '../../model/portal-types';
-import { ROLE_LABELS, type Document, type Period, type Status, type StatusReport } from '../../model/types';
-import { departmentUrl, documentReportUrl, documentUrl, regionReportUrl, regionUrl, taskUrl, unverifiedUnitUrl } from '../../model/urls';
+import { STATUS } from '../../domain/status-catalogue';
+import { availableReports, yearOf } from '../../portal/available-reports';
+import { shownStatus } from '../../portal/current-status';
+import { DEMO_LABEL } from '../../portal/labels';
+import { documentTitle } from '../../portal/titles';
+import { countStatuses } from '../../domain/derive-status';
+import { ALL_STATUSES, STATUS_DESCRIPTIONS } from '../../domain/status-catalogue';
+import { markdownToText } from '../../portal/markdown';
+import { comparePeriods } from '../../domain/periods';
+import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, StatusCounts, TaskView } from '../../portal/types';
+import { ROLE_LABELS, type Document, type Period, type Status, type StatusReport } from '../../domain/types';
+import { departmentUrl, documentReportUrl, documentUrl, regionReportUrl, regionUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
 
 /** Progress texts longer than this are cut in the PDF; the task page online has the full text. */
 export const MAX_PROGRESS_CHARS = 400;
 /** Deadline texts can carry a whole clause (2018年底前完成44条河流…): the table cell shows the start. */
 export const MAX_DEADLINE_CHARS = 18;
 const MAX_DEADLINES = 3;
-
-const DEMO_SOURCE_TITLE = '示例数据（非官方）';
 
 const cut = (s: string, max: number) => ([...s].length > max ? [...s].slice(0, max).join('') + '…' : s);
 
@@ -122,7 +125,7 @@ export interface ReportSubRegion extends ReportTotals {
 
 export interface ReportSpec {
   kind: 'region' | 'document';
-  /** Portal path of the PDF, from src/model/urls.ts: /reports/regions/<code>/<year>.pdf, /reports/documents/<slug>/<period>.pdf. */
+  /** Portal path of the PDF, from src/domain/urls.ts: /reports/regions/<code>/<year>.pdf, /reports/documents/<slug>/<period>.pdf. */
   path: string;
   title: string;
   /** For the running header. */
@@ -164,12 +167,7 @@ export interface ReportOptions {
   siteUrl?: string | null;
 }
 
-const yearOf = (p: Period) => p.start.slice(0, 4);
 const collator = new Intl.Collator('zh-Hans-CN');
-
-function documentTitle(doc: Document): string {
-  return doc.title?.trim() || doc.slug;
-}
 
 function issuerOf(doc: Document): string | null {
   return doc.issuer?.trim() || doc.meta.issuer?.trim() || null;
@@ -189,7 +187,8 @@ function unitLabel(u: ResolvedUnit): string {
 }
 
 function toRow(ix: Index, tv: TaskView, at: StatusAt | null, doc: number, period: Period): ReportTaskRow {
-  const report = at?.report ?? null;
+  const shown = shownStatus(at);
+  const report = shown.report;
   const progressFull = report ? ix.progressText(report) : '';
   const progressCut = [...progressFull].length > MAX_PROGRESS_CHARS;
   return {
@@ -200,8 +199,8 @@ function toRow(ix: Index, tv: TaskView, at: StatusAt | null, doc: number, period
     url: tv.url || taskUrl(tv.task.id),
     leadUnits: tv.primaryUnits.map(unitLabel),
     deadline: deadlineText(tv.task.deadlines),
-    status: at?.status ?? '未报告',
-    overdue: at?.overdue ?? false,
+    status: shown.status,
+    overdue: shown.overdue,
     statusPeriod: at && at.period.id !== period.id ? at.period.label : null,
     progress: cut(progressFull, MAX_PROGRESS_CHARS),
     progressCut,
@@ -234,8 +233,6 @@ interface Index {
   tasksByDocument: Map<string, TaskView[]>;
   /** taskId → the departments linked to it and how. */
   links: Map<string, { dv: DepartmentView; group: Group }[]>;
-  /** Documents of a region and every region below it. */
-  documentsUnder: (code: string) => Document[];
   /** Documents whose own region is `code` (not the regions below), portal order. */
   documentsOf: (code: string) => Document[];
   /** Direct sub-regions, registry order. */
@@ -272,7 +269,7 @@ const emptyTally = (): Tally => ({
 const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 
 function addSource(map: Map<string, SourceTally>, report: StatusReport): void {
-  const src = report.source === 'demo' ? { title: DEMO_SOURCE_TITLE, url: null, demo: true } : { title: report.source.title, url: report.source.url ?? null, demo: false };
+  const src = report.source === 'demo' ? { title: DEMO_LABEL, url: null, demo: true } : { title: report.source.title, url: report.source.url ?? null, demo: false };
   const key = `${src.demo}|${src.title}|${src.url}`;
   const entry = map.get(key) ?? { ...src, periods: new Map() };
   entry.periods.set(report.period.id, report.period);
@@ -332,21 +329,8 @@ function buildIndex(portal: Portal): Index {
     const parent = rv.region.parentCode;
     if (parent) push(children, parent, rv.region.code);
   }
-  const docOrder = new Map(portal.documents.map((d, i) => [d.slug, i]));
   const docsByRegion = new Map<string, Document[]>();
   for (const d of portal.documents) push(docsByRegion, d.meta.regionCode, d);
-  const documentsUnder = (code: string) => {
-    const codes = new Set<string>();
-    const stack = [code];
-    while (stack.length) {
-      const c = stack.pop()!;
-      if (codes.has(c)) continue;
-      codes.add(c);
-      stack.push(...(children.get(c) ?? []));
-    }
-    // Portal order, whatever the order of the regions.
-    return [...codes].flatMap((c) => docsByRegion.get(c) ?? []).sort((a, b) => docOrder.get(a.slug)! - docOrder.get(b.slug)!);
-  };
   const documentsOf = (code: string) => docsByRegion.get(code) ?? [];
   const childrenOf = (code: string) => children.get(code) ?? [];
   const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
@@ -360,9 +344,10 @@ function buildIndex(portal: Portal): Index {
     for (const tv of tasksByDocument.get(d.slug) ?? []) {
       const at = statusForYear(tv.timeline, year);
       t.taskCount++;
-      t.counts[at?.status ?? '未报告']++;
-      if (at?.overdue) t.counts['已逾期']++;
-      const report = at?.report ?? null;
+      const shown = shownStatus(at);
+      t.counts[shown.status]++;
+      if (shown.overdue) t.counts[STATUS.overdue]++;
+      const report = shown.report;
       if (tv.demo || report?.source === 'demo') t.demo = true;
       if (report) {
         t.latest = laterOf(t.latest, report.reportedOn);
@@ -393,7 +378,7 @@ function buildIndex(portal: Portal): Index {
     }
     return t;
   };
-  return { portal, tasksByDocument, links, documentsUnder, documentsOf, childrenOf, regionTally, progressText };
+  return { portal, tasksByDocument, links, documentsOf, childrenOf, regionTally, progressText };
 }
 
 function departmentsOf(ix: Index, tasks: TaskView[]): ReportDepartment[] {
@@ -569,33 +554,6 @@ function yearPeriod(year: string): Period {
 function regionTitle(region: Region, year: string): string {
   return `${region.name}${year}年度任务落实情况报告`;
 }
-
-export interface AvailableReports {
-  /** region code → years with a report, oldest first (regions without any are absent). */
-  regionYears: Map<string, string[]>;
-  /** document slug → periods with a report, oldest first. */
-  documentPeriods: Map<string, Period[]>;
-}
-
-/**
- * Which reports exist, cheaply and without building them: for pages that link to them through
- * regionReportUrl / documentReportUrl, so that no page links a PDF the build does not write.
- */
-export const availableReports = memoWithReads((portal: Portal): AvailableReports => {
-  const ix = buildIndex(portal);
-  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
-  const regionYears = new Map<string, string[]>();
-  for (const rv of portal.regions) {
-    const years = [...new Set(ix.documentsUnder(rv.region.code).flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();
-    if (years.length) regionYears.set(rv.region.code, years);
-  }
-  const documentPeriods = new Map<string, Period[]>();
-  for (const d of portal.documents) {
-    const periods = [...periodsOf(d.slug)].sort(comparePeriods);
-    if (periods.length) documentPeriods.set(d.slug, periods);
-  }
-  return { regionYears, documentPeriods };
-});
 
 /**
  * Every report the portal publishes: one per region and year (the years of the periods of the documents of

@@ -2,8 +2,10 @@
 // the cache hashes this source. Every piece of text from documents or status data goes through
 // escapeTypst / typstString; numbers are formatted here. The render date is not in the source: it comes
 // in as sys.inputs.generated so that an unchanged report is not rendered again just because a day passed.
-import { FONT_FAMILY } from '../fonts';
-import type { Status } from '../../model/types';
+import { STATUS, statusEntry } from '../../domain/status-catalogue';
+import { DEMO_LABEL } from '../../portal/labels';
+import { FONT_FAMILY } from '../../build/fonts';
+import type { Status } from '../../domain/types';
 import { escapeTypst as esc, typstString as str } from './escape';
 import type { ReportDepartment, ReportSpec, ReportSubRegion, ReportTaskRow, ReportTotals, StatusCount } from './report-model';
 
@@ -14,8 +16,6 @@ export { escapeTypst, escapeTypstLines, typstString } from './escape';
  * for changes the source does not show, such as the PDF export options in render.ts.
  */
 export const TEMPLATE_VERSION = '1';
-
-export const DEMO_LABEL = '示例数据（非官方）';
 
 export interface Swatch {
   bg: string;
@@ -108,7 +108,7 @@ function preamble(spec: ReportSpec, palette: Palette): string {
     `)`,
     `#let chip(s) = box(fill: status-bg.at(s), stroke: status-edge.at(s), inset: (x: 3pt, y: 2pt), radius: 2pt, baseline: 2pt, text(size: 7pt, fill: status-fg.at(s), s))`,
     `#let swatch(s, width: 8pt, height: 8pt) = box(width: width, height: height, fill: status-bg.at(s), stroke: status-edge.at(s), baseline: 1pt)`,
-    `#let overdue-chip = chip("已逾期")`,
+    `#let overdue-chip = chip(${str(STATUS.overdue)})`,
     // A stacked 100% bar: one segment per status with a count (fr widths keep the proportions exact).
     `#let stacked(pairs, height: 9pt) = {`,
     `  let parts = pairs.filter(p => p.at(1) > 0)`,
@@ -177,7 +177,7 @@ function cover(spec: ReportSpec): string {
 
 function countPairs(counts: StatusCount[]): string {
   // 已逾期 is a flag counted on top of a status: it would double-count in a 100% bar.
-  return `(${counts.filter((c) => c.status !== '已逾期').map((c) => `(${str(c.status)}, ${c.count})`).join(', ')})`;
+  return `(${counts.filter((c) => c.status !== STATUS.overdue).map((c) => `(${str(c.status)}, ${c.count})`).join(', ')})`;
 }
 
 const countOf = (counts: StatusCount[], s: Status) => counts.find((c) => c.status === s)?.count ?? 0;
@@ -211,10 +211,10 @@ function kpis(total: number, counts: StatusCount[]): string {
   return lines(
     `#grid(columns: (1fr,) * 5, column-gutter: 8pt,`,
     `  kpi([任务总数], [${total}]),`,
-    `  kpi([已销号（经核验）], [${c('已销号')}]),`,
-    `  kpi([已完成（自报）], [${c('已完成')}]),`,
-    `  kpi([已逾期], [${c('已逾期')}]),`,
-    `  kpi([未报告], [${c('未报告')}]),`,
+    `  kpi([已销号（经核验）], [${c(STATUS.closed)}]),`,
+    `  kpi([已完成（自报）], [${c(STATUS.done)}]),`,
+    `  kpi([已逾期], [${c(STATUS.overdue)}]),`,
+    `  kpi([未报告], [${c(STATUS.unreported)}]),`,
     `)`,
   );
 }
@@ -257,13 +257,13 @@ function overview(spec: ReportSpec): string {
             lines(
               `  [${i + 1}], [${link(spec, d.url, esc(d.title))}#linebreak()#text(size: 8pt, fill: muted)[${esc([d.docNumber, d.issuer, d.regionName].filter(Boolean).join(' · '))}]],`,
               multi ? `  [${d.taskCount}],` : null,
-              `  [#stacked(${countPairs(d.counts)}) #text(size: 8pt, fill: muted)[${countOf(d.counts, '已逾期')} / ${d.taskCount}]],`,
+              `  [#stacked(${countPairs(d.counts)}) #text(size: 8pt, fill: muted)[${countOf(d.counts, STATUS.overdue)} / ${d.taskCount}]],`,
             ),
           ),
           `)`,
         ),
     `#text(size: 8.5pt)[${shown.counts
-      .filter((x) => x.status !== '已逾期')
+      .filter((x) => x.status !== STATUS.overdue)
       .map((x) => `#box[#swatch(${str(x.status)}) ${esc(x.status)}]`)
       .join('#h(1em)')}]`,
   );
@@ -271,14 +271,6 @@ function overview(spec: ReportSpec): string {
 
 // ---- sub-regions ----
 
-/** Status words broken where a narrow column header may break them (never inside a word). */
-const HEADER_LINES: Partial<Record<Status, string[]>> = {
-  尚未启动: ['尚未', '启动'],
-  未达到序时进度: ['未达到', '序时', '进度'],
-  达到序时进度: ['达到', '序时', '进度'],
-  超过序时进度: ['超过', '序时', '进度'],
-  长期坚持: ['长期', '坚持'],
-};
 
 function countCell(n: number, bold = false): string {
   return n === 0 ? '[#text(fill: muted)[0]]' : bold ? `[*${n}*]` : `[${n}]`;
@@ -309,7 +301,7 @@ function subRegions(spec: ReportSpec): string | null {
   const statuses = spec.subRegions[0].counts.map((c) => c.status);
   const own: ReportTotals = { documentCount: spec.documents.length, taskCount: spec.taskCount, counts: spec.counts, demo: spec.tasks.some((t) => t.demo) };
   // Swatches last, on one line at the foot of the header row: they tie each column to the status colours.
-  const header = (s: Status) => `[${(HEADER_LINES[s] ?? [s]).map(esc).join('#linebreak()')}#linebreak()#swatch(${str(s)})]`;
+  const header = (s: Status) => `[${(statusEntry(s).printLines ?? [s]).map(esc).join('#linebreak()')}#linebreak()#swatch(${str(s)})]`;
   return lines(
     `= 下辖地区落实情况`,
     esc(

@@ -1,4 +1,4 @@
-// A PDF-rendering child process (forked by pipeline.ts through src/outputs/pool.ts). It reads the fonts
+// A PDF-rendering child process (forked by pipeline.ts through src/build/pool/). It reads the fonts
 // once (paths in argv[2]), then compiles the jobs {id, source, generatedOn, name} it is sent, one at a
 // time, answering {id, ok, pdf, pages, standard, ms, cpuMs, rssMb} or {id, ok: false, error, diagnostics}.
 // A process, not a thread: typst's native memory grows with every compile and only an exiting process

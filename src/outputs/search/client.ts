@@ -5,6 +5,7 @@ import { DEADLINES_FILE, deadlineIndex, sortByDeadline, type DeadlineFile } from
 import { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
 import { orderedSource, type PagefindResult, type ResultSource } from './result-order';
 import { PAGEFIND_RANKING } from './terms';
+import { escapeXml } from '../../portal/escape';
 
 interface PagefindSearch {
   results: PagefindResult[];
@@ -23,13 +24,15 @@ const PAGEFIND_OPTIONS = { excerptLength: 40, ranking: PAGEFIND_RANKING };
 
 /** Excerpts hold our own text plus Pagefind's <mark>: keep the marks, escape everything else. */
 export function safeExcerpt(html: string): string {
-  const text = html.replace(/<mark>/g, '\u0001').replace(/<\/mark>/g, '\u0002').replace(/<[^>]*>/g, '');
-  const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  return escapeHtml(decoded).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+  return html
+    .split(/(<\/?mark>)/)
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : escapeXml(decodeEntities(part.replace(/<[^>]*>/g, '')))))
+    .join('');
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** The entities Pagefind writes in excerpts, back to text. */
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {

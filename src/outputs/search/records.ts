@@ -1,9 +1,10 @@
 // What the search index holds: one record per task, document, department and region page,
 // built from the model rather than scraped from HTML, so navigation and footers never enter it
 // and every page carries the names a citizen types (aliases such as 发改局, region short names).
-import type { Department, Portal, ResolvedUnit, TaskView } from '../../model/portal-types';
-import type { Status } from '../../model/types';
-import { departmentUrl, documentUrl, regionUrl } from '../../model/urls';
+import { STATUS } from '../../domain/status-catalogue';
+import { statusNow } from '../../portal/current-status';
+import type { Department, Portal, ResolvedUnit, TaskView } from '../../portal/types';
+import { departmentUrl, documentUrl, regionUrl } from '../../domain/urls';
 import { pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
@@ -15,8 +16,6 @@ export interface SearchRecord {
 }
 
 export const FILTER_NAMES = { region: '地区', department: '部门', status: '状态', document: '文件', kind: '文件类型', type: '页面类型' } as const;
-
-const statusOf = (tv: TaskView): Status => tv.current?.status ?? '未报告';
 
 function regionNames(portal: Portal, code: string): string[] {
   const out: string[] = [];
@@ -77,7 +76,8 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   const regions = regionNames(portal, document.meta.regionCode);
   const deadline = task.deadlines.find((d) => d.date)?.date ?? null;
   const lead = tv.primaryUnits.map((u) => u.name).join('、');
-  const status = statusOf(tv);
+  const now = statusNow(tv);
+  const status = now.status;
   // The task's own words: the excerpt a reader sees comes from here.
   const own = lines(
     `${task.kind === 'problem' ? '问题' : '任务'} ${task.number} ${task.title}`,
@@ -106,7 +106,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
     meta: {
       title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
       status,
-      overdue: tv.current?.overdue ? '已逾期' : '',
+      overdue: now.overdue ? STATUS.overdue : '',
       lead: lead || '未明确',
       deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
       document: document.title ?? document.slug,
@@ -117,7 +117,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       [FILTER_NAMES.type]: ['任务'],
       [FILTER_NAMES.region]: officialRegionNames(portal, document.meta.regionCode),
       [FILTER_NAMES.department]: [...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)!.department.name : u.name)))],
-      [FILTER_NAMES.status]: tv.current?.overdue ? [status, '已逾期'] : [status],
+      [FILTER_NAMES.status]: now.overdue ? [status, STATUS.overdue] : [status],
       [FILTER_NAMES.document]: [document.title ?? document.slug],
       [FILTER_NAMES.kind]: [document.meta.kind],
     },

@@ -5,8 +5,9 @@
 // their records: memory stays that of the largest shard, and a status report re-indexes one shard.
 // The search page merges them (Pagefind's mergeIndex); see client.ts.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../canonical-json';
-import { configuredMemoryMb } from '../pool';
+import { canonicalJson } from '../../build/canonical-json';
+import { configuredMemoryMb } from '../../build/pool/memory';
+import { settings, type Settings } from '../../config';
 import type { SearchRecord } from './records';
 export { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
 
@@ -43,12 +44,8 @@ export function shardRecordsFor(memoryMb: number): number {
 }
 
 /** QINGDAN_SEARCH_SHARD_RECORDS, else what the configured memory bound allows (shardRecordsFor). */
-export function shardRecordLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.QINGDAN_SEARCH_SHARD_RECORDS?.trim();
-  if (!raw) return shardRecordsFor(configuredMemoryMb(env));
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`QINGDAN_SEARCH_SHARD_RECORDS: expected a whole number of records of 1 or more, got "${raw}"`);
-  return n;
+export function shardRecordLimit(s: Pick<Settings, 'searchShardRecords' | 'memoryMb'> = settings()): number {
+  return s.searchShardRecords ?? shardRecordsFor(configuredMemoryMb(s));
 }
 
 /**

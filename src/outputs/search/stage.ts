@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { cacheRoot } from '../../model/cache-root';
-import type { Portal } from '../../model/portal-types';
-import { placeFile } from '../place.mjs';
-import { releaseMemory } from '../pool';
-import { listFiles, pruneFolder, replaceFile } from '../site-files';
-import type { StageContext, StageLogger } from '../stage';
+import { cacheRoot, settings, type Settings } from '../../config';
+import type { Portal } from '../../portal/types';
+import { placeFile } from '../../build/place.mjs';
+import { releaseMemory } from '../../build/pool/memory';
+import { listFiles, pruneFolder, replaceFile } from '../../build/site-files';
+import type { StageContext, StageLogger } from '../../build/stage';
 import { DEADLINES_FILE, deadlineFile, sortDate } from './deadline-order';
 import { searchRecords, type SearchRecord } from './records';
 import { partitionRecords, shardFolder, shardIndexingMb, shardKey, shardRecordLimit, SHARDS_MANIFEST, type ShardsManifest } from './shards';
@@ -29,7 +29,7 @@ function pagefindVersion(): string {
 }
 
 /** Where built shards are kept: one folder per shard key. */
-export const searchCacheDir = (root: string, env: NodeJS.ProcessEnv = process.env) => join(cacheRoot(root, env), 'search');
+export const searchCacheDir = (root: string, s: Pick<Settings, 'cacheDir'> = settings()) => join(cacheRoot(root, s), 'search');
 
 /** Writes one shard's Pagefind bundle into `dir`, with a Pagefind process of its own. */
 async function indexShard(records: readonly SearchRecord[], dir: string, log: StageLogger['info']): Promise<void> {
@@ -107,11 +107,11 @@ export interface SearchPlan {
  * The search index's records and shards, and what indexing them will take: the outputs step holds
  * that much memory aside while it builds the index beside the PDF reports (src/cli/outputs.ts).
  */
-export function planSearch(portal: Portal, ctx: StageContext, env: NodeJS.ProcessEnv = process.env): SearchPlan {
+export function planSearch(portal: Portal, ctx: StageContext, s: Settings = settings()): SearchPlan {
   const started = Date.now();
   const records = searchRecords(portal);
-  const shards = partitionRecords(records, shardRecordLimit(env));
-  const cacheDir = searchCacheDir(ctx.root, env);
+  const shards = partitionRecords(records, shardRecordLimit(s));
+  const cacheDir = searchCacheDir(ctx.root, s);
   const dirs = shards.map((shard) => join(cacheDir, shardKey(shard, pagefindVersion())));
   const missing = shards.filter((_, i) => !existsSync(dirs[i]!));
   return {
@@ -120,8 +120,8 @@ export function planSearch(portal: Portal, ctx: StageContext, env: NodeJS.Proces
   };
 }
 
-export async function searchStage(portal: Portal, ctx: StageContext, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  await planSearch(portal, ctx, env).run();
+export async function searchStage(portal: Portal, ctx: StageContext, s: Settings = settings()): Promise<void> {
+  await planSearch(portal, ctx, s).run();
 }
 
 async function publishShards(records: SearchRecord[], shards: SearchRecord[][], dirs: string[], cacheDir: string, ctx: StageContext, started: number): Promise<void> {

@@ -1,11 +1,11 @@
 // /feeds/departments/<id>.xml — status changes of the tasks a department leads or helps with.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPortal } from '../../../model/portal';
+import { getPortal } from '../../../portal/get-portal';
 import { xmlResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { departmentFeed } from '../../../outputs/feeds/portal-feeds';
-import { departmentFeedUrl } from '../../../model/urls';
-import { withCacheKeys } from '../../../outputs/page-cache/context';
+import { departmentFeedUrl } from '../../../domain/urls';
+import { withCacheKeys } from '../../../build/page-cache/context';
 
 export const getStaticPaths = (async () =>
   withCacheKeys(

@@ -1,11 +1,11 @@
 // /feeds/regions/<code>.xml — status changes of a region's tasks and its descendants'.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPortal } from '../../../model/portal';
+import { getPortal } from '../../../portal/get-portal';
 import { xmlResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { regionFeed } from '../../../outputs/feeds/portal-feeds';
-import { regionFeedUrl } from '../../../model/urls';
-import { withCacheKeys } from '../../../outputs/page-cache/context';
+import { regionFeedUrl } from '../../../domain/urls';
+import { withCacheKeys } from '../../../build/page-cache/context';
 
 export const getStaticPaths = (async () =>
   withCacheKeys(

@@ -1,0 +1,50 @@
+// What an incremental build compares between two builds (pure apart from reading the content files):
+// the sources that shape every page (documents, metadata, registry) as one hash, and the status data as
+// one hash per read key (src/portal/reads.ts). Pages recorded as reading only unchanged keys are reused.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Portal } from '../../portal/types';
+import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey } from '../../portal/reads';
+import { canonicalJson } from '../canonical-json';
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? filesUnder(p) : [p];
+    });
+}
+
+/**
+ * One hash of every content file except status data (content/status/), with their paths: any change to
+ * a document, its metadata or the registry can change any page, so it re-renders all of them.
+ */
+export function sourcesHash(contentRoot: string): string {
+  const hash = createHash('sha256');
+  for (const part of readdirSync(contentRoot).sort()) {
+    if (part === 'status') continue;
+    const abs = join(contentRoot, part);
+    for (const file of statSync(abs).isDirectory() ? filesUnder(abs) : [abs]) {
+      hash.update(`${relative(contentRoot, file)}\0`).update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Read key → hash of the value behind it, for every key the portal tracks. */
+export function readState(portal: Portal): Record<string, string> {
+  const state: Record<string, string> = {
+    [GENERATED_ON_KEY]: digest(portal.generatedOn),
+    [HAS_DEMO_KEY]: digest(String(portal.hasDemo)),
+    [PERIODS_KEY]: digest(canonicalJson([...portal.periodsByDocument].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+  };
+  for (const tv of portal.tasks) {
+    state[taskKey(tv.task.id)] = digest(canonicalJson({ reports: tv.reports, timeline: tv.timeline, current: tv.current, demo: tv.demo }));
+  }
+  return state;
+}

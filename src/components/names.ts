@@ -1,5 +1,0 @@
-// How pages name things when the source leaves a field empty.
-import type { Document } from '../model/types';
-
-/** A document's title, or its slug when the text gave none (never an empty link). */
-export const documentTitle = (d: Pick<Document, 'title' | 'slug'>): string => d.title ?? d.slug;

@@ -1,0 +1,86 @@
+// The portal: documents, tasks, departments and regions cross-linked, with status over time.
+// Built once per build by src/portal/portal.ts; pages and outputs only read it.
+import type { Department, Document, Period, Region, Role, StatusAt, StatusReport, Task, UnitRef } from '../domain/types';
+
+export type { Department, Region, RegionLevel, StatusAt, StatusCounts } from '../domain/types';
+
+
+
+
+/** A unit of a task resolved through the registry. */
+export interface ResolvedUnit extends UnitRef {
+  departmentId: string | null;
+  /** False when the registry does not know the name: kept, shown, and listed by `npm run validate`. */
+  verified: boolean;
+}
+
+
+export interface TaskView {
+  task: Task;
+  document: Document;
+  units: ResolvedUnit[];
+  /** The lead units, or where the text names none, the first responsible unit. */
+  primaryUnits: ResolvedUnit[];
+  reports: StatusReport[];
+  /** One entry per period of the task's document, oldest first. */
+  timeline: StatusAt[];
+  /** Status in the document's latest period. */
+  current: StatusAt | null;
+  demo: boolean;
+  url: string;
+}
+
+export interface DepartmentView {
+  department: Department;
+  region: Region;
+  url: string;
+  /** Tasks it leads (or, where no lead is named, is first responsible for). */
+  primary: TaskView[];
+  /** Tasks it helps with: other named roles (responsible after the first, partner, supervisor). */
+  helping: TaskView[];
+  /** Tasks whose text names it without a role. */
+  mentioned: TaskView[];
+  /** Tasks of the departments it succeeded (机构改革): their duties are now its own. */
+  inherited: TaskView[];
+  predecessors: Department[];
+  successor: Department | null;
+  /** Unit names as written that resolved to this department. */
+  writtenAs: string[];
+}
+
+export interface RegionView {
+  region: Region;
+  url: string;
+  parent: Region | null;
+  children: Region[];
+  documents: Document[];
+  departments: Department[];
+  /** Tasks of this region's documents and of all its descendants'. */
+  tasks: TaskView[];
+}
+
+export interface UnverifiedUnit {
+  name: string;
+  role: Role;
+  taskId: string;
+  documentSlug: string;
+  line: number;
+}
+
+export interface Portal {
+  documents: Document[];
+  tasks: TaskView[];
+  taskById: Map<string, TaskView>;
+  departments: DepartmentView[];
+  departmentById: Map<string, DepartmentView>;
+  regions: RegionView[];
+  regionByCode: Map<string, RegionView>;
+  periodsByDocument: Map<string, Period[]>;
+  unverified: UnverifiedUnit[];
+  /** Unverified unit names as written → where they occur (one page per name). */
+  unverifiedByName: Map<string, UnverifiedUnit[]>;
+  /** True when any status data shown is demonstration data. */
+  hasDemo: boolean;
+  generatedOn: string;
+}
+

@@ -1,0 +1,67 @@
+// Loads 进展情况 (status reports) from content/status/<documentSlug>/<periodId>.yaml|.csv and validates them
+// against the documents. Every problem becomes a SourceError naming file, line, field and what was expected;
+// all of them are collected before the build fails, so an official fixes a spreadsheet in one round.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { SourceError, SourceErrors } from '../../domain/source-error';
+import type { Document, StatusReport } from '../../domain/types';
+import { NO_PARSE_CACHE, type ParseCache } from '../parse-cache';
+import type { Context } from './checks';
+import { loadCsv } from './csv';
+import { loadYaml } from './yaml';
+
+export { CSV_COLUMNS } from './csv';
+
+function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) out.push(...walk(abs));
+    else out.push(abs);
+  }
+  return out;
+}
+
+/**
+ * Reads every status file under `dir` and validates it against `documents`.
+ * Returns the reports in file order; throws SourceErrors listing every problem found.
+ * A missing folder means no status data yet, not an error.
+ */
+export function loadStatusReports(dir: string, documents: Document[], cache: ParseCache = NO_PARSE_CACHE): StatusReport[] {
+  const root = resolve(dir);
+  if (!existsSync(root)) return [];
+  const ctx: Context = {
+    cache,
+    docs: new Map(documents.map((d) => [d.slug, d])),
+    tasksByDoc: new Map(documents.map((d) => [d.slug, new Map(d.tasks.map((t) => [t.localId, t]))])),
+    seen: new Map(),
+    errors: [],
+    reports: [],
+  };
+  const periodFiles = new Map<string, string>();
+  for (const abs of walk(root)) {
+    const file = displayPath(abs);
+    const ext = extname(abs).toLowerCase();
+    const stemKey = join(dirname(abs), basename(abs, extname(abs)));
+    if (['.yaml', '.yml', '.csv'].includes(ext)) {
+      const other = periodFiles.get(stemKey);
+      if (other) {
+        ctx.errors.push(new SourceError({ file }, `a second file for the same document and period as ${other}`, 'one file per document and period'));
+        continue;
+      }
+      periodFiles.set(stemKey, file);
+    }
+    if (ext === '.yaml' || ext === '.yml') loadYaml(ctx, abs, file);
+    else if (ext === '.csv') loadCsv(ctx, abs, file);
+    else if (ext === '.md') continue; // notes for maintainers
+    else ctx.errors.push(new SourceError({ file }, `unexpected file type "${ext || basename(abs)}"`, 'status files <document>/<period>.yaml or .csv'));
+  }
+  if (ctx.errors.length) throw new SourceErrors(ctx.errors);
+  return ctx.reports;
+}
