@@ -16,7 +16,7 @@ import { examplePeriodId, parsePeriod, periodContaining, periodKindFor, periodOv
 import { loadStatusReports } from '../src/sources/status/index';
 import { decodeText } from '../src/sources/text-decode';
 import { methodologyUrl } from '../src/domain/urls';
-import type { StatusAt } from '../src/portal/types';
+import type { StatusAt } from '../src/domain/types';
 import type { Document, Period, ReportedStatus, Task } from '../src/domain/types';
 
 export const DEMO_LABEL = '示例数据（非官方）';

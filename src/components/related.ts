@@ -1,7 +1,8 @@
 // "Related tasks" on a task page: the tasks next to it in the same section, and the other tasks of its
 // lead department. Built from the portal's indexes with per-list caches, so rendering 50,000 task pages
 // costs O(tasks), not O(tasks²): never scan portal.tasks here.
-import type { Department, Portal, TaskView } from '../portal/types';
+import type { Portal, TaskView } from '../portal/types';
+import type { Department } from '../domain/types';
 import type { Document, Section, Task } from '../domain/types';
 
 /**

@@ -6,7 +6,8 @@ import { ALL_STATUSES } from '../domain/status-catalogue';
 import { shownDeadline } from '../portal/deadline';
 import { statusNow } from '../portal/current-status';
 import { comparePeriods } from '../domain/periods';
-import type { DepartmentView, StatusCounts, TaskView } from '../portal/types';
+import type { DepartmentView, TaskView } from '../portal/types';
+import type { StatusCounts } from '../domain/types';
 import type { Period, StatusReport } from '../domain/types';
 import type { BarRow } from './charts/stacked-bars';
 

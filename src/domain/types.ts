@@ -238,3 +238,18 @@ export interface StatusAt {
 }
 
 export type StatusCounts = Record<Status, number>;
+
+/** A unit of a task resolved through the registry. */
+export interface ResolvedUnit extends UnitRef {
+  departmentId: string | null;
+  /** False when the registry does not know the name: kept, shown, and listed by `npm run validate`. */
+  verified: boolean;
+}
+
+export interface UnverifiedUnit {
+  name: string;
+  role: Role;
+  taskId: string;
+  documentSlug: string;
+  line: number;
+}

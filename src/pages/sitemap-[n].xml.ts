@@ -5,15 +5,12 @@ import { getPortal } from '../portal/get-portal';
 import { xmlResponse } from '../outputs/data/http';
 import { normaliseSite } from '../outputs/data/records';
 import { pagePaths, sitemapChunk, sitemapChunkCount, sitemapChunkPath } from '../outputs/feeds/sitemap';
-import { withCacheKeys } from '../build/page-cache/context';
+import { itemRoutes } from '../components/routes';
 
-export const getStaticPaths = (async () => {
-  const count = sitemapChunkCount(pagePaths(await getPortal()).length);
-  return withCacheKeys(
-    Array.from({ length: count }, (_, i) => ({ params: { n: String(i + 1) } })),
-    (e) => sitemapChunkPath(Number(e.params.n)),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  itemRoutes(
+    (portal) => Array.from({ length: sitemapChunkCount(pagePaths(portal).length) }, (_, i) => i + 1),
+    (n) => ({ params: { n: String(n) }, url: sitemapChunkPath(n) }),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  xmlResponse(sitemapChunk(normaliseSite(import.meta.env.SITE), pagePaths(await getPortal()), Number(params.n)));
+export const GET: APIRoute = async ({ params }) => xmlResponse(sitemapChunk(normaliseSite(import.meta.env.SITE), pagePaths(await getPortal()), Number(params.n)));

@@ -1,14 +1,14 @@
 // The portal model: documents, registry and status data joined once per build. Pages and
 // output stages read it through getPortal() (get-portal.ts); nothing here rescans all tasks per page.
 import { settings } from '../config';
-import type { Department, DepartmentView, Portal, RegionView, ResolvedUnit, TaskView, UnverifiedUnit } from './types';
+import type { DepartmentView, Portal, RegionView, TaskView } from './types';
 import { statusTimeline } from '../domain/derive-status';
 import { timelinePeriods } from '../domain/periods';
 import { predecessorsOf, regionAncestors } from '../sources/registry/registry';
 import { resolveUnit } from '../sources/registry/resolve';
 import { unverifiedUnits } from '../sources/registry/units';
 import type { Sources } from '../sources/index';
-import type { Document, Period, StatusReport, UnitRef } from '../domain/types';
+import type { Department, Document, Period, ResolvedUnit, StatusReport, UnitRef, UnverifiedUnit } from '../domain/types';
 import { departmentUrl, regionUrl, taskUrl } from '../domain/urls';
 import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey, trackRead } from './reads';
 

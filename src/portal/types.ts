@@ -1,19 +1,6 @@
 // The portal: documents, tasks, departments and regions cross-linked, with status over time.
 // Built once per build by src/portal/portal.ts; pages and outputs only read it.
-import type { Department, Document, Period, Region, Role, StatusAt, StatusReport, Task, UnitRef } from '../domain/types';
-
-export type { Department, Region, RegionLevel, StatusAt, StatusCounts } from '../domain/types';
-
-
-
-
-/** A unit of a task resolved through the registry. */
-export interface ResolvedUnit extends UnitRef {
-  departmentId: string | null;
-  /** False when the registry does not know the name: kept, shown, and listed by `npm run validate`. */
-  verified: boolean;
-}
-
+import type { Department, Document, Period, Region, ResolvedUnit, StatusAt, StatusReport, Task, UnverifiedUnit } from '../domain/types';
 
 export interface TaskView {
   task: Task;
@@ -57,14 +44,6 @@ export interface RegionView {
   departments: Department[];
   /** Tasks of this region's documents and of all its descendants'. */
   tasks: TaskView[];
-}
-
-export interface UnverifiedUnit {
-  name: string;
-  role: Role;
-  taskId: string;
-  documentSlug: string;
-  line: number;
 }
 
 export interface Portal {

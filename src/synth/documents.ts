@@ -4,11 +4,11 @@
 import type { DocumentKind } from '../domain/types';
 import type { SynthRegion } from './regions';
 import type { Rng } from './rng';
+import { chineseNumber } from './numerals';
 import {
-  chineseNumber,
   deadlinePhrase,
   distinctUnits,
-  mergeExpected,
+  uniqueUnits,
   pad2,
   pickKeys,
   pickUnit,
@@ -145,7 +145,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units.push(...tag.expected);
       }
       L.push(line);
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: line.replace(/^\d+\.\s?/, ''), units: mergeExpected(units), targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: line.replace(/^\d+\.\s?/, ''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
     }
   });
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
@@ -242,7 +242,7 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
         }
         units.push(...resp.expected);
         L.push(`责任单位${colon()}${respParts.join(comma)}`, '');
-        expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: mergeExpected(units), targets: body.targets, measures: 0 });
+        expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
       }
     });
   });
@@ -307,7 +307,7 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units.push(collectiveUnit(region, 'partner'));
       }
       L.push(`${I}配合单位:${parts.join(',')}`, '');
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: mergeExpected(units), targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
     }
   });
   L.push(`${I}四、组织保障`, '');
@@ -378,7 +378,7 @@ export function writeZhenggai(ctx: DocContext): SynthDocument {
       L.push(`${P}督导单位:${office}、${list.text}。`, '');
       units.push({ name: office, role: 'supervisor', registered: false }, ...list.expected);
     }
-    expected.push({ localId: `p${n}`, number: chineseNumber(n), kind: 'problem', text: problemText, units: mergeExpected(units), targets: [], measures });
+    expected.push({ localId: `p${n}`, number: chineseNumber(n), kind: 'problem', text: problemText, units: uniqueUnits(units), targets: [], measures });
   }
   L.push('最新', '', '推荐');
   const reporting = rng.chance(0.2) ? 'monthly' : 'quarterly';
@@ -451,7 +451,7 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units.push({ name, role: 'mentioned', registered: true });
       }
       L.push(`（${chineseNumber(n)}）${text}`, '');
-      expected.push({ localId: `t${n}`, number: chineseNumber(n), kind: 'task', text: text, units: mergeExpected(units), targets: body.targets, measures: 0 });
+      expected.push({ localId: `t${n}`, number: chineseNumber(n), kind: 'task', text: text, units: uniqueUnits(units), targets: body.targets, measures: 0 });
     }
   });
   L.push('Baidu', 'map');

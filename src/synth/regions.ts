@@ -2,8 +2,8 @@
 // Province codes start at 91: GB/T 2260 assigns no province 91–99, so a synthetic code can never be
 // mistaken for a real one, and every name starts with 合成 so no reader can either.
 import type { Rng } from './rng';
-import type { RegionLevel } from '../portal/types';
-import { chineseNumber } from './text';
+import type { RegionLevel } from '../domain/types';
+import { chineseNumber } from './numerals';
 
 /** Heavenly stems name the synthetic provinces in document numbers: 合甲政发, 合乙三行发. */
 const STEMS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'];

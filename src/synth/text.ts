@@ -30,16 +30,7 @@ export interface ExpectedTask {
   measures: number;
 }
 
-const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 14 → 十四, 23 → 二十三, 105 → 一百零五 (enough for section and problem numbers). */
-export function chineseNumber(n: number): string {
-  if (n < 10) return CN[n];
-  if (n < 20) return '十' + (n % 10 ? CN[n % 10] : '');
-  if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
-  const rest = n % 100;
-  return CN[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + CN[rest] : rest < 20 ? '一' + chineseNumber(rest) : chineseNumber(rest));
-}
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -157,19 +148,15 @@ export function distinctUnits(units: UnitPick[]): UnitPick[] {
 }
 
 /**
- * One entry per name and role, first occurrence kept; a 'mentioned' entry yields to a real role.
- * A task that names 市财政局 in two tags still has one 市财政局 among its units.
+ * Each unit once per role, as written first: a task whose tags name 市财政局 twice has it once. (The
+ * generator never names one unit both in prose and in a tag of one task, so there is nothing else to merge.)
  */
-export function mergeExpected(units: ExpectedUnit[]): ExpectedUnit[] {
-  const out: ExpectedUnit[] = [];
-  for (const u of units) {
-    if (out.some((o) => o.name === u.name && o.role === u.role)) continue;
-    if (u.role === 'mentioned' && out.some((o) => o.name === u.name)) continue;
-    if (u.role !== 'mentioned') {
-      const i = out.findIndex((o) => o.name === u.name && o.role === 'mentioned');
-      if (i >= 0) out.splice(i, 1);
-    }
-    out.push(u);
-  }
-  return out;
+export function uniqueUnits(units: ExpectedUnit[]): ExpectedUnit[] {
+  const seen = new Set<string>();
+  return units.filter((u) => {
+    const key = `${u.role}\u0000${u.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

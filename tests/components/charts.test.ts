@@ -4,7 +4,7 @@ import { rowCaption, stackedBars, type BarRow } from '../../src/components/chart
 import { escapeXml } from '../../src/portal/escape';
 import { pct, safeId } from '../../src/components/charts/svg';
 import { ALL_STATUSES } from '../../src/domain/status-catalogue';
-import type { StatusCounts } from '../../src/portal/types';
+import type { StatusCounts } from '../../src/domain/types';
 import type { Status } from '../../src/domain/types';
 
 function counts(partial: Partial<Record<Status, number>>): StatusCounts {

@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WRITTEN_DATA_FILES } from '../../outputs/data/files';
 import { listFiles, pruneFolder } from '../site-files';
 import { cacheRoot } from '../../config';
 import { writeHandoff, type Handoff } from '../stage';
@@ -19,8 +18,6 @@ import { writeHandoff, type Handoff } from '../stage';
 export const MARKER = '.qingdan-site';
 /** Folders whose stages prune them themselves: never walked here (tens of thousands of files). */
 const OWNED_FOLDERS = new Set(['cards/', 'reports/', 'pagefind/']);
-/** The data files the outputs step writes anew each build. */
-const OWNED_FILES = new Set(WRITTEN_DATA_FILES);
 
 const readJson = (file: string): { id?: string; outDir?: string } | null => {
   try {
@@ -38,7 +35,12 @@ export function finishSiteDir(handoff: Handoff): void {
   writeFileSync(handoff.siteRecordFile, JSON.stringify({ id, outDir: handoff.outDir }));
 }
 
-export default function siteDirIntegration(): AstroIntegration {
+/**
+ * `ownedFiles`: files of the site folder that the output stages write anew each build (the open data
+ * files), paths relative to the folder: left for them, never pruned here.
+ */
+export default function siteDirIntegration(options: { ownedFiles: readonly string[] }): AstroIntegration {
+  const ownedFiles = new Set(options.ownedFiles);
   let outDir = '';
   let publicDir = '';
   let root = '';
@@ -81,7 +83,7 @@ export default function siteDirIntegration(): AstroIntegration {
         const removed = pruneFolder(
           outDir,
           (file) => {
-            if (OWNED_FILES.has(file) || published.has(file) || fromPublic.has(file)) return true;
+            if (ownedFiles.has(file) || published.has(file) || fromPublic.has(file)) return true;
             // Bundled assets and anything else written during this build.
             return statSync(join(outDir, file)).mtimeMs >= started;
           },

@@ -5,7 +5,7 @@
 // Colours come from CSS classes (.seg.st-<slug>, see status-colors.ts) so 高对比度 mode and print
 // restyle them; the fill attribute is a fallback for viewers without the page's CSS.
 import { STATUS } from '../../domain/status-catalogue';
-import type { StatusCounts } from '../../portal/types';
+import type { StatusCounts } from '../../domain/types';
 import { palette, statusSlug } from '../../portal/palette';
 import { describeCounts, totalOf } from './counts';
 import { EXCLUSIVE_STATUSES } from '../../domain/status-catalogue';

@@ -5,7 +5,8 @@
 // so live counts on the cards of the home page, documents, departments and regions would go stale
 // and mislead; those cards show facts a status report cannot change (who issued what, how many
 // tasks and units, spans, places). A new status report therefore changes exactly one card: its task's.
-import type { DepartmentView, Portal, Region, RegionLevel, RegionView, TaskView } from '../../portal/types.ts';
+import type { DepartmentView, Portal, RegionView, TaskView } from '../../portal/types.ts';
+import type { Region, RegionLevel } from '../../domain/types.ts';
 import type { Document, Status } from '../../domain/types.ts';
 import { cardUrl, documentUrl, homeUrl } from '../../domain/urls.ts';
 import { chineseDate } from '../../portal/format.ts';

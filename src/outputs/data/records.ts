@@ -1,5 +1,6 @@
 // Portal → open-data records. Pure and linear in the number of tasks: one pass, map lookups only.
-import type { Portal, ResolvedUnit, TaskView } from '../../portal/types';
+import type { Portal, TaskView } from '../../portal/types';
+import type { ResolvedUnit } from '../../domain/types';
 import { isDemoStatus } from '../../portal/current-status';
 import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from '../../domain/types';
 import { ROLE_LABELS } from '../../domain/types';

@@ -2,7 +2,8 @@
 // and emit an entry whenever the (status, overdue) state differs from the last known one.
 // A period with nothing reported (未报告) and not overdue is silence, not news: it neither makes an
 // entry nor resets the state, so A → 未报告 → A yields one entry, not three.
-import type { Portal, StatusAt, TaskView } from '../../portal/types';
+import type { Portal, TaskView } from '../../portal/types';
+import type { StatusAt } from '../../domain/types';
 import type { Status } from '../../domain/types';
 import { memoWithReads } from '../../portal/reads';
 

@@ -9,7 +9,8 @@ import { countStatuses } from '../../domain/derive-status';
 import { ALL_STATUSES, STATUS_DESCRIPTIONS } from '../../domain/status-catalogue';
 import { markdownToText } from '../../portal/markdown';
 import { comparePeriods } from '../../domain/periods';
-import type { DepartmentView, Portal, Region, ResolvedUnit, StatusAt, StatusCounts, TaskView } from '../../portal/types';
+import type { DepartmentView, Portal, TaskView } from '../../portal/types';
+import type { Region, ResolvedUnit, StatusAt, StatusCounts } from '../../domain/types';
 import { ROLE_LABELS, type Document, type Period, type Status, type StatusReport } from '../../domain/types';
 import { departmentUrl, documentReportUrl, documentUrl, regionReportUrl, regionUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
 

@@ -3,7 +3,8 @@
 // and every page carries the names a citizen types (aliases such as 发改局, region short names).
 import { STATUS } from '../../domain/status-catalogue';
 import { statusNow } from '../../portal/current-status';
-import type { Department, Portal, ResolvedUnit, TaskView } from '../../portal/types';
+import type { Portal, TaskView } from '../../portal/types';
+import type { Department, ResolvedUnit } from '../../domain/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../domain/urls';
 import { pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 

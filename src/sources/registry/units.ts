@@ -1,7 +1,7 @@
 // Units of ingested documents through the registry: each UnitRef becomes a ResolvedUnit (kept as
 // written, with the department it names when the registry knows it), and the units it does not
 // know are listed for `npm run validate` and the portal — never dropped.
-import type { ResolvedUnit, UnverifiedUnit } from '../../portal/types';
+import type { ResolvedUnit, UnverifiedUnit } from '../../domain/types';
 import type { Document, UnitRef } from '../../domain/types';
 import { type Registry } from './registry';
 import { resolveUnit } from './resolve';

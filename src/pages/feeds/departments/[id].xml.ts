@@ -1,20 +1,13 @@
 // /feeds/departments/<id>.xml — status changes of the tasks a department leads or helps with.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPortal } from '../../../portal/get-portal';
-import { xmlResponse } from '../../../outputs/data/http';
+import { feedResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { departmentFeed } from '../../../outputs/feeds/portal-feeds';
 import { departmentFeedUrl } from '../../../domain/urls';
-import { withCacheKeys } from '../../../build/page-cache/context';
+import { itemRoutes } from '../../../components/routes';
 
-export const getStaticPaths = (async () =>
-  withCacheKeys(
-    (await getPortal()).departments.map((d) => ({ params: { id: d.department.id } })),
-    (e) => departmentFeedUrl(e.params.id),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  itemRoutes((portal) => portal.departments, (dv) => ({ params: { id: dv.department.id }, url: departmentFeedUrl(dv.department.id) }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const xml = departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id));
-  if (xml === null) throw new Error(`no department ${params.id}`);
-  return xmlResponse(xml, 'application/atom+xml');
-};
+export const GET: APIRoute = async ({ params }) => feedResponse(departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id)), `department ${params.id}`);
