@@ -13,7 +13,9 @@ const site = settings().siteUrl;
 const stages = [
   (await import('./src/build/whole-log/integration.ts')).default(),
   (await import('./src/build/page-cache/integration.ts')).default(),
-  (await import('./src/build/site-dir/integration.ts')).default({ ownedFiles: (await import('./src/outputs/data/files.ts')).WRITTEN_DATA_FILES }),
+  (await import('./src/build/site-dir/integration.ts')).default({
+    ownedFiles: (await import('./src/outputs/data/files.ts')).WRITTEN_DATA_FILES,
+  }),
 ];
 
 export default defineConfig({

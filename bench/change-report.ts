@@ -16,7 +16,9 @@ export interface ReportChange {
 export function changeOneReport(statusDir: string): ReportChange {
   for (const doc of readdirSync(statusDir).sort()) {
     if (!statSync(join(statusDir, doc)).isDirectory()) continue; // a README beside the folders
-    const files = readdirSync(join(statusDir, doc)).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(join(statusDir, doc))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     if (!files.length) continue;
     const file = join(statusDir, doc, files[files.length - 1]);
     const yaml = parseDocument(readFileSync(file, 'utf8'));

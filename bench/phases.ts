@@ -34,7 +34,20 @@ export function phaseNameOf(tag: string): string {
 /** Tags Astro itself uses; everything else after the pages is an integration. */
 /** What the portal loader prints (src/portal/portal.ts), inside page generation: no integration's start. */
 const PORTAL_TAG = 'qingdan';
-const ASTRO_TAGS = new Set(['build', 'vite', 'types', 'content', 'assets', 'check', 'config', 'router', 'ERROR', 'WARN', 'glob-loader', 'markdown']);
+const ASTRO_TAGS = new Set([
+  'build',
+  'vite',
+  'types',
+  'content',
+  'assets',
+  'check',
+  'config',
+  'router',
+  'ERROR',
+  'WARN',
+  'glob-loader',
+  'markdown',
+]);
 
 /**
  * Phase timings the build reports itself: lines "[qingdan:phase] ingest 1.23s", and the summaries
@@ -143,11 +156,7 @@ export function peaksIn(samples: Array<{ t: number; mb: number }>, windows: Reco
 }
 
 /** Combine: the build's own report first, then log boundaries, then separately measured phases. */
-export function mergePhases(
-  reported: Record<string, number>,
-  fromLog: Record<string, number>,
-  separate: Record<string, number>,
-): Phases {
+export function mergePhases(reported: Record<string, number>, fromLog: Record<string, number>, separate: Record<string, number>): Phases {
   const seconds: Record<string, number> = {};
   const sources: Record<string, PhaseSource> = {};
   const put = (values: Record<string, number>, source: PhaseSource) => {

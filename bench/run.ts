@@ -14,7 +14,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative, resolve } from 'node:path';
 import { synthesizeCorpus, type SynthCorpus } from '../src/synth/index.ts';
 import { writeCorpus } from '../src/synth/write.ts';
-import { durations, mergePhases, peaksIn, phaseWindows, renderCounts, reportedPhases, reportedWindows, type Phases, type RenderCounts, type Window } from './phases.ts';
+import {
+  durations,
+  mergePhases,
+  peaksIn,
+  phaseWindows,
+  renderCounts,
+  reportedPhases,
+  reportedWindows,
+  type Phases,
+  type RenderCounts,
+  type Window,
+} from './phases.ts';
 import { changeOneReport } from './change-report.ts';
 import { runMeasured, type StepResult } from './proc.ts';
 import { FIRST_QUERIES, measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
@@ -70,8 +81,21 @@ interface Results {
   ranAt: string;
   machine: { cpus: number; memGb: number; node: string };
   corpus: { documents: number; statusReports: number; synth_s: number; mb: number };
-  baseline: { pages: number; astro_s: Maybe<number>; astro_peak_rss_mb: Maybe<number>; pagefind_s: Maybe<number>; pagefind_peak_rss_mb: Maybe<number>; index_mb: Maybe<number> };
-  cold: { total_s: Maybe<number>; peak_rss_mb: Maybe<number>; phases: Record<string, number>; phase_sources: Phases['sources']; phase_peak_rss_mb: Record<string, number> };
+  baseline: {
+    pages: number;
+    astro_s: Maybe<number>;
+    astro_peak_rss_mb: Maybe<number>;
+    pagefind_s: Maybe<number>;
+    pagefind_peak_rss_mb: Maybe<number>;
+    index_mb: Maybe<number>;
+  };
+  cold: {
+    total_s: Maybe<number>;
+    peak_rss_mb: Maybe<number>;
+    phases: Record<string, number>;
+    phase_sources: Phases['sources'];
+    phase_peak_rss_mb: Record<string, number>;
+  };
   warm: {
     total_s: Maybe<number>;
     peak_rss_mb: Maybe<number>;
@@ -140,7 +164,10 @@ function writeBaselinePages(corpus: SynthCorpus, dir: string): number {
     mkdirSync(join(dir, d.slug), { recursive: true });
     for (const t of d.expected.tasks) {
       const title = `${t.number} ${t.text.split('。')[0]}`.slice(0, 80);
-      writeFileSync(join(dir, d.slug, `${t.localId}.md`), `---\ntitle: ${JSON.stringify(title)}\n---\n\n${t.text}\n\n${t.units.map((u) => `- ${u.name}`).join('\n')}\n`);
+      writeFileSync(
+        join(dir, d.slug, `${t.localId}.md`),
+        `---\ntitle: ${JSON.stringify(title)}\n---\n\n${t.text}\n\n${t.units.map((u) => `- ${u.name}`).join('\n')}\n`,
+      );
       n++;
     }
   }
@@ -159,22 +186,43 @@ function printTable(r: Results): void {
   const add = (what: string, value: string, note = '') => rows.push([what, value, note]);
   add('tasks / portal pages', `${r.tasks} / ${fmt(r.pages)}`, `${r.corpus.documents} documents, ${r.corpus.statusReports} demo reports`);
   add('baseline astro (N .md pages)', fmt(r.baseline.astro_s, ' s'), `peak ${fmt(r.baseline.astro_peak_rss_mb, ' MB')}`);
-  add('baseline pagefind', fmt(r.baseline.pagefind_s, ' s'), `peak ${fmt(r.baseline.pagefind_peak_rss_mb, ' MB')}, index ${fmt(r.baseline.index_mb, ' MB')}`);
+  add(
+    'baseline pagefind',
+    fmt(r.baseline.pagefind_s, ' s'),
+    `peak ${fmt(r.baseline.pagefind_peak_rss_mb, ' MB')}, index ${fmt(r.baseline.index_mb, ' MB')}`,
+  );
   add('cold build total', fmt(r.cold.total_s, ' s'), `peak ${fmt(r.cold.peak_rss_mb, ' MB')}`);
   for (const [k, v] of Object.entries(r.cold.phases)) {
     const peak = r.cold.phase_peak_rss_mb[k];
     add(`  phase ${k}`, `${v} s`, `${r.cold.phase_sources[k] ?? ''}${peak !== undefined ? `, peak ${peak} MB` : ''}`);
   }
-  add('warm rebuild (1 report changed)', fmt(r.warm.total_s, ' s'), `peak ${fmt(r.warm.peak_rss_mb, ' MB')}; pages rendered ${fmt(r.warm.pages_rendered)} (reused ${fmt(r.warm.pages_reused)}), cards rendered ${fmt(r.warm.cards_rendered)}, PDFs rendered ${fmt(r.warm.pdfs_rendered)}`);
-  if (r.warm.phases) add('  warm phases', '', Object.entries(r.warm.phases).map(([k, v]) => `${k} ${v} s`).join(', '));
+  add(
+    'warm rebuild (1 report changed)',
+    fmt(r.warm.total_s, ' s'),
+    `peak ${fmt(r.warm.peak_rss_mb, ' MB')}; pages rendered ${fmt(r.warm.pages_rendered)} (reused ${fmt(r.warm.pages_reused)}), cards rendered ${fmt(r.warm.cards_rendered)}, PDFs rendered ${fmt(r.warm.pdfs_rendered)}`,
+  );
+  if (r.warm.phases)
+    add(
+      '  warm phases',
+      '',
+      Object.entries(r.warm.phases)
+        .map(([k, v]) => `${k} ${v} s`)
+        .join(', '),
+    );
   add('outputs', `cards ${fmt(r.outputs.cards)}, PDFs ${fmt(r.outputs.pdfs)}`, `pagefind ${fmt(r.outputs.index_mb, ' MB')}`);
   for (const [name, s] of Object.entries(r.search)) {
     add(
       `search ${name}: first query`,
       s ? `median ${s.firstQueryKb.median} KB, max ${s.firstQueryKb.max} KB` : 'n/a',
-      s ? `gzip: median ${s.firstQueryGzipKb.median} KB, max ${s.firstQueryGzipKb.max} KB; ${FIRST_QUERIES.length} words via ${s.firstQueryVia}, each in a fresh browser; median ${s.firstQueryMs} ms; ${s.firstQueryResults} results for ${FIRST_QUERIES[0]}` : '',
+      s
+        ? `gzip: median ${s.firstQueryGzipKb.median} KB, max ${s.firstQueryGzipKb.max} KB; ${FIRST_QUERIES.length} words via ${s.firstQueryVia}, each in a fresh browser; median ${s.firstQueryMs} ms; ${s.firstQueryResults} results for ${FIRST_QUERIES[0]}`
+        : '',
     );
-    add(`search ${name}: latency`, s ? `p95 ${fmt(s.p95Ms, ' ms')}` : 'n/a', s ? `p50 ${fmt(s.p50Ms, ' ms')} over ${s.queries} queries` : '');
+    add(
+      `search ${name}: latency`,
+      s ? `p95 ${fmt(s.p95Ms, ' ms')}` : 'n/a',
+      s ? `p50 ${fmt(s.p50Ms, ' ms')} over ${s.queries} queries` : '',
+    );
   }
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   console.log('\n' + rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`).join('\n'));
@@ -210,7 +258,9 @@ async function main(): Promise<number> {
   const written = writeCorpus(corpus, dirs.corpus);
   const synthSeconds = (performance.now() - t0) / 1000;
   const statusReports = corpus.status.files.reduce((n, f) => n + f.reports.length, 0);
-  console.log(`  corpus: ${corpus.documents.length} documents, ${statusReports} demo reports, ${(written.bytes / 1e6).toFixed(1)} MB in ${synthSeconds.toFixed(1)} s`);
+  console.log(
+    `  corpus: ${corpus.documents.length} documents, ${statusReports} demo reports, ${(written.bytes / 1e6).toFixed(1)} MB in ${synthSeconds.toFixed(1)} s`,
+  );
 
   // ---- 1. baseline
   const baselinePages = writeBaselinePages(corpus, dirs.baselinePages);
@@ -218,7 +268,12 @@ async function main(): Promise<number> {
   console.log(`  baseline: astro build of ${baselinePages} pages …`);
   const bAstro = await runMeasured(NODE, [ASTRO, 'build'], {
     cwd: join(ROOT, 'bench/baseline'),
-    env: { ...env, BENCH_BASELINE_PAGES: dirs.baselinePages, BENCH_BASELINE_OUT: dirs.baselineSite, BENCH_BASELINE_CACHE: dirs.baselineCache },
+    env: {
+      ...env,
+      BENCH_BASELINE_PAGES: dirs.baselinePages,
+      BENCH_BASELINE_OUT: dirs.baselineSite,
+      BENCH_BASELINE_CACHE: dirs.baselineCache,
+    },
     logFile: join(dirs.logs, 'baseline-astro.log'),
     echo: ECHO,
   });
@@ -226,7 +281,12 @@ async function main(): Promise<number> {
   let bPagefind: StepResult | null = null;
   if (bAstro.ok) {
     console.log('  baseline: pagefind …');
-    bPagefind = await runMeasured(NODE, [PAGEFIND, '--site', dirs.baselineSite], { cwd: ROOT, env, logFile: join(dirs.logs, 'baseline-pagefind.log'), echo: /Indexed|Total|error/i });
+    bPagefind = await runMeasured(NODE, [PAGEFIND, '--site', dirs.baselineSite], {
+      cwd: ROOT,
+      env,
+      logFile: join(dirs.logs, 'baseline-pagefind.log'),
+      echo: /Indexed|Total|error/i,
+    });
     if (!bPagefind.ok) na['baseline.pagefind_s'] = bPagefind.reason!;
   } else na['baseline.pagefind_s'] = 'baseline astro build failed';
 
@@ -251,7 +311,15 @@ async function main(): Promise<number> {
   };
   // As `npm run build`: the Astro build, then the output stages in a process of their own.
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-  const buildArgs = ['-c', [[NODE, ASTRO, 'build', '--root', ROOT, '--config', relative(ROOT, wrapper), '--outDir', dirs.site], [NODE, TSX, join(ROOT, 'src/cli/outputs.ts')]].map((cmd) => cmd.map(quote).join(' ')).join(' && ')];
+  const buildArgs = [
+    '-c',
+    [
+      [NODE, ASTRO, 'build', '--root', ROOT, '--config', relative(ROOT, wrapper), '--outDir', dirs.site],
+      [NODE, TSX, join(ROOT, 'src/cli/outputs.ts')],
+    ]
+      .map((cmd) => cmd.map(quote).join(' '))
+      .join(' && '),
+  ];
   const readPhasesFile = (): Record<string, number> => {
     try {
       const data = JSON.parse(readFileSync(buildEnv.QINGDAN_PHASES_FILE, 'utf8')) as Record<string, unknown>;
@@ -273,12 +341,21 @@ async function main(): Promise<number> {
   rmSync(buildEnv.QINGDAN_PHASES_FILE, { force: true });
   const sourcesBefore = sourcesMtime();
   console.log('  cold: portal build from empty caches …');
-  const cold = await runMeasured('/bin/sh', buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'cold-build.log'), echo: ECHO });
+  const cold = await runMeasured('/bin/sh', buildArgs, {
+    cwd: ROOT,
+    env: buildEnv,
+    logFile: join(dirs.logs, 'cold-build.log'),
+    echo: ECHO,
+  });
   if (!cold.ok) na.cold = cold.reason!;
 
   // Ingest and join in a process of their own: the real loaders on the same corpus.
   console.log('  ingest: loading the portal in its own process …');
-  const timing = await runMeasured(NODE, [TSX, join(ROOT, 'bench/portal-timing.ts')], { cwd: ROOT, env: { ...env, QINGDAN_CONTENT_DIR: dirs.corpus }, logFile: join(dirs.logs, 'portal-timing.log') });
+  const timing = await runMeasured(NODE, [TSX, join(ROOT, 'bench/portal-timing.ts')], {
+    cwd: ROOT,
+    env: { ...env, QINGDAN_CONTENT_DIR: dirs.corpus },
+    logFile: join(dirs.logs, 'portal-timing.log'),
+  });
   const separate: Record<string, number> = {};
   const timingLine = timing.lines.map((l) => l.text).find((l) => l.startsWith('{"ingest_s"'));
   if (timing.ok && timingLine) {
@@ -295,7 +372,11 @@ async function main(): Promise<number> {
     return w;
   };
   const coldWindows = cold.ok ? windowsOf(cold, coldCards) : {};
-  const reported = { ...readPhasesFile(), ...reportedPhases(cold.lines), ...(typeof coldCards.seconds === 'number' ? { cards: coldCards.seconds } : {}) };
+  const reported = {
+    ...readPhasesFile(),
+    ...reportedPhases(cold.lines),
+    ...(typeof coldCards.seconds === 'number' ? { cards: coldCards.seconds } : {}),
+  };
   const phases = mergePhases(reported, durations(coldWindows), separate);
   const phasePeaks = peaksIn(cold.rss, coldWindows);
 
@@ -310,14 +391,25 @@ async function main(): Promise<number> {
     warm = await runMeasured('/bin/sh', buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'warm-build.log'), echo: ECHO });
     if (!warm.ok) na.warm = warm.reason!;
   } else na.warm = 'cold build failed';
-  const counts: RenderCounts = warm?.ok ? renderCounts(warm.lines) : { cardsRendered: null, pdfsRendered: null, pagesRendered: null, pagesReused: null };
+  const counts: RenderCounts = warm?.ok
+    ? renderCounts(warm.lines)
+    : { cardsRendered: null, pdfsRendered: null, pagesRendered: null, pagesReused: null };
   const warmCards = warm?.ok ? readCardsRun() : {};
   if (typeof warmCards.rendered === 'number') counts.cardsRendered = warmCards.rendered;
-  const warmPhases = warm?.ok ? mergePhases({ ...reportedPhases(warm.lines), ...(typeof warmCards.seconds === 'number' ? { cards: warmCards.seconds } : {}) }, durations(windowsOf(warm, warmCards)), {}) : null;
-  if (warm?.ok && counts.cardsRendered === null) na['warm.cards_rendered'] = 'the build printed no cards summary ("cards: … reused from cache, N to render")';
-  if (warm?.ok && counts.pdfsRendered === null) na['warm.pdfs_rendered'] = 'the build printed no PDF summary ("N reports: R rendered, C from cache")';
+  const warmPhases = warm?.ok
+    ? mergePhases(
+        { ...reportedPhases(warm.lines), ...(typeof warmCards.seconds === 'number' ? { cards: warmCards.seconds } : {}) },
+        durations(windowsOf(warm, warmCards)),
+        {},
+      )
+    : null;
+  if (warm?.ok && counts.cardsRendered === null)
+    na['warm.cards_rendered'] = 'the build printed no cards summary ("cards: … reused from cache, N to render")';
+  if (warm?.ok && counts.pdfsRendered === null)
+    na['warm.pdfs_rendered'] = 'the build printed no PDF summary ("N reports: R rendered, C from cache")';
   // Seen at 50,000 tasks: Astro exits before a pipe has taken all of its ~40,000 log lines, and the tail is lost.
-  if (warm?.ok && counts.pagesRendered === null) na['warm.pages_rendered'] = 'the build printed no page-cache summary ("pages: N keyed, R rendered, …"), or its log was cut short';
+  if (warm?.ok && counts.pagesRendered === null)
+    na['warm.pages_rendered'] = 'the build printed no page-cache summary ("pages: N keyed, R rendered, …"), or its log was cut short';
 
   // ---- outputs
   const built = cold.ok && existsSync(dirs.site);
@@ -331,15 +423,21 @@ async function main(): Promise<number> {
   const notes: Record<string, string> = {};
   // Other people edit the portal while benchmarks run: say so when it happened, since it makes caches miss.
   if (sourcesMtime() > sourcesBefore) {
-    notes.sources = 'files under src/ (or the config) changed during this run: the warm rebuild may have re-rendered more than one change needs, and timings mix two versions';
+    notes.sources =
+      'files under src/ (or the config) changed during this run: the warm rebuild may have re-rendered more than one change needs, and timings mix two versions';
   }
   if (coldCards.versions && warmCards.versions && JSON.stringify(coldCards.versions) !== JSON.stringify(warmCards.versions)) {
-    notes['warm.cards_rendered'] = `the card template or font changed between the cold and warm builds (${JSON.stringify(coldCards.versions)} → ${JSON.stringify(warmCards.versions)}): every card was re-rendered`;
+    notes['warm.cards_rendered'] =
+      `the card template or font changed between the cold and warm builds (${JSON.stringify(coldCards.versions)} → ${JSON.stringify(warmCards.versions)}): every card was re-rendered`;
   }
   const said = (re: RegExp) => cold.lines.some((l) => re.test(l.text));
-  if (built && outputs.cards === 0 && !said(/cards:/)) notes['outputs.cards'] = '0: the cards stage did not run in this build (no "cards:" line in the log)';
-  if (built && outputs.pdfs === 0 && !said(/\d+ reports:/)) notes['outputs.pdfs'] = '0: the PDF stage did not run in this build (no reports summary in the log)';
-  if (phases.sources.ingest === 'separate-process') notes['cold.phases.ingest'] = 'measured apart (bench/portal-timing.ts: loadSources in its own process); inside the build it is part of "pages"';
+  if (built && outputs.cards === 0 && !said(/cards:/))
+    notes['outputs.cards'] = '0: the cards stage did not run in this build (no "cards:" line in the log)';
+  if (built && outputs.pdfs === 0 && !said(/\d+ reports:/))
+    notes['outputs.pdfs'] = '0: the PDF stage did not run in this build (no reports summary in the log)';
+  if (phases.sources.ingest === 'separate-process')
+    notes['cold.phases.ingest'] =
+      'measured apart (bench/portal-timing.ts: loadSources in its own process); inside the build it is part of "pages"';
 
   // ---- search in Chromium
   const search: Results['search'] = { baseline: null, portal: null };
@@ -416,7 +514,9 @@ async function main(): Promise<number> {
   printTable(results);
   console.log(`\nresults: bench/results/latest.json, bench/results/${o.tasks}.json; logs: ${relative(ROOT, dirs.logs)}/`);
   // Logs stay for reading; the rest is large and rebuilt next time.
-  if (!o.keep) for (const d of [dirs.corpus, dirs.baselinePages, dirs.baselineSite, dirs.baselineCache, dirs.site, dirs.cache, dirs.astroCache]) rmSync(d, { recursive: true, force: true });
+  if (!o.keep)
+    for (const d of [dirs.corpus, dirs.baselinePages, dirs.baselineSite, dirs.baselineCache, dirs.site, dirs.cache, dirs.astroCache])
+      rmSync(d, { recursive: true, force: true });
   return o.strict && Object.keys(na).length > 0 ? 1 : 0;
 }
 

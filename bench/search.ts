@@ -34,23 +34,68 @@ export interface SearchMetrics {
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Words of 2 to 4 characters, as citizens type them, each a reader's first query in a fresh browser. */
 export const FIRST_QUERIES = ['草原', '扬尘', '河长制', '排污口', '污水处理', '生活垃圾', '危险废物', '水土保持'];
 
 /** Words the synthetic corpus is full of, in the order the latency run searches them. */
 export const QUERIES = [
-  '森林覆盖率', '污水处理', '大气污染', '饮用水水源', '草原', '矿产资源', '生活垃圾', '生态旅游', '节能减排', '高标准农田',
-  '河长制', '扬尘', '危险废物', '地质灾害', '水土保持', '清洁能源', '秸秆综合利用', '监测网络', '宣传教育', '督察整改',
-  '生态补偿', '农村人居环境', '退牧还草', '工业固体废物', '自然保护地', '排污口', '燃煤锅炉', '绿色学校', '防灾减灾', '目标考核',
-  '合成', '林业和草原局', '生态环境局', '发展改革委', '住房城乡建设局', '农业农村局', '水利局', '自然资源局', '交通运输局', '财政局',
+  '森林覆盖率',
+  '污水处理',
+  '大气污染',
+  '饮用水水源',
+  '草原',
+  '矿产资源',
+  '生活垃圾',
+  '生态旅游',
+  '节能减排',
+  '高标准农田',
+  '河长制',
+  '扬尘',
+  '危险废物',
+  '地质灾害',
+  '水土保持',
+  '清洁能源',
+  '秸秆综合利用',
+  '监测网络',
+  '宣传教育',
+  '督察整改',
+  '生态补偿',
+  '农村人居环境',
+  '退牧还草',
+  '工业固体废物',
+  '自然保护地',
+  '排污口',
+  '燃煤锅炉',
+  '绿色学校',
+  '防灾减灾',
+  '目标考核',
+  '合成',
+  '林业和草原局',
+  '生态环境局',
+  '发展改革委',
+  '住房城乡建设局',
+  '农业农村局',
+  '水利局',
+  '自然资源局',
+  '交通运输局',
+  '财政局',
 ];
 
 /** Why the metrics cannot be taken for `siteDir`, or null when they can. */
 export function searchUnavailable(siteDir: string, pagePath: string): string | null {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  if (!existsSync(join(siteDir, 'pagefind', 'pagefind.js'))) return `no Pagefind index (${join(siteDir, 'pagefind', 'pagefind.js')} missing)`;
+  if (!existsSync(join(siteDir, 'pagefind', 'pagefind.js')))
+    return `no Pagefind index (${join(siteDir, 'pagefind', 'pagefind.js')} missing)`;
   const page = join(siteDir, ...pagePath.split('/').filter(Boolean), pagePath.endsWith('/') ? 'index.html' : '');
   if (!existsSync(page)) return `no page ${pagePath} in the build`;
   return null;
@@ -61,7 +106,9 @@ async function firstQuery(page: Page, origin: string, pagePath: string, query: s
   if (viaSearchPage) {
     await page.goto(`${origin}${pagePath}?q=${encodeURIComponent(query)}`);
     const status = page.locator('[data-status]');
-    await page.waitForFunction(() => /找到|没有找到|失败/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(() => /找到|没有找到|失败/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, {
+      timeout: 120_000,
+    });
     const text = (await status.textContent()) ?? '';
     if (/失败/.test(text)) throw new Error(`search page for ${query}: ${text}`);
     const found = Number(/找到 (\d+) 条/.exec(text)?.[1] ?? 0);
@@ -126,7 +173,11 @@ async function firstQueryDownloads(browser: Browser, siteDir: string, gzip: bool
       }
     }
     const sizes = Object.values(byQuery);
-    return { kb: { median: percentile(sizes, 50)!, max: Math.max(...sizes), byQuery } satisfies DownloadKb, ms: percentile(ms, 50)!, results };
+    return {
+      kb: { median: percentile(sizes, 50)!, max: Math.max(...sizes), byQuery } satisfies DownloadKb,
+      ms: percentile(ms, 50)!,
+      results,
+    };
   } finally {
     await server.close();
   }
@@ -159,7 +210,8 @@ export async function measureSearch(siteDir: string, pagePath: string, queries: 
       const times: number[] = [];
       for (const q of queries.slice(1)) {
         const ms = await page.evaluate(async (query) => {
-          const pf = (window as unknown as { __bench_pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } }).__bench_pf;
+          const pf = (window as unknown as { __bench_pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } })
+            .__bench_pf;
           const t0 = performance.now();
           const r = await pf.search(query);
           await Promise.all(r.results.slice(0, 10).map((x) => x.data()));

@@ -35,7 +35,6 @@ export interface CheckLinksOptions {
   site?: string;
 }
 
-
 /** Attributes that reference another resource, per element. srcset is split separately. */
 const URL_ATTRS: Record<string, string[]> = {
   a: ['href'],

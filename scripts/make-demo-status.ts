@@ -12,7 +12,15 @@ import Papa from 'papaparse';
 import { stringify } from 'yaml';
 import { ingestAll } from '../src/sources/documents/index';
 import { countStatuses, finalDeadline, statusTimeline } from '../src/domain/derive-status';
-import { examplePeriodId, parsePeriod, periodContaining, periodKindFor, periodOverlaps, nextPeriod, timelinePeriods } from '../src/domain/periods';
+import {
+  examplePeriodId,
+  parsePeriod,
+  periodContaining,
+  periodKindFor,
+  periodOverlaps,
+  nextPeriod,
+  timelinePeriods,
+} from '../src/domain/periods';
 import { loadStatusReports } from '../src/sources/status/index';
 import { decodeText } from '../src/sources/text-decode';
 import { methodologyUrl } from '../src/domain/urls';
@@ -77,7 +85,8 @@ function defaultPeriods(doc: Document): Period[] {
   const kind = periodKindFor(doc.meta.reporting);
   const from = [doc.meta.span.start, doc.publishedOn ?? ''].sort().at(-1)!;
   const out: Period[] = [];
-  for (let p = periodContaining(from, kind); out.length < 2 && p.end < DEMO_AS_OF && periodOverlaps(p, doc.meta.span); p = nextPeriod(p)) out.push(p);
+  for (let p = periodContaining(from, kind); out.length < 2 && p.end < DEMO_AS_OF && periodOverlaps(p, doc.meta.span); p = nextPeriod(p))
+    out.push(p);
   return out;
 }
 
@@ -93,7 +102,10 @@ function progressText(status: ReportedStatus, task: Task, unit: string, rand: ()
   const what = `“${escapeMd(short(task.title))}”`;
   const body: Record<ReportedStatus, string> = {
     尚未启动: `${what}相关工作尚未启动，正在研究制定实施方案。`,
-    未达到序时进度: `${what}已启动实施，因${pick(rand, REASONS.map((r) => [r, 1] as [string, number]))}，进度滞后于序时安排。`,
+    未达到序时进度: `${what}已启动实施，因${pick(
+      rand,
+      REASONS.map((r) => [r, 1] as [string, number]),
+    )}，进度滞后于序时安排。`,
     达到序时进度: `${what}按计划推进，进度符合序时要求。`,
     超过序时进度: `${what}推进较快，进度超过序时要求。`,
     已完成: `${what}已按要求完成（自报），待核验销号。`,
@@ -106,13 +118,34 @@ function progressText(status: ReportedStatus, task: Task, unit: string, rand: ()
 /** The next status of a task, given its last reported one and whether its deadline has passed. */
 function nextStatus(rand: () => number, last: ReportedStatus | null, deadline: string | null, reportedOn: string): ReportedStatus {
   if (last === '已销号') return '已销号';
-  if (last === '已完成') return pick(rand, [['已销号', 55], ['已完成', 45]]);
-  if (deadline === null) return pick(rand, [['长期坚持', 70], ['达到序时进度', 20], ['超过序时进度', 10]]);
+  if (last === '已完成')
+    return pick(rand, [
+      ['已销号', 55],
+      ['已完成', 45],
+    ]);
+  if (deadline === null)
+    return pick(rand, [
+      ['长期坚持', 70],
+      ['达到序时进度', 20],
+      ['超过序时进度', 10],
+    ]);
   const started = last !== null && last !== '尚未启动';
   if (deadline < reportedOn) {
-    return pick(rand, [['已完成', 55], ['已销号', 10], ['未达到序时进度', 25], ['达到序时进度', 5], ['尚未启动', started ? 0 : 5]]);
+    return pick(rand, [
+      ['已完成', 55],
+      ['已销号', 10],
+      ['未达到序时进度', 25],
+      ['达到序时进度', 5],
+      ['尚未启动', started ? 0 : 5],
+    ]);
   }
-  return pick(rand, [['尚未启动', started ? 0 : 8], ['未达到序时进度', 22], ['达到序时进度', 42], ['超过序时进度', 15], ['已完成', 13]]);
+  return pick(rand, [
+    ['尚未启动', started ? 0 : 8],
+    ['未达到序时进度', 22],
+    ['达到序时进度', 42],
+    ['超过序时进度', 15],
+    ['已完成', 13],
+  ]);
 }
 
 interface DemoEntry {
@@ -152,7 +185,12 @@ interface DemoFile {
 
 function makeDemo(doc: Document, periods: Period[]): DemoFile[] {
   const rand = mulberry32(fnv1a(doc.slug));
-  const files: DemoFile[] = periods.map((period) => ({ doc, period, reportedOn: addDays(period.end, 8 + Math.floor(rand() * 12)), entries: [] }));
+  const files: DemoFile[] = periods.map((period) => ({
+    doc,
+    period,
+    reportedOn: addDays(period.end, 8 + Math.floor(rand() * 12)),
+    entries: [],
+  }));
   for (const task of doc.tasks) {
     const deadline = finalDeadline(task, doc.meta.span.end);
     let last: ReportedStatus | null = null;
@@ -164,7 +202,9 @@ function makeDemo(doc: Document, periods: Period[]): DemoFile[] {
       last = status;
       const unit = reportingUnitOf(task, doc);
       const evidence =
-        (status === '已完成' || status === '已销号') && rand() < 0.4 ? [{ title: `【${DEMO_LABEL}】佐证资料说明`, url: methodologyUrl() }] : undefined;
+        (status === '已完成' || status === '已销号') && rand() < 0.4
+          ? [{ title: `【${DEMO_LABEL}】佐证资料说明`, url: methodologyUrl() }]
+          : undefined;
       file.entries.push({
         task: task.localId,
         status,
@@ -207,7 +247,11 @@ function toCsv(f: DemoFile): string {
   }));
   const columns = ['document', 'period', 'task', 'status', 'progress', 'evidence', 'indicators', 'reportingUnit', 'reportedOn', 'source'];
   // BOM + CRLF: what Excel writes for "CSV UTF-8", and what makes Excel read it back as UTF-8.
-  return '\uFEFF' + Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c as keyof typeof r])) }, { newline: '\r\n' }) + '\r\n';
+  return (
+    '\uFEFF' +
+    Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c as keyof typeof r])) }, { newline: '\r\n' }) +
+    '\r\n'
+  );
 }
 
 /** True when a status file holds only demo data (so it may be replaced). */
@@ -226,7 +270,11 @@ function main() {
   const summary: string[] = [];
   for (const doc of documents) {
     const dir = join(OUT, doc.slug);
-    const existing = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(ya?ml|csv)$/.test(f)).map((f) => join(dir, f)) : [];
+    const existing = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.(ya?ml|csv)$/.test(f))
+          .map((f) => join(dir, f))
+      : [];
     if (existing.some((f) => !isDemoFile(f))) {
       summary.push(`${doc.slug}: has official status files, no demo data written`);
       continue;
@@ -252,7 +300,10 @@ function main() {
     const periods = timelinePeriods(own.map((r) => r.period));
     const all: StatusAt[] = doc.tasks.flatMap((t) => statusTimeline(t, own, periods, { planEnd: doc.meta.span.end }));
     const c = countStatuses(all);
-    const counts = Object.entries(c).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ');
+    const counts = Object.entries(c)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
     summary.push(`${doc.slug}: ${own.length} reports over ${periods.map((p) => p.id).join(' ')} — ${counts}`);
   }
   console.log(summary.join('\n'));

@@ -96,7 +96,8 @@ function siteUrl(env: Env): string {
   } catch {
     // reported below
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) throw new SettingError('QINGDAN_SITE_URL', raw, 'an http(s) URL such as https://qingdan.example.cn');
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password)
+    throw new SettingError('QINGDAN_SITE_URL', raw, 'an http(s) URL such as https://qingdan.example.cn');
   return raw;
 }
 

@@ -44,7 +44,11 @@ function scriptOf(file: string, text: string): string {
     const scripts = [...text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     return [front, ...scripts].join('\n');
   }
-  if (file.endsWith('.mdx')) return text.split('\n').filter((l) => /^(import|export) /.test(l)).join('\n');
+  if (file.endsWith('.mdx'))
+    return text
+      .split('\n')
+      .filter((l) => /^(import|export) /.test(l))
+      .join('\n');
   return text;
 }
 
@@ -66,7 +70,10 @@ const graph = new Map<string, string[]>(
   }),
 );
 const rel = (f: string) => relative(SRC, f);
-const top = (f: string) => rel(f).split('/')[0].replace(/\.[a-z]+$/, '');
+const top = (f: string) =>
+  rel(f)
+    .split('/')[0]
+    .replace(/\.[a-z]+$/, '');
 /** The stage of a module inside a staged layer ("documents" for sources/documents/x.ts), or null for the layer's root files. */
 const stage = (f: string) => {
   const parts = rel(f).split('/');
@@ -84,7 +91,8 @@ describe('layers', () => {
       for (const to of targets) {
         const [a, b] = [top(from), top(to)];
         if (a === b) {
-          if (STAGED.has(a) && stage(from) !== null && stage(to) !== null && stage(from) !== stage(to)) wrong.push(`${rel(from)} → ${rel(to)} (another stage)`);
+          if (STAGED.has(a) && stage(from) !== null && stage(to) !== null && stage(from) !== stage(to))
+            wrong.push(`${rel(from)} → ${rel(to)} (another stage)`);
           continue;
         }
         if (RANK[b] > RANK[a]) wrong.push(`${rel(from)} → ${rel(to)} (upward)`);
@@ -144,7 +152,9 @@ describe('one place for each concern', () => {
     for (const [file, text] of texts) {
       if (file === CATALOGUE || file.endsWith('.mdx')) continue;
       const code = scriptOf(file, text).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      const markupProps = file.endsWith('.astro') ? [...text.matchAll(/\b[a-z]+=(["'])([^"']+)\1/g)].filter((m) => ALL_STATUSES.includes(m[2] as never)) : [];
+      const markupProps = file.endsWith('.astro')
+        ? [...text.matchAll(/\b[a-z]+=(["'])([^"']+)\1/g)].filter((m) => ALL_STATUSES.includes(m[2] as never))
+        : [];
       for (const m of [...code.matchAll(quoted), ...markupProps]) found.push(`${rel(file)}: ${m[0]}`);
     }
     expect(found).toEqual([]);
@@ -152,7 +162,9 @@ describe('one place for each concern', () => {
   });
 
   it('only src/config.ts reads the environment', () => {
-    const readers = [...texts].filter(([file, text]) => file !== join(SRC, 'config.ts') && /process\.env\b/.test(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))).map(([file]) => rel(file));
+    const readers = [...texts]
+      .filter(([file, text]) => file !== join(SRC, 'config.ts') && /process\.env\b/.test(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+      .map(([file]) => rel(file));
     expect(readers).toEqual([]);
   });
 });

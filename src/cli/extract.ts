@@ -37,9 +37,19 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    const slug = basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'document';
+    const slug =
+      basename(file)
+        .replace(/\.[^.]+$/, '')
+        .replace(/[^A-Za-z0-9_-]+/g, '-') || 'document';
     // Any text file works: what a metadata file would add is not part of this contract.
-    const meta = { slug, regionCode: '000000', kind: '其他' as const, sourceUrl: null, reporting: 'annual' as const, span: { start: '1949-10-01', end: '2100-12-31' } };
+    const meta = {
+      slug,
+      regionCode: '000000',
+      kind: '其他' as const,
+      sourceUrl: null,
+      reporting: 'annual' as const,
+      span: { start: '1949-10-01', end: '2100-12-31' },
+    };
     const doc = parseDocument(readText(file), meta, file);
     process.stdout.write(JSON.stringify(extractJson(doc)) + '\n');
     return 0;

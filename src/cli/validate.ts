@@ -17,7 +17,9 @@ function main(argv: string[]): number {
     return 1;
   }
   const out = process.stdout;
-  out.write(`documents: ${portal.documents.length}, tasks: ${portal.tasks.length}, measures: ${portal.tasks.reduce((n, t) => n + t.task.measures.length, 0)}, status reports: ${portal.tasks.reduce((n, t) => n + t.reports.length, 0)}\n`);
+  out.write(
+    `documents: ${portal.documents.length}, tasks: ${portal.tasks.length}, measures: ${portal.tasks.reduce((n, t) => n + t.task.measures.length, 0)}, status reports: ${portal.tasks.reduce((n, t) => n + t.reports.length, 0)}\n`,
+  );
   for (const d of portal.documents) {
     const units = new Set(portal.tasks.filter((t) => t.document === d).flatMap((t) => t.units.map((u) => u.name)));
     out.write(`  ${d.slug}: ${d.tasks.length} tasks, ${units.size} distinct units\n`);
@@ -25,7 +27,9 @@ function main(argv: string[]): number {
   }
   if (portal.unverifiedByName.size === 0) out.write('unverified units: none\n');
   else {
-    out.write(`unverified units (${portal.unverifiedByName.size} names, ${portal.unverified.length} uses): kept as written and shown as 未核实; add them to content/registry/ to resolve\n`);
+    out.write(
+      `unverified units (${portal.unverifiedByName.size} names, ${portal.unverified.length} uses): kept as written and shown as 未核实; add them to content/registry/ to resolve\n`,
+    );
     for (const [name, uses] of portal.unverifiedByName) {
       const where = uses.map((u) => `${u.documentSlug}.txt:${u.line} (${u.role})`);
       out.write(`  ${name}: ${where.slice(0, 5).join(', ')}${where.length > 5 ? ` … ${where.length - 5} more` : ''}\n`);

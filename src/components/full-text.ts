@@ -26,7 +26,10 @@ export function fullTextBlocks(doc: Document): TextBlock[] {
   const blocks: TextBlock[] = [];
   for (const part of doc.parts) {
     if (part.kind === 'chrome' || part.kind === 'blank') continue;
-    const lines = part.text.split('\n').map(trim).filter((l) => l !== '');
+    const lines = part.text
+      .split('\n')
+      .map(trim)
+      .filter((l) => l !== '');
     if (lines.length === 0) continue;
     const block: TextBlock = { kind: part.kind, lines, lineStart: part.lineStart, lineEnd: part.lineEnd };
     if (part.kind === 'task' && part.taskId) {

@@ -21,7 +21,13 @@ export function targetProgress(targets: readonly Target[], reports: readonly Sta
       return {
         target,
         index,
-        latest: { value: ind.value, unit: ind.unit ?? target.unit, ...(ind.note ? { note: ind.note } : {}), period: r.period, demo: r.source === 'demo' },
+        latest: {
+          value: ind.value,
+          unit: ind.unit ?? target.unit,
+          ...(ind.note ? { note: ind.note } : {}),
+          period: r.period,
+          demo: r.source === 'demo',
+        },
         ratio,
       };
     }

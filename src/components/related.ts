@@ -65,16 +65,18 @@ export function relatedTasks(view: TaskView, portal: Pick<Portal, 'taskById' | '
     .filter((t): t is TaskView => t !== undefined);
 
   const deptId = view.primaryUnits.find((u) => u.departmentId)?.departmentId ?? null;
-  const dv = deptId ? portal.departmentById.get(deptId) ?? null : null;
+  const dv = deptId ? (portal.departmentById.get(deptId) ?? null) : null;
   let sameDept: TaskView[] = [];
   if (dv) {
     const shown = new Set(sameSection.map((t) => t.task.id));
     const list = dv.primary;
     // Ask for more than needed: some may already be listed under the same section.
-    sameDept = neighbours(list, positionIn(list, view), limit + shown.size).filter((t) => !shown.has(t.task.id) && t !== view).slice(0, limit);
+    sameDept = neighbours(list, positionIn(list, view), limit + shown.size)
+      .filter((t) => !shown.has(t.task.id) && t !== view)
+      .slice(0, limit);
   }
   return {
-    section: { section: sectionId ? sectionOf(doc, sectionId) ?? null : null, tasks: sameSection },
+    section: { section: sectionId ? (sectionOf(doc, sectionId) ?? null) : null, tasks: sameSection },
     department: { department: dv?.department ?? null, tasks: sameDept },
   };
 }

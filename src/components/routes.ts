@@ -35,7 +35,11 @@ export async function itemRoutes<T, P>(list: (portal: Portal) => readonly T[], r
  * Pages 2… of the paged lists of each item (a region's documents, a department's tasks; page 1 is the
  * item's own route): `pages` of them, under the list's first page `base`.
  */
-export async function laterPageRoutes<T, P>(list: (portal: Portal) => readonly T[], pages: (item: T) => number, route: (item: T, page: string) => Route<P> & { base: string }) {
+export async function laterPageRoutes<T, P>(
+  list: (portal: Portal) => readonly T[],
+  pages: (item: T) => number,
+  route: (item: T, page: string) => Route<P> & { base: string },
+) {
   const portal = await getPortal();
   return keyed(
     list(portal).flatMap((item) =>

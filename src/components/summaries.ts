@@ -37,7 +37,9 @@ export function periodRows(views: readonly TaskView[]): (BarRow & { period: Peri
       if (at.overdue) row.counts[STATUS.overdue]++;
     }
   }
-  return [...byId.values()].sort((a, b) => comparePeriods(a.period, b.period)).map((r) => ({ label: r.period.label, counts: r.counts, period: r.period }));
+  return [...byId.values()]
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((r) => ({ label: r.period.label, counts: r.counts, period: r.period }));
 }
 
 /** Tasks overdue in their latest period, the longest overdue first (then in document order). */
@@ -60,7 +62,9 @@ export function latestReports(views: readonly TaskView[], n: number): LatestRepo
   for (const view of views) for (const report of view.reports) all.push({ view, report });
   all.sort((a, b) =>
     a.report.reportedOn !== b.report.reportedOn
-      ? a.report.reportedOn < b.report.reportedOn ? 1 : -1
+      ? a.report.reportedOn < b.report.reportedOn
+        ? 1
+        : -1
       : comparePeriods(b.report.period, a.report.period),
   );
   return all.slice(0, n);

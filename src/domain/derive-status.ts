@@ -12,7 +12,11 @@ import type { Period, StatusAt, StatusCounts, StatusReport, Task } from './types
  * without `planEnd` it is never overdue.
  */
 export function finalDeadline(task: Pick<Task, 'deadlines' | 'measures'>, planEnd: string | null = null): string | null {
-  const latest = (dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const latest = (dates: (string | null)[]) =>
+    dates
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
   const own = latest(task.deadlines.map((d) => d.date));
   if (own) return own;
   const measures = task.measures.flatMap((m) => m.deadlines);

@@ -8,7 +8,6 @@ const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-
 /** Parses a period id; throws on anything that is not a year, a quarter or a month. */
 export function parsePeriod(id: string): Period {
   const year = /^(\d{4})$/.exec(id);

@@ -25,7 +25,15 @@ export const STATUS = {
 export type Status = (typeof STATUS)[keyof typeof STATUS];
 
 /** Words a reporting unit may enter, in display order. */
-export const REPORTED_STATUSES = [STATUS.notStarted, STATUS.behind, STATUS.onTrack, STATUS.ahead, STATUS.done, STATUS.closed, STATUS.standing] as const;
+export const REPORTED_STATUSES = [
+  STATUS.notStarted,
+  STATUS.behind,
+  STATUS.onTrack,
+  STATUS.ahead,
+  STATUS.done,
+  STATUS.closed,
+  STATUS.standing,
+] as const;
 export type ReportedStatus = (typeof REPORTED_STATUSES)[number];
 
 /** Computed by the portal, never entered: 未报告 for a period without a report, 已逾期 as a flag on top of a status. */

@@ -13,4 +13,5 @@ export const getStaticPaths = (() =>
     (n) => ({ params: { n: String(n) }, url: sitemapChunkPath(n) }),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => xmlResponse(sitemapChunk(normaliseSite(import.meta.env.SITE), pagePaths(await getPortal()), Number(params.n)));
+export const GET: APIRoute = async ({ params }) =>
+  xmlResponse(sitemapChunk(normaliseSite(import.meta.env.SITE), pagePaths(await getPortal()), Number(params.n)));

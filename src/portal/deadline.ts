@@ -16,6 +16,9 @@ export interface ShownDeadline {
 export function shownDeadline(view: Pick<TaskView, 'task' | 'document'>): ShownDeadline {
   const stated = finalDeadline(view.task);
   const date = finalDeadline(view.task, view.document.meta.span.end);
-  const standing = view.task.deadlines.find((d) => d.kind === 'standing')?.text ?? view.task.measures.flatMap((m) => m.deadlines).find((d) => d.kind === 'standing')?.text ?? null;
+  const standing =
+    view.task.deadlines.find((d) => d.kind === 'standing')?.text ??
+    view.task.measures.flatMap((m) => m.deadlines).find((d) => d.kind === 'standing')?.text ??
+    null;
   return { date, implied: stated === null && date !== null, standing: date === null ? standing : null };
 }

@@ -9,20 +9,43 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
   allowedSchemes: ['http', 'https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   // Headings would break the page outline: keep their words as paragraphs.
   transformTags: {
-    h1: 'p', h2: 'p', h3: 'p', h4: 'p', h5: 'p', h6: 'p',
+    h1: 'p',
+    h2: 'p',
+    h3: 'p',
+    h4: 'p',
+    h5: 'p',
+    h6: 'p',
     // A link whose URL is not allowed becomes its text alone (span is not allowed, so only the text stays).
     a: (tagName, attribs): sanitizeHtml.Tag =>
-      isSafeHref(attribs.href)
-        ? { tagName, attribs: { href: attribs.href!, rel: 'nofollow noopener' } }
-        : { tagName: 'span', attribs: {} },
+      isSafeHref(attribs.href) ? { tagName, attribs: { href: attribs.href!, rel: 'nofollow noopener' } } : { tagName: 'span', attribs: {} },
   },
   // Drop the contents of these entirely rather than show their code as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],

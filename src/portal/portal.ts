@@ -82,7 +82,7 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
         mentioned: [],
         inherited: [],
         predecessors: predecessorsOf(registry, d.id),
-        successor: d.successorId ? registry.departmentById.get(d.successorId) ?? null : null,
+        successor: d.successorId ? (registry.departmentById.get(d.successorId) ?? null) : null,
         writtenAs: [],
       };
       views.set(d.id, v);
@@ -98,7 +98,11 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
       if (!v.writtenAs.includes(u.name)) v.writtenAs.push(u.name);
       if (seen.has(u.departmentId)) continue;
       seen.add(u.departmentId);
-      const list = tv.primaryUnits.some((p) => p.departmentId === u.departmentId) ? v.primary : u.role === 'mentioned' ? v.mentioned : v.helping;
+      const list = tv.primaryUnits.some((p) => p.departmentId === u.departmentId)
+        ? v.primary
+        : u.role === 'mentioned'
+          ? v.mentioned
+          : v.helping;
       list.push(tv);
     }
   }
@@ -119,7 +123,7 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
     regionViews.set(region.code, {
       region,
       url: regionUrl(region.code),
-      parent: region.parentCode ? registry.regionByCode.get(region.parentCode) ?? null : null,
+      parent: region.parentCode ? (registry.regionByCode.get(region.parentCode) ?? null) : null,
       children: (registry.childrenByCode.get(region.code) ?? []).map((c) => registry.regionByCode.get(c)!),
       documents: [],
       departments: registry.departments.filter((d) => d.regionCode === region.code),
@@ -192,5 +196,3 @@ function trackedGetters<T extends object>(target: T, fields: Record<string, [key
   }
   return target;
 }
-
-

@@ -62,4 +62,3 @@ export interface Portal {
   hasDemo: boolean;
   generatedOn: string;
 }
-

@@ -95,7 +95,10 @@ export function openParseCache(dir: string, version: string): ParseCache {
  * The build's parse cache: <cache root>/parse, keyed by the code of src/sources and src/domain (what a
  * parse depends on), so editing a parser starts it afresh. QINGDAN_PARSE_CACHE=off parses everything.
  */
-export function buildParseCache(projectRoot: string = process.cwd(), s: Pick<Settings, 'parseCache' | 'cacheDir'> = settings()): ParseCache {
+export function buildParseCache(
+  projectRoot: string = process.cwd(),
+  s: Pick<Settings, 'parseCache' | 'cacheDir'> = settings(),
+): ParseCache {
   if (!s.parseCache) return NO_PARSE_CACHE;
   const src = join(projectRoot, 'src');
   const version = codeVersion([join(src, 'sources'), join(src, 'domain')]);

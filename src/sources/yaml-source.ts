@@ -22,7 +22,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 export const lineOf = (src: YamlSource, path: ReadonlyArray<PropertyKey>): number | null => src.yaml.lineAt(path);
 
 /** The line of a key inside the map at `parentPath` (for "unknown field" errors). */
-export const lineOfKey = (src: YamlSource, parentPath: ReadonlyArray<PropertyKey>, key: string): number | null => src.yaml.keyLineAt(parentPath, key);
+export const lineOfKey = (src: YamlSource, parentPath: ReadonlyArray<PropertyKey>, key: string): number | null =>
+  src.yaml.keyLineAt(parentPath, key);
 
 /** Turn the first zod issue into a SourceError with file, line and field. */
 export function zodIssueToError(

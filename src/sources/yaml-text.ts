@@ -44,7 +44,10 @@ function readNode(events: readonly Event[], source: string, i: number, isKey = f
   const ev = events[i]!;
   switch (ev.type) {
     case EVENT_ID.SCALAR:
-      return [{ kind: 'scalar', start: startOf(ev.anchorStart, ev.tagStart, ev.valueStart), text: isKey ? getScalarValue(source, ev) : null }, i + 1];
+      return [
+        { kind: 'scalar', start: startOf(ev.anchorStart, ev.tagStart, ev.valueStart), text: isKey ? getScalarValue(source, ev) : null },
+        i + 1,
+      ];
     case EVENT_ID.ALIAS:
       return [{ kind: 'other', start: startOf(ev.anchorStart) }, i + 1];
     case EVENT_ID.SEQUENCE: {
@@ -131,7 +134,10 @@ export function parseYamlText(source: string): YamlText {
   }
   const firstAlias = events.find((ev) => ev.type === EVENT_ID.ALIAS);
   if (firstAlias && holdsMoreThan(documents[0], Math.max(1000, events.length * MAX_VALUES_PER_NODE))) {
-    throw new YamlSyntaxError('aliases (*name) that repeat aliases stand for too many values; write the values out', line(firstAlias.anchorStart));
+    throw new YamlSyntaxError(
+      'aliases (*name) that repeat aliases stand for too many values; write the values out',
+      line(firstAlias.anchorStart),
+    );
   }
   let tree: PosNode | null | undefined;
   const root = () => (tree === undefined ? (tree = docStarts.length ? readNode(events, source, docStarts[0]! + 1)[0] : null) : tree);

@@ -56,7 +56,11 @@ export const DEPARTMENT_KINDS: readonly DepartmentKind[] = [
     key: 'lc',
     official: same('林业和草原局'),
     short: sameList(['林草局', '林业和草原局']),
-    predecessor: { key: 'ly', official: { province: '林业厅', prefecture: '林业局', county: '林业局' }, short: { province: ['林业厅'], prefecture: ['林业局'], county: ['林业局'] } },
+    predecessor: {
+      key: 'ly',
+      official: { province: '林业厅', prefecture: '林业局', county: '林业局' },
+      short: { province: ['林业厅'], prefecture: ['林业局'], county: ['林业局'] },
+    },
   },
   { key: 'sl', ...ting('水利') },
   {

@@ -83,7 +83,13 @@ function sectionTopics(rng: Rng, count: number): Topic[] {
 }
 
 /** Units of the region that lead/help a task, as the document writes them on its date. */
-function taskUnits(ctx: DocContext, topic: Topic, leads: number, partners: number, typoRate: number): { leads: UnitPick[]; partners: UnitPick[] } {
+function taskUnits(
+  ctx: DocContext,
+  topic: Topic,
+  leads: number,
+  partners: number,
+  typoRate: number,
+): { leads: UnitPick[]; partners: UnitPick[] } {
   const keys = pickKeys(ctx.rng, topic, leads, partners);
   const pick = (k: string) => pickUnit(ctx.rng, ctx.region, k, ctx.writtenOn, typoRate);
   const l = distinctUnits(keys.leads.map(pick));
@@ -91,7 +97,11 @@ function taskUnits(ctx: DocContext, topic: Topic, leads: number, partners: numbe
   return { leads: l, partners: distinctUnits(keys.partners.map(pick)).filter((u) => !lNames.has(u.written.name)) };
 }
 
-const collectiveUnit = (region: SynthRegion, role: ExpectedUnit['role']): ExpectedUnit => ({ name: region.collective, role, registered: true });
+const collectiveUnit = (region: SynthRegion, role: ExpectedUnit['role']): ExpectedUnit => ({
+  name: region.collective,
+  role,
+  registered: true,
+});
 
 // ---------------------------------------------------------------------------------------------
 // (a) 分工方案: numbered tasks whose clauses end with unit tags "(地区农牧局)".
@@ -145,7 +155,15 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units.push(...tag.expected);
       }
       L.push(line);
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: line.replace(/^\d+\.\s?/, ''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
+      expected.push({
+        localId: `t${n}`,
+        number: String(n),
+        kind: 'task',
+        text: line.replace(/^\d+\.\s?/, ''),
+        units: uniqueUnits(units),
+        targets: body.targets,
+        measures: 0,
+      });
     }
   });
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
@@ -164,7 +182,10 @@ function fengongTag(ctx: DocContext, topic: Topic): { text: string; expected: Ex
       const lead = unitList(u.leads, 'lead', false);
       const partners = unitList(u.partners, 'partner', rng.chance(0.5));
       const sep = rng.chance(0.5) ? ',' : '，';
-      return { text: `${open}${lead.text}牵头${sep}${partners.text}${rng.pick(['配合', '参与'])}${close}`, expected: [...lead.expected, ...partners.expected] };
+      return {
+        text: `${open}${lead.text}牵头${sep}${partners.text}${rng.pick(['配合', '参与'])}${close}`,
+        expected: [...lead.expected, ...partners.expected],
+      };
     }
   }
   const u = taskUnits(ctx, topic, 1, form < 0.55 ? 0 : 2, 0.015);
@@ -242,7 +263,15 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
         }
         units.push(...resp.expected);
         L.push(`责任单位${colon()}${respParts.join(comma)}`, '');
-        expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
+        expected.push({
+          localId: `t${n}`,
+          number: String(n),
+          kind: 'task',
+          text: body.sentences.join(''),
+          units: uniqueUnits(units),
+          targets: body.targets,
+          measures: 0,
+        });
       }
     });
   });
@@ -307,12 +336,28 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units.push(collectiveUnit(region, 'partner'));
       }
       L.push(`${I}配合单位:${parts.join(',')}`, '');
-      expected.push({ localId: `t${n}`, number: String(n), kind: 'task', text: body.sentences.join(''), units: uniqueUnits(units), targets: body.targets, measures: 0 });
+      expected.push({
+        localId: `t${n}`,
+        number: String(n),
+        kind: 'task',
+        text: body.sentences.join(''),
+        units: uniqueUnits(units),
+        targets: body.targets,
+        measures: 0,
+      });
     }
   });
   L.push(`${I}四、组织保障`, '');
   rng.sample(REQUIREMENTS, 4).forEach(([head, text], i) => L.push(`${I}(${chineseNumber(i + 1)})${head}。${text}。`, ''));
-  L.push(`${I}附件:${title}的文件解读`, '', `${I}https://www.example.gov.cn/index.php?s=news&c=show&id=${rng.int(1000, 9999)}`, '', '', `${I}友情链接`, `${I}合成政务服务网`);
+  L.push(
+    `${I}附件:${title}的文件解读`,
+    '',
+    `${I}https://www.example.gov.cn/index.php?s=news&c=show&id=${rng.int(1000, 9999)}`,
+    '',
+    '',
+    `${I}友情链接`,
+    `${I}合成政务服务网`,
+  );
   return finish(ctx, L, '实施方案', 'annual', ctx.writtenOn, '2035-12-31', expected);
 }
 
@@ -378,7 +423,15 @@ export function writeZhenggai(ctx: DocContext): SynthDocument {
       L.push(`${P}督导单位:${office}、${list.text}。`, '');
       units.push({ name: office, role: 'supervisor', registered: false }, ...list.expected);
     }
-    expected.push({ localId: `p${n}`, number: chineseNumber(n), kind: 'problem', text: problemText, units: uniqueUnits(units), targets: [], measures });
+    expected.push({
+      localId: `p${n}`,
+      number: chineseNumber(n),
+      kind: 'problem',
+      text: problemText,
+      units: uniqueUnits(units),
+      targets: [],
+      measures,
+    });
   }
   L.push('最新', '', '推荐');
   const reporting = rng.chance(0.2) ? 'monthly' : 'quarterly';
@@ -451,7 +504,15 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units.push({ name, role: 'mentioned', registered: true });
       }
       L.push(`（${chineseNumber(n)}）${text}`, '');
-      expected.push({ localId: `t${n}`, number: chineseNumber(n), kind: 'task', text: text, units: uniqueUnits(units), targets: body.targets, measures: 0 });
+      expected.push({
+        localId: `t${n}`,
+        number: chineseNumber(n),
+        kind: 'task',
+        text: text,
+        units: uniqueUnits(units),
+        targets: body.targets,
+        measures: 0,
+      });
     }
   });
   L.push('Baidu', 'map');
@@ -464,8 +525,17 @@ export function writeYijian(ctx: DocContext): SynthDocument {
  */
 function mentionName(region: SynthRegion, key: string): string {
   const official: Record<string, string> = {
-    sthj: '生态环境厅', lc: '林业和草原局', sl: '水利厅', nync: '农业农村厅', zrzy: '自然资源厅', fgw: '发展和改革委员会',
-    zj: '住房和城乡建设厅', wl: '文化和旅游厅', gx: '工业和信息化厅', yj: '应急管理厅', qx: '气象局',
+    sthj: '生态环境厅',
+    lc: '林业和草原局',
+    sl: '水利厅',
+    nync: '农业农村厅',
+    zrzy: '自然资源厅',
+    fgw: '发展和改革委员会',
+    zj: '住房和城乡建设厅',
+    wl: '文化和旅游厅',
+    gx: '工业和信息化厅',
+    yj: '应急管理厅',
+    qx: '气象局',
   };
   const own = official[key] ?? '生态环境厅';
   return region.style === 'autonomous' ? `自治区${own}` : `${region.name}${own}`;
@@ -494,7 +564,12 @@ function finish(
     span: { start: spanStart, end: spanEnd },
     note: SYNTH_NOTE,
   };
-  return { slug: ctx.slug, text: lines.join('\n') + '\n', meta, expected: { tasks, docNumber: extra.docNumber ?? null, publishedOn: ctx.publishedOn } };
+  return {
+    slug: ctx.slug,
+    text: lines.join('\n') + '\n',
+    meta,
+    expected: { tasks, docNumber: extra.docNumber ?? null, publishedOn: ctx.publishedOn },
+  };
 }
 
 export const WRITERS: Record<'分工方案' | '工作要点' | '实施方案' | '整改方案' | '实施意见', (ctx: DocContext) => SynthDocument> = {

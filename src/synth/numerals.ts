@@ -8,5 +8,9 @@ export function chineseNumber(n: number): string {
   if (n < 20) return '十' + (n % 10 ? CN[n % 10] : '');
   if (n < 100) return CN[Math.floor(n / 10)] + '十' + (n % 10 ? CN[n % 10] : '');
   const rest = n % 100;
-  return CN[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + CN[rest] : rest < 20 ? '一' + chineseNumber(rest) : chineseNumber(rest));
+  return (
+    CN[Math.floor(n / 100)] +
+    '百' +
+    (rest === 0 ? '' : rest < 10 ? '零' + CN[rest] : rest < 20 ? '一' + chineseNumber(rest) : chineseNumber(rest))
+  );
 }

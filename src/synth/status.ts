@@ -107,7 +107,14 @@ export function synthesizeStatus(rng: Rng, doc: SynthDocument): SynthStatusFile[
         return { target: i, value: Number((t.value * share).toFixed(2)), unit: t.unit };
       });
       const evidence = rng.chance(0.1) ? [{ title: `${period.label}工作台账（示例）`, url: `/tasks/${doc.slug}/${task.localId}/` }] : [];
-      reports.push({ task: task.localId, status, progress: progressText(rng, unit, status, period), indicators, evidence, reportingUnit: unit });
+      reports.push({
+        task: task.localId,
+        status,
+        progress: progressText(rng, unit, status, period),
+        indicators,
+        evidence,
+        reportingUnit: unit,
+      });
     }
     if (reports.length) files.push({ document: doc.slug, period: period.id, reportedOn, reports });
   }

@@ -30,8 +30,6 @@ export interface ExpectedTask {
   measures: number;
 }
 
-
-
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A number with its decimals, never in exponent form: 38.5, 100, 30.89. */
@@ -66,7 +64,13 @@ export function deadlinePhrase(rng: Rng, year: number): string {
  * A task body: a title sentence, 1–4 topic sentences, at most one target and sometimes a dated step.
  * Targets sit in their own clause so that each is one target for the ingest.
  */
-export function taskBody(rng: Rng, topic: Topic, region: SynthRegion, year: number, opts: { targetChance: number; sentences: [number, number] }): Body {
+export function taskBody(
+  rng: Rng,
+  topic: Topic,
+  region: SynthRegion,
+  year: number,
+  opts: { targetChance: number; sentences: [number, number] },
+): Body {
   const title = rng.pick(topic.titles);
   const sentences: string[] = [title + '。'];
   const picked = rng.sample(topic.sentences, rng.int(opts.sentences[0], opts.sentences[1]));
@@ -82,7 +86,11 @@ export function taskBody(rng: Rng, topic: Topic, region: SynthRegion, year: numb
     targets.push({ value, unit: t.unit });
   }
   if (rng.chance(0.35)) {
-    sentences.splice(rng.int(1, sentences.length - 1) || 1, 0, rng.pick(DEADLINE_SENTENCES).replace('{d}', deadlinePhrase(rng, year)) + '。');
+    sentences.splice(
+      rng.int(1, sentences.length - 1) || 1,
+      0,
+      rng.pick(DEADLINE_SENTENCES).replace('{d}', deadlinePhrase(rng, year)) + '。',
+    );
   }
   return { title, sentences, targets };
 }
@@ -108,7 +116,10 @@ export function pickUnit(rng: Rng, region: SynthRegion, key: string, date: strin
 /** Department keys for a task of a topic: leads first, then 0–`maxPartners` partners, no repeats. */
 export function pickKeys(rng: Rng, topic: Topic, leads: number, maxPartners: number): { leads: string[]; partners: string[] } {
   const leadKeys = rng.sample(topic.leads, Math.min(leads, topic.leads.length));
-  const partners = rng.sample(topic.partners.filter((k) => !leadKeys.includes(k)), rng.int(0, maxPartners));
+  const partners = rng.sample(
+    topic.partners.filter((k) => !leadKeys.includes(k)),
+    rng.int(0, maxPartners),
+  );
   return { leads: leadKeys, partners };
 }
 

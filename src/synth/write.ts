@@ -23,10 +23,7 @@ function metaYaml(meta: SynthMeta): string {
 }
 
 function regionsYaml(corpus: SynthCorpus): string {
-  const lines = [
-    '# 合成数据: synthetic regions for tests and benchmarks. Codes start at 91, which GB/T 2260 never assigns.',
-    'regions:',
-  ];
+  const lines = ['# 合成数据: synthetic regions for tests and benchmarks. Codes start at 91, which GB/T 2260 never assigns.', 'regions:'];
   for (const r of corpus.registry.regions) {
     lines.push(
       `  - code: ${q(r.code)}`,
@@ -104,7 +101,10 @@ export function corpusFiles(corpus: SynthCorpus): Map<string, string> {
 export function writeCorpus(corpus: SynthCorpus, outDir: string): { files: number; bytes: number } {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) {
     const marker = join(outDir, 'README.md');
-    const ours = existsSync(marker) && readFileSync(marker, 'utf8').startsWith('# 合成语料') && readdirSync(outDir).every((n) => ['README.md', 'documents', 'registry', 'status'].includes(n));
+    const ours =
+      existsSync(marker) &&
+      readFileSync(marker, 'utf8').startsWith('# 合成语料') &&
+      readdirSync(outDir).every((n) => ['README.md', 'documents', 'registry', 'status'].includes(n));
     if (!ours) throw new Error(`${outDir} is not empty and is not a synthetic corpus; refusing to overwrite it`);
     for (const n of ['documents', 'registry', 'status']) rmSync(join(outDir, n), { recursive: true, force: true });
   }

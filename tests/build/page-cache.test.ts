@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Portal } from '../../src/portal/types';
 import type { Department, Region } from '../../src/domain/types';
-import { collectReads, collectReadsAsync, GENERATED_ON_KEY, HAS_DEMO_KEY, memoWithReads, PERIODS_KEY, taskKey, trackRead } from '../../src/portal/reads';
+import {
+  collectReads,
+  collectReadsAsync,
+  GENERATED_ON_KEY,
+  HAS_DEMO_KEY,
+  memoWithReads,
+  PERIODS_KEY,
+  taskKey,
+  trackRead,
+} from '../../src/portal/reads';
 import { nextRecord, pageId, planKeys, type PageRecord } from '../../src/build/page-cache/plan';
 import { readState, sourcesHash } from '../../src/build/page-cache/state';
 import { fixturePortal, type SpecDocument } from '../fixtures/portal';
@@ -72,7 +81,15 @@ const regions: Region[] = [
   { code: '542500', name: '阿里地区', shortNames: ['阿里'], level: 'prefecture', parentCode: '540000' },
 ];
 const departments: Department[] = [
-  { id: '542500-sthj', name: '阿里地区生态环境局', regionCode: '542500', aliases: [], successorId: null, succeededOn: null, collective: false },
+  {
+    id: '542500-sthj',
+    name: '阿里地区生态环境局',
+    regionCode: '542500',
+    aliases: [],
+    successorId: null,
+    succeededOn: null,
+    collective: false,
+  },
 ];
 
 function portalWith(t1Reports: SpecDocument['tasks'][number]['reports']): Portal {
@@ -83,7 +100,12 @@ function portalWith(t1Reports: SpecDocument['tasks'][number]['reports']): Portal
         regionCode: '542500',
         tasks: [
           { localId: 't1', text: '加强草原生态保护修复。', units: [{ name: '阿里地区生态环境局', role: 'lead' }], reports: t1Reports },
-          { localId: 't2', text: '推进退牧还草工程建设。', units: [{ name: '阿里地区生态环境局', role: 'lead' }], reports: { '2020': { status: '达到序时进度' } } },
+          {
+            localId: 't2',
+            text: '推进退牧还草工程建设。',
+            units: [{ name: '阿里地区生态环境局', role: 'lead' }],
+            reports: { '2020': { status: '达到序时进度' } },
+          },
         ],
       },
     ],
@@ -100,7 +122,14 @@ describe('the portal reports reads of status data, and only of status data', () 
   });
 
   it('the task, its document and units are structure: no read', () => {
-    const { reads } = collectReads(() => [tv.task.text, tv.document.title, tv.units.length, tv.primaryUnits, tv.url, portal.departments[0].primary.length]);
+    const { reads } = collectReads(() => [
+      tv.task.text,
+      tv.document.title,
+      tv.units.length,
+      tv.primaryUnits,
+      tv.url,
+      portal.departments[0].primary.length,
+    ]);
     expect([...reads]).toEqual([]);
   });
 

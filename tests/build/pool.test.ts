@@ -29,7 +29,9 @@ describe('the memory bound', () => {
 
   it('refuses a setting that is not a number of MiB, rather than falling back to the default', () => {
     for (const raw of ['4G', '0', '-1', 'many']) {
-      expect(() => readSettings({ QINGDAN_MEMORY_MB: raw }), raw).toThrow(`QINGDAN_MEMORY_MB: expected a number of MiB greater than 0, got "${raw}"`);
+      expect(() => readSettings({ QINGDAN_MEMORY_MB: raw }), raw).toThrow(
+        `QINGDAN_MEMORY_MB: expected a number of MiB greater than 0, got "${raw}"`,
+      );
     }
   });
 });

@@ -9,7 +9,9 @@ const run = (file: string) => spawnSync('npm', ['run', '--silent', 'extract', '-
 
 describe('npm run --silent extract', () => {
   it('prints the contract shape for a real document', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'extract', '--', 'content/documents/huangyuan-2021-gaodi.txt'], { encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'extract', '--', 'content/documents/huangyuan-2021-gaodi.txt'], {
+      encoding: 'utf8',
+    });
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['title', 'docNumber', 'issuer', 'date', 'tasks']);
     expect(json.tasks).toHaveLength(19);

@@ -87,17 +87,50 @@ describe('format', () => {
 
 function task(localId: string, sectionPath: string[], line: number): Task {
   return {
-    id: `d/${localId}`, localId, documentSlug: 'd', kind: 'task', number: localId.slice(1), title: localId, text: `${localId}。`,
-    segments: [], units: [], deadlines: [], targets: [], measures: [], fields: {}, sectionPath, lineStart: line, lineEnd: line,
+    id: `d/${localId}`,
+    localId,
+    documentSlug: 'd',
+    kind: 'task',
+    number: localId.slice(1),
+    title: localId,
+    text: `${localId}。`,
+    segments: [],
+    units: [],
+    deadlines: [],
+    targets: [],
+    measures: [],
+    fields: {},
+    sectionPath,
+    lineStart: line,
+    lineEnd: line,
   };
 }
 
 function doc(): Document {
-  const tasks = [task('t1', ['s1', 's1.1'], 4), task('t2', ['s1', 's1.1'], 5), task('t3', ['s1', 's1.1'], 6), task('t4', ['s1', 's1.2'], 8), task('t5', ['g1'], 10)];
+  const tasks = [
+    task('t1', ['s1', 's1.1'], 4),
+    task('t2', ['s1', 's1.1'], 5),
+    task('t3', ['s1', 's1.1'], 6),
+    task('t4', ['s1', 's1.2'], 8),
+    task('t5', ['g1'], 10),
+  ];
   return {
-    slug: 'd', sourceFile: 'content/documents/d.txt',
-    meta: { slug: 'd', regionCode: '540000', kind: '其他', sourceUrl: null, reporting: 'annual', span: { start: '2019-01-01', end: '2020-12-31' } },
-    title: 'T', docNumber: null, indexNumber: null, issuer: null, writtenOn: null, publishedOn: null,
+    slug: 'd',
+    sourceFile: 'content/documents/d.txt',
+    meta: {
+      slug: 'd',
+      regionCode: '540000',
+      kind: '其他',
+      sourceUrl: null,
+      reporting: 'annual',
+      span: { start: '2019-01-01', end: '2020-12-31' },
+    },
+    title: 'T',
+    docNumber: null,
+    indexNumber: null,
+    issuer: null,
+    writtenOn: null,
+    publishedOn: null,
     sections: [
       { id: 's1', level: 1, number: '一', title: '任务', parentId: null, implicit: false, line: 2 },
       { id: 's1.1', level: 2, number: '一', title: '甲', parentId: 's1', implicit: false, line: 3 },
@@ -109,13 +142,22 @@ function doc(): Document {
       { kind: 'chrome', lineStart: 1, lineEnd: 1, text: '首页 | 无障碍' },
       { kind: 'heading', lineStart: 2, lineEnd: 2, text: '一、任务', sectionId: 's1' },
       { kind: 'heading', lineStart: 3, lineEnd: 3, text: '（一）甲', sectionId: 's1.1' },
-      ...tasks.slice(0, 3).map((t) => ({ kind: 'task' as const, lineStart: t.lineStart, lineEnd: t.lineEnd, text: `　　${t.localId}。\n\n 牵头单位:<b>局</b>`, taskId: t.id })),
+      ...tasks
+        .slice(0, 3)
+        .map((t) => ({
+          kind: 'task' as const,
+          lineStart: t.lineStart,
+          lineEnd: t.lineEnd,
+          text: `　　${t.localId}。\n\n 牵头单位:<b>局</b>`,
+          taskId: t.id,
+        })),
       { kind: 'heading', lineStart: 7, lineEnd: 7, text: '（二）乙', sectionId: 's1.2' },
       { kind: 'task', lineStart: 8, lineEnd: 8, text: 't4。', taskId: 'd/t4' },
       { kind: 'blank', lineStart: 9, lineEnd: 9, text: '' },
       { kind: 'task', lineStart: 10, lineEnd: 10, text: 't5。', taskId: 'd/t5' },
     ],
-    source: '', warnings: [],
+    source: '',
+    warnings: [],
   };
 }
 
@@ -159,8 +201,15 @@ describe('related tasks', () => {
   it('finds the same section and the same lead department from the indexes', () => {
     const d = doc();
     const views = d.tasks.map((t) => ({
-      task: t, document: d, units: [], primaryUnits: [{ name: '局', role: 'lead', departmentId: 'x-a', verified: true }],
-      reports: [], timeline: [], current: null, demo: false, url: `/tasks/${t.id}/`,
+      task: t,
+      document: d,
+      units: [],
+      primaryUnits: [{ name: '局', role: 'lead', departmentId: 'x-a', verified: true }],
+      reports: [],
+      timeline: [],
+      current: null,
+      demo: false,
+      url: `/tasks/${t.id}/`,
     })) as TaskView[];
     const dv = { department: { id: 'x-a', name: '甲局' }, primary: views, helping: [] } as unknown as DepartmentView;
     const portal = { taskById: new Map(views.map((v) => [v.task.id, v])), departmentById: new Map([['x-a', dv]]) };
@@ -174,13 +223,35 @@ describe('related tasks', () => {
 });
 
 describe('targetProgress', () => {
-  const base: Omit<StatusReport, 'period' | 'indicators' | 'source'> = { taskId: 'd/t1', status: '达到序时进度', progress: '', evidence: [], reportingUnit: 'u', reportedOn: '2020-12-31', file: 'f', line: 1 };
+  const base: Omit<StatusReport, 'period' | 'indicators' | 'source'> = {
+    taskId: 'd/t1',
+    status: '达到序时进度',
+    progress: '',
+    evidence: [],
+    reportingUnit: 'u',
+    reportedOn: '2020-12-31',
+    file: 'f',
+    line: 1,
+  };
   const r = (period: string, indicators: StatusReport['indicators'], demo = true): StatusReport => ({
-    ...base, period: parsePeriod(period), indicators, source: demo ? 'demo' : { title: '官方' },
+    ...base,
+    period: parsePeriod(period),
+    indicators,
+    source: demo ? 'demo' : { title: '官方' },
   });
   it('takes the latest period that reported a value for each target', () => {
-    const targets = [{ text: '森林覆盖率达到38.5%', value: 38.5, unit: '%' }, { text: '完成治理', value: null, unit: null }];
-    const out = targetProgress(targets, [r('2020', [{ target: 0, value: 37 }], false), r('2021', []), r('2019', [{ target: 0, value: 30 }, { target: 1, value: 5, unit: '宗' }])]);
+    const targets = [
+      { text: '森林覆盖率达到38.5%', value: 38.5, unit: '%' },
+      { text: '完成治理', value: null, unit: null },
+    ];
+    const out = targetProgress(targets, [
+      r('2020', [{ target: 0, value: 37 }], false),
+      r('2021', []),
+      r('2019', [
+        { target: 0, value: 30 },
+        { target: 1, value: 5, unit: '宗' },
+      ]),
+    ]);
     expect(out[0].latest).toMatchObject({ value: 37, unit: '%', demo: false });
     expect(out[0].latest!.period.id).toBe('2020');
     expect(out[0].ratio).toBeCloseTo(37 / 38.5);
@@ -191,7 +262,6 @@ describe('targetProgress', () => {
     expect(targetProgress([{ text: 'x', value: 1, unit: null }], [])[0].latest).toBeNull();
   });
 });
-
 
 describe('section labels', () => {
   it('restores the punctuation of each level', () => {
@@ -218,9 +288,16 @@ describe('task numbers', () => {
 
 describe('shownDeadline', () => {
   const d = doc();
-  const view = (deadlines: Task['deadlines'], measures: Task['measures'] = []) => ({ task: { ...d.tasks[0], deadlines, measures }, document: d });
+  const view = (deadlines: Task['deadlines'], measures: Task['measures'] = []) => ({
+    task: { ...d.tasks[0], deadlines, measures },
+    document: d,
+  });
   it('uses the stated date', () => {
-    expect(shownDeadline(view([{ text: '2019年底前', date: '2019-12-31', kind: 'date' }]))).toEqual({ date: '2019-12-31', implied: false, standing: null });
+    expect(shownDeadline(view([{ text: '2019年底前', date: '2019-12-31', kind: 'date' }]))).toEqual({
+      date: '2019-12-31',
+      implied: false,
+      standing: null,
+    });
   });
   it('falls back to the end of the plan when the task states nothing, and says so', () => {
     expect(shownDeadline(view([]))).toEqual({ date: '2020-12-31', implied: true, standing: null });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completionSummary, countStatuses, currentStatus, finalDeadline, groupReportsByTask, isOverdue, statusTimeline } from '../../src/domain/derive-status';
+import {
+  completionSummary,
+  countStatuses,
+  currentStatus,
+  finalDeadline,
+  groupReportsByTask,
+  isOverdue,
+  statusTimeline,
+} from '../../src/domain/derive-status';
 import { ALL_STATUSES, STATUS_DESCRIPTIONS, isComplete, isSelfReportedComplete, isVerifiedClosed } from '../../src/domain/status-catalogue';
 import { parsePeriod } from '../../src/domain/periods';
 import type { Measure, ReportedStatus, StatusReport, Task } from '../../src/domain/types';
@@ -26,7 +34,15 @@ function report(task: Task, periodId: string, status: ReportedStatus, reportedOn
 const dated = makeTask('d', 't1', { deadlines: [deadline('2019年底前', '2019-12-31'), deadline('2020年6月底前', '2020-06-30')] });
 const standing = makeTask('d', 't2', { deadlines: [deadline('长期', null)] });
 const noDeadline = makeTask('d', 't3');
-const measure = (d: string | null): Measure => ({ id: 'd/t4.m1', number: '1', text: '', units: [], deadlines: [deadline(d ?? '立行立改', d)], targets: [], line: 1 });
+const measure = (d: string | null): Measure => ({
+  id: 'd/t4.m1',
+  number: '1',
+  text: '',
+  units: [],
+  deadlines: [deadline(d ?? '立行立改', d)],
+  targets: [],
+  line: 1,
+});
 const byMeasures = makeTask('d', 't4', { measures: [measure('2019-06-30'), measure('2020-03-31'), measure(null)] });
 
 describe('finalDeadline', () => {
@@ -79,7 +95,11 @@ describe('statusTimeline', () => {
   });
 
   it('a later report that is not a completion reopens the clock', () => {
-    const tl = statusTimeline(dated, [report(dated, '2019', '已完成', '2019-12-20'), report(dated, '2021', '未达到序时进度', '2021-12-20')], periods);
+    const tl = statusTimeline(
+      dated,
+      [report(dated, '2019', '已完成', '2019-12-20'), report(dated, '2021', '未达到序时进度', '2021-12-20')],
+      periods,
+    );
     expect(tl.map((s) => s.overdue)).toEqual([false, false, true]);
   });
 

@@ -34,15 +34,21 @@ describe('parsePeriod', () => {
 
 describe('isRealDate', () => {
   it.each(['2019-02-28', '2020-02-29', '2019-12-31', '2000-02-29'])('accepts %s', (d) => expect(isRealDate(d)).toBe(true));
-  it.each(['2019-02-29', '2019-02-30', '1900-02-29', '2019-13-01', '2019-04-31', '2019-00-10', '2019-1-1', '20190101', ''])('rejects %j', (d) =>
-    expect(isRealDate(d)).toBe(false),
+  it.each(['2019-02-29', '2019-02-30', '1900-02-29', '2019-13-01', '2019-04-31', '2019-00-10', '2019-1-1', '20190101', ''])(
+    'rejects %j',
+    (d) => expect(isRealDate(d)).toBe(false),
   );
 });
 
 describe('ordering and ranges', () => {
   it('sorts oldest first, a year before its first quarter', () => {
     const ids = ['2019-Q2', '2018-Q4', '2019', '2019-Q1', '2018'];
-    expect(ids.map(parsePeriod).sort(comparePeriods).map((p) => p.id)).toEqual(['2018', '2018-Q4', '2019', '2019-Q1', '2019-Q2']);
+    expect(
+      ids
+        .map(parsePeriod)
+        .sort(comparePeriods)
+        .map((p) => p.id),
+    ).toEqual(['2018', '2018-Q4', '2019', '2019-Q1', '2019-Q2']);
   });
 
   it('steps to the next period across a year end', () => {
@@ -58,7 +64,12 @@ describe('ordering and ranges', () => {
   });
 
   it('lists every period between two, and refuses mixed kinds', () => {
-    expect(periodsBetween(parsePeriod('2018-Q3'), parsePeriod('2019-Q2')).map((p) => p.id)).toEqual(['2018-Q3', '2018-Q4', '2019-Q1', '2019-Q2']);
+    expect(periodsBetween(parsePeriod('2018-Q3'), parsePeriod('2019-Q2')).map((p) => p.id)).toEqual([
+      '2018-Q3',
+      '2018-Q4',
+      '2019-Q1',
+      '2019-Q2',
+    ]);
     expect(() => periodsBetween(parsePeriod('2018'), parsePeriod('2019-Q2'))).toThrow();
   });
 

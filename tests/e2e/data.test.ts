@@ -114,7 +114,10 @@ describe('feeds and sitemap', () => {
       expect(u.startsWith(tasks.site + '/'), u).toBe(true);
       return u.slice(tasks.site.length);
     });
-    expect(paths.filter((p) => !pageExists(p)), 'sitemap urls without a page').toEqual([]);
+    expect(
+      paths.filter((p) => !pageExists(p)),
+      'sitemap urls without a page',
+    ).toEqual([]);
     const built: string[] = [];
     const walk = (dir: string, path: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {

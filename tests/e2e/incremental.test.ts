@@ -66,7 +66,12 @@ describe('incremental build', () => {
     return { log, outDir };
   }
 
-  const STALE = ['tasks/gone-2020/t1/index.html', 'cards/tasks/gone-2020/t1.png', 'reports/documents/gone-2020/2020.pdf', 'feeds/departments/gone.xml'];
+  const STALE = [
+    'tasks/gone-2020/t1/index.html',
+    'cards/tasks/gone-2020/t1.png',
+    'reports/documents/gone-2020/2020.pdf',
+    'feeds/departments/gone.xml',
+  ];
   const taskPage = (build: Build) => {
     const slug = relative(join(content, 'status'), change.file).split('/')[0];
     return readFileSync(join(build.outDir, 'tasks', slug, change.task, 'index.html'), 'utf8');

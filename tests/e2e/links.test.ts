@@ -15,7 +15,12 @@ function report(broken: BrokenLink[]): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([target, from]) => `  ${target} ← ${from.length} page(s): ${from.slice(0, 3).join(', ')}${from.length > 3 ? ', …' : ''}`);
   const shown = 60;
-  if (lines.length > shown) lines.splice(shown, lines.length - shown, `  … and ${lines.length - shown} more targets (npx tsx scripts/check-links.ts dist lists all)`);
+  if (lines.length > shown)
+    lines.splice(
+      shown,
+      lines.length - shown,
+      `  … and ${lines.length - shown} more targets (npx tsx scripts/check-links.ts dist lists all)`,
+    );
   return lines.join('\n');
 }
 

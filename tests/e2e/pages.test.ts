@@ -40,7 +40,10 @@ async function discover(): Promise<Record<string, string>> {
   // A region with sub-regions: the aggregate view.
   const region = await firstHref(regions, 'main .tree li:has(ul) > a');
   const { page: depts } = await openPage('/departments/');
-  const unit = (await depts.locator('#unverified ~ ul a[href^="/units/"]').count()) > 0 ? await firstHref(depts, '#unverified ~ ul a[href^="/units/"]') : null;
+  const unit =
+    (await depts.locator('#unverified ~ ul a[href^="/units/"]').count()) > 0
+      ? await firstHref(depts, '#unverified ~ ul a[href^="/units/"]')
+      : null;
   return {
     home: '/',
     documents: '/documents/',
@@ -175,12 +178,18 @@ describe('a reader follows links: document → task → department → region', 
 });
 
 describe('无障碍 / 适老化', () => {
-  for (const [label, cls] of [['大字号', 'lt'], ['高对比度', 'hc']] as const) {
+  for (const [label, cls] of [
+    ['大字号', 'lt'],
+    ['高对比度', 'hc'],
+  ] as const) {
     it(`${label} switches on, persists after a reload and switches off`, async () => {
       const { page } = await openPage((await paths()).task, { width: 390 });
       const button = page.getByRole('button', { name: label });
       expect(await button.getAttribute('aria-pressed')).toBe('false');
-      const before = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, bg: getComputedStyle(document.body).backgroundColor }));
+      const before = await page.evaluate(() => ({
+        font: getComputedStyle(document.body).fontSize,
+        bg: getComputedStyle(document.body).backgroundColor,
+      }));
 
       await button.click();
       expect(await button.getAttribute('aria-pressed')).toBe('true');
@@ -190,7 +199,10 @@ describe('无障碍 / 适老化', () => {
       const afterReload = page.getByRole('button', { name: label });
       expect(await afterReload.getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('html').getAttribute('class')).toContain(cls);
-      const after = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontSize, bg: getComputedStyle(document.body).backgroundColor }));
+      const after = await page.evaluate(() => ({
+        font: getComputedStyle(document.body).fontSize,
+        bg: getComputedStyle(document.body).backgroundColor,
+      }));
       if (cls === 'lt') expect(parseFloat(after.font)).toBeGreaterThan(parseFloat(before.font));
       else expect(after.bg).not.toBe(before.bg);
       // Still accessible in the mode, and still no sideways scroll on a phone.
@@ -208,9 +220,14 @@ describe('无障碍 / 适老化', () => {
   it('keyboard: the first Tab reaches the skip link, which moves focus to the main content; focus is visible', async () => {
     const { page } = await openPage('/');
     await page.keyboard.press('Tab');
-    const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute('href') }));
+    const skip = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
     expect(skip).toEqual({ text: '跳到正文', href: '#main' });
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + getComputedStyle(document.activeElement!).borderStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement!).outlineStyle + getComputedStyle(document.activeElement!).borderStyle,
+    );
     expect(outline).toMatch(/solid/);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
@@ -241,7 +258,10 @@ describe('print', () => {
     }
     if ((await page.locator('.demo-banner').count()) > 0) expect(await page.locator('.demo-banner').isVisible()).toBe(true);
     // Link targets are printed after the link text.
-    const after = await page.locator('main a[href^="/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('main a[href^="/"]')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('/');
   });
 });

@@ -51,7 +51,7 @@ async function searchPage(query: string, root?: string): Promise<Shown> {
   const items = page.locator('[data-results] > li');
   const more = page.locator('[data-more]');
   // The status comes before the first results; each page of results before the button shows again.
-  for (let shown = 0; shown < total; ) {
+  for (let shown = 0; shown < total;) {
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(shown);
     shown = await items.count();
     if (shown < total) await more.click();

@@ -63,7 +63,11 @@ async function topResults(path: string, queries: string[], n: number): Promise<s
 describe('search: Chinese queries find the right pages', () => {
   it('has the query set the issue asks for', () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(40);
-    for (const kind of ['topic', 'place', 'department', 'alias', 'number']) expect(QUERIES.some((x) => x.kind === kind), kind).toBe(true);
+    for (const kind of ['topic', 'place', 'department', 'alias', 'number'])
+      expect(
+        QUERIES.some((x) => x.kind === kind),
+        kind,
+      ).toBe(true);
     const seen = new Set<string>();
     for (const x of QUERIES) {
       expect([...x.q.trim()].length, `${x.q}: single characters are not in the set`).toBeGreaterThanOrEqual(2);
@@ -76,12 +80,18 @@ describe('search: Chinese queries find the right pages', () => {
   });
 
   it('expects pages that the site has', () => {
-    const missing = QUERIES.flatMap((x) => x.expect.filter((e) => !existsSync(join(distDir(), urlOf(e), 'index.html'))).map((e) => `${x.q} → ${urlOf(e)}`));
+    const missing = QUERIES.flatMap((x) =>
+      x.expect.filter((e) => !existsSync(join(distDir(), urlOf(e), 'index.html'))).map((e) => `${x.q} → ${urlOf(e)}`),
+    );
     expect(missing, `expected pages missing from ${distDir()}`).toEqual([]);
   });
 
   it(`finds every expected page in the top ${TOP} (recall@${TOP} = 100%)`, async () => {
-    const tops = await topResults('/', QUERIES.map((x) => x.q), 10);
+    const tops = await topResults(
+      '/',
+      QUERIES.map((x) => x.q),
+      10,
+    );
     const misses: string[] = [];
     const byKind = new Map<string, { pairs: number; hits: number }>();
     let pairs = 0;
@@ -115,17 +125,21 @@ describe('search: Chinese queries find the right pages', () => {
   // The numbers above hold only if the search page ranks the same way: it must pass
   // PAGEFIND_RANKING to pagefind.options(). Checked on queries where Pagefind's default ranking
   // gives a different first five.
-  it.skipIf(!existsSync(join(distDir(), 'search', 'index.html')))('the search page shows the same first results', async () => {
-    const probe = ['发改局', '林草局', '湟源', '日月山', '组织部'];
-    const api = await topResults('/', probe, TOP);
-    for (const [i, q] of probe.entries()) {
-      const { page } = await openPage(`/search/?q=${encodeURIComponent(q)}`);
-      const links = page.locator('[data-results] > li h3 a');
-      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.min(TOP, api[i]!.length));
-      const shown = (await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).slice(0, TOP);
-      expect(shown, `search page for ${q}: pass PAGEFIND_RANKING (src/outputs/search/terms.ts) to pagefind.options()`).toEqual(api[i]);
-    }
-  }, 300_000);
+  it.skipIf(!existsSync(join(distDir(), 'search', 'index.html')))(
+    'the search page shows the same first results',
+    async () => {
+      const probe = ['发改局', '林草局', '湟源', '日月山', '组织部'];
+      const api = await topResults('/', probe, TOP);
+      for (const [i, q] of probe.entries()) {
+        const { page } = await openPage(`/search/?q=${encodeURIComponent(q)}`);
+        const links = page.locator('[data-results] > li h3 a');
+        await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.min(TOP, api[i]!.length));
+        const shown = (await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).slice(0, TOP);
+        expect(shown, `search page for ${q}: pass PAGEFIND_RANKING (src/outputs/search/terms.ts) to pagefind.options()`).toEqual(api[i]);
+      }
+    },
+    300_000,
+  );
 });
 
 describe('search page: facets load on demand', () => {
@@ -159,7 +173,9 @@ describe('search page: facets load on demand', () => {
     const name = (await box.getAttribute('name'))!;
     await box.check();
     await expect.poll(() => page.url()).toContain(`${encodeURIComponent(name)}=`);
-    await expect.poll(async () => Number(((await page.locator('[data-status]').textContent()) ?? '').match(/找到 (\d+)/)?.[1] ?? -1)).toBeLessThan(before);
+    await expect
+      .poll(async () => Number(((await page.locator('[data-status]').textContent()) ?? '').match(/找到 (\d+)/)?.[1] ?? -1))
+      .toBeLessThan(before);
   });
 
   it('downloads the deadline order only when the reader sorts by deadline', async () => {

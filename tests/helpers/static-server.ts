@@ -79,7 +79,13 @@ export async function startStaticServer(rootDir: string, options: StaticServerOp
       const type = contentTypeOf(file);
       if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         const body = gzipSync(readFileSync(file));
-        res.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': String(body.length), 'cache-control': 'no-store' });
+        res.writeHead(status, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          vary: 'accept-encoding',
+          'content-length': String(body.length),
+          'cache-control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }

@@ -14,7 +14,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps http(s) and relative links, with rel="nofollow noopener"', () => {
-    expect(renderMarkdown('[公示](https://www.gov.cn/a.html)')).toBe('<p><a href="https://www.gov.cn/a.html" rel="nofollow noopener">公示</a></p>');
+    expect(renderMarkdown('[公示](https://www.gov.cn/a.html)')).toBe(
+      '<p><a href="https://www.gov.cn/a.html" rel="nofollow noopener">公示</a></p>',
+    );
     expect(renderMarkdown('[任务](/tasks/a/t1/)')).toBe('<p><a href="/tasks/a/t1/" rel="nofollow noopener">任务</a></p>');
     expect(renderMarkdown('<a href="https://x.cn/" rel="opener" target="_blank" onclick="x()">x</a>')).toBe(
       '<p><a href="https://x.cn/" rel="nofollow noopener">x</a></p>',
@@ -78,9 +80,36 @@ describe('markdownToText shortcut for text without Markdown', () => {
 
   it('agrees on texts built to sit at the edge of Markdown', () => {
     for (const md of [
-      '', '  ', '已完成。', '已完成\n\n下一段', '1. 加强', ' 2) 推进', '2019. 年', '完成率 1.5%', '- 甲', '+ 乙', '> 引用', '标题\n===', '标题\n---',
-      '    缩进四格的代码', 'www.gov.cn 公示', 'https://www.gov.cn/a.html', 'a\u00a0b', '全角　空格', 'tab\there', 'CRLF\r\n行', '\u2028分隔',
-      '（已完成）：见附件', '"引号" \'单引号\'', '100%', 'a=b', 'x--y', '...', '第1.2条', '3.5万亩', '\u0000空',
+      '',
+      '  ',
+      '已完成。',
+      '已完成\n\n下一段',
+      '1. 加强',
+      ' 2) 推进',
+      '2019. 年',
+      '完成率 1.5%',
+      '- 甲',
+      '+ 乙',
+      '> 引用',
+      '标题\n===',
+      '标题\n---',
+      '    缩进四格的代码',
+      'www.gov.cn 公示',
+      'https://www.gov.cn/a.html',
+      'a\u00a0b',
+      '全角　空格',
+      'tab\there',
+      'CRLF\r\n行',
+      '\u2028分隔',
+      '（已完成）：见附件',
+      '"引号" \'单引号\'',
+      '100%',
+      'a=b',
+      'x--y',
+      '...',
+      '第1.2条',
+      '3.5万亩',
+      '\u0000空',
     ])
       agree(md);
   });
@@ -88,7 +117,7 @@ describe('markdownToText shortcut for text without Markdown', () => {
   it('agrees on random texts of Chinese, digits, punctuation and line breaks', () => {
     const alphabet = [...'生态环境保护已完成推进中，。、；：（）【】“”1234567890 .)-+=>:/wh\n\n\t\u3000abc%！？'];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 3000; i++) {
       const n = 1 + Math.floor(random() * 40);
       let md = '';

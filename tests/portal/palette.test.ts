@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, luminance } from '../../src/portal/contrast';
-import {
-  HC_PAGE_BG,
-  HC_PAGE_FG,
-  PAGE_BG,
-  PAGE_FG,
-  STATUS_SLUGS,
-  highContrastPalette,
-  palette,
-  statusCss,
-} from '../../src/portal/palette';
+import { HC_PAGE_BG, HC_PAGE_FG, PAGE_BG, PAGE_FG, STATUS_SLUGS, highContrastPalette, palette, statusCss } from '../../src/portal/palette';
 import { ALL_STATUSES } from '../../src/domain/status-catalogue';
 
 describe('contrastRatio', () => {

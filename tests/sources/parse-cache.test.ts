@@ -52,7 +52,10 @@ describe('parse cache', () => {
     const before = yamlParses.count;
     const reports = loadStatusReports(join(content, 'status'), docs, warmUp);
     expect(yamlParses.count).toBeGreaterThan(before);
-    expect(reports.some((r) => r.indicators.length > 0), 'the content has indicator values').toBe(true);
+    expect(
+      reports.some((r) => r.indicators.length > 0),
+      'the content has indicator values',
+    ).toBe(true);
 
     const again = openParseCache(cacheDir, 'v1');
     const docs2 = ingestAll(join(content, 'documents'), again);
@@ -99,7 +102,7 @@ describe('parse cache', () => {
       throw new Error('no error');
     };
     const uncached = errorsWith(NO_PARSE_CACHE);
-    expect(uncached.join("\n")).toContain(`line ${at + 1}, field "reports[0].task"`);
+    expect(uncached.join('\n')).toContain(`line ${at + 1}, field "reports[0].task"`);
     expect(errorsWith()).toEqual(uncached); // first build: parsed and stored
     expect(errorsWith()).toEqual(uncached); // second: from the cache, same file and line
   });

@@ -55,7 +55,19 @@ describe('parseYamlText: data', () => {
 });
 
 describe('parseYamlText: lines', () => {
-  const text = ['document: plan-a', 'period: 2019', 'empty:', 'reports:', '  - task: t1', '    status: 已完成', '  -', '    task: t2', '    evidence:', '      - {title: 文件, url: /x/}', ''].join('\n');
+  const text = [
+    'document: plan-a',
+    'period: 2019',
+    'empty:',
+    'reports:',
+    '  - task: t1',
+    '    status: 已完成',
+    '  -',
+    '    task: t2',
+    '    evidence:',
+    '      - {title: 文件, url: /x/}',
+    '',
+  ].join('\n');
   const yaml = parseYamlText(text);
 
   it('finds mappings, sequence entries and nested values', () => {
@@ -115,7 +127,11 @@ describe('parseYamlText: errors', () => {
     ['a tag outside the core schema', 'a: 1\nb: !!binary aGk=\n', 2],
     ['a second document', 'a: 1\n---\nb: 2\n', 3],
     // Each level doubles the one before: 2^40 values from 40 lines.
-    ['aliases that multiply', ['a0: &a0 [x, x]', ...Array.from({ length: 40 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join('\n'), 2],
+    [
+      'aliases that multiply',
+      ['a0: &a0 [x, x]', ...Array.from({ length: 40 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`)].join('\n'),
+      2,
+    ],
   ])('%s: a syntax error at its line', (_, text, line) => {
     expect(syntaxLine(text)).toBe(line);
   });

@@ -114,10 +114,22 @@ describe('a written corpus through the real loaders', () => {
     corpus.documents.forEach((d, i) => {
       const doc = documents[i];
       expect(doc.meta.kind).toBe(d.meta.kind);
-      expect(doc.tasks.map((t) => t.localId), d.slug).toEqual(d.expected.tasks.map((t) => t.localId));
-      expect(doc.tasks.map((t) => t.number), d.slug).toEqual(d.expected.tasks.map((t) => t.number));
-      expect(doc.tasks.map((t) => t.kind), d.slug).toEqual(d.expected.tasks.map((t) => t.kind));
-      expect(doc.tasks.map((t) => t.measures.length), d.slug).toEqual(d.expected.tasks.map((t) => t.measures));
+      expect(
+        doc.tasks.map((t) => t.localId),
+        d.slug,
+      ).toEqual(d.expected.tasks.map((t) => t.localId));
+      expect(
+        doc.tasks.map((t) => t.number),
+        d.slug,
+      ).toEqual(d.expected.tasks.map((t) => t.number));
+      expect(
+        doc.tasks.map((t) => t.kind),
+        d.slug,
+      ).toEqual(d.expected.tasks.map((t) => t.kind));
+      expect(
+        doc.tasks.map((t) => t.measures.length),
+        d.slug,
+      ).toEqual(d.expected.tasks.map((t) => t.measures));
     });
   });
 
@@ -148,7 +160,10 @@ describe('a written corpus through the real loaders', () => {
   it('finds exactly the targets each task states', () => {
     corpus.documents.forEach((d, i) => {
       documents[i].tasks.forEach((t, j) => {
-        expect(t.targets.map((x) => `${x.value}${x.unit}`), t.id).toEqual(d.expected.tasks[j].targets.map((x) => `${x.value}${x.unit}`));
+        expect(
+          t.targets.map((x) => `${x.value}${x.unit}`),
+          t.id,
+        ).toEqual(d.expected.tasks[j].targets.map((x) => `${x.value}${x.unit}`));
       });
     });
   });
@@ -211,7 +226,10 @@ describe('bench: reading a build log', () => {
     // The portal loads inside the first page's getStaticPaths(): not an integration.
     [6.0, '[qingdan] parse cache: 0 reused, 351 parsed, 0 pruned'],
     [15.0, '04:21:46 ✓ Completed in 10.08s.'],
-    [17.9, '04:21:49 [qingdan-page-cache] pages: 600 keyed, 12 rendered, 588 reused from the previous build (12 with changed inputs); 23 unkeyed page(s) rendered'],
+    [
+      17.9,
+      '04:21:49 [qingdan-page-cache] pages: 600 keyed, 12 rendered, 588 reused from the previous build (12 with changed inputs); 23 unkeyed page(s) rendered',
+    ],
     [18.0, '04:21:49 [build] Waiting for integration "qingdan-search", hook "astro:build:done"...'],
     [19.5, '04:21:50 [qingdan-cards] cards: 635 pages, 600 distinct; 590 reused from cache, 10 to render on 2 worker(s)'],
     [20.5, '04:21:51 [qingdan:pdf-reports/pdf] 20 reports: 3 rendered, 17 from cache (/c/pdf) in 1.5 s'],
@@ -248,7 +266,12 @@ describe('bench: reading a build log', () => {
     expect(tagOf('04:21:52 [qingdan-search] x')).toBe('qingdan-search');
     expect(tagOf(' generating static routes ')).toBeNull();
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(95);
     expect(percentile([], 95)).toBeNull();
   });
 

@@ -52,7 +52,10 @@ export function plannedKeys(ctx: PageCacheContext) {
  * getStaticPaths() entries with the cacheKey Astro's incremental build compares; unchanged when the
  * page cache is off. `pathOf` gives the page's URL path (from src/domain/urls.ts).
  */
-export async function withCacheKeys<T extends object>(entries: T[], pathOf: (entry: T) => string): Promise<Array<T & { cacheKey?: string }>> {
+export async function withCacheKeys<T extends object>(
+  entries: T[],
+  pathOf: (entry: T) => string,
+): Promise<Array<T & { cacheKey?: string }>> {
   const ctx = pageCache();
   if (!ctx) return entries;
   const { plan } = await plannedKeys(ctx);

@@ -30,7 +30,10 @@ export function sourcesHash(contentRoot: string): string {
     if (part === 'status') continue;
     const abs = join(contentRoot, part);
     for (const file of statSync(abs).isDirectory() ? filesUnder(abs) : [abs]) {
-      hash.update(`${relative(contentRoot, file)}\0`).update(readFileSync(file)).update('\0');
+      hash
+        .update(`${relative(contentRoot, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
     }
   }
   return hash.digest('hex').slice(0, 32);

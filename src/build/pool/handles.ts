@@ -44,7 +44,8 @@ export function processWorker(file: string, args: string[] = []): WorkerHandle {
     end: () => {
       // Idle: disconnecting lets it exit by itself; kill it if it has not.
       if (child.connected) child.disconnect();
-      if (child.exitCode === null && child.signalCode === null) setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 5000).unref();
+      if (child.exitCode === null && child.signalCode === null)
+        setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 5000).unref();
     },
   };
 }

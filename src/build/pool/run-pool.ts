@@ -135,7 +135,10 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
     for (const s of this.slots) s.handle.end();
     const { name, noun = 'job' } = this.options;
     if (error) this.settle.reject(error);
-    else if (this.failures.length) this.settle.reject(new Error(`${name}: ${this.failures.length} ${noun}(s) failed to render:\n${this.failures.slice(0, 10).join('\n')}`));
+    else if (this.failures.length)
+      this.settle.reject(
+        new Error(`${name}: ${this.failures.length} ${noun}(s) failed to render:\n${this.failures.slice(0, 10).join('\n')}`),
+      );
     else this.settle.resolve(this.stats);
   }
 
@@ -205,14 +208,22 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
     handle.onMessage((message) => this.onResult(slot, message as R));
     handle.onError((error) => {
       const jobs = this.held(slot);
-      this.finish(new Error(`${this.options.name}: a worker failed${jobs.length ? ` while rendering ${jobs.join(', ')}` : ''}: ${error.message}`, { cause: error }));
+      this.finish(
+        new Error(`${this.options.name}: a worker failed${jobs.length ? ` while rendering ${jobs.join(', ')}` : ''}: ${error.message}`, {
+          cause: error,
+        }),
+      );
     });
     handle.onExit((code, signal) => {
       this.slots.delete(slot);
       if (this.finished) return;
       if (slot.jobs.size > 0 || !slot.ending) {
         const jobs = this.held(slot);
-        this.finish(new Error(`${this.options.name}: a worker exited (${signal ?? `code ${code}`})${jobs.length ? ` while rendering ${jobs.join(', ')}` : ' unexpectedly'}`));
+        this.finish(
+          new Error(
+            `${this.options.name}: a worker exited (${signal ?? `code ${code}`})${jobs.length ? ` while rendering ${jobs.join(', ')}` : ' unexpectedly'}`,
+          ),
+        );
         return;
       }
       this.pump();
@@ -295,7 +306,8 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
       this.blockers = new Set(all.flatMap((s) => [...s.jobs.keys()]));
     }
     const busy = all.some((s) => s.jobs.size > 0 || s.ending);
-    if (busy && (target === 'new' || target.jobs.size === 0) && [...this.blockers].some((id) => this.running(id))) return this.backfill(committed, extra, budgetMb);
+    if (busy && (target === 'new' || target.jobs.size === 0) && [...this.blockers].some((id) => this.running(id)))
+      return this.backfill(committed, extra, budgetMb);
     if (busy) return -1; // wait for the running jobs
     // Nothing runs: make room, and once no idle worker is left the head runs, fitting or not — unless
     // memory is held outside the pool, which the head waits for rather than run past the bound.

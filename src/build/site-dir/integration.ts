@@ -78,7 +78,8 @@ export default function siteDirIntegration(options: { ownedFiles: readonly strin
       },
       'astro:build:done': ({ assets, logger }) => {
         const published = new Set<string>();
-        for (const urls of assets.values()) for (const url of urls) published.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+        for (const urls of assets.values())
+          for (const url of urls) published.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         const fromPublic = new Set(existsSync(publicDir) ? listFiles(publicDir) : []);
         const removed = pruneFolder(
           outDir,

@@ -3,7 +3,6 @@
 import { EXCLUSIVE_STATUSES, STATUS } from '../../domain/status-catalogue';
 import type { StatusCounts } from '../../domain/types';
 
-
 /** Tasks counted once each: the sum of the exclusive statuses. */
 export function totalOf(counts: StatusCounts): number {
   return EXCLUSIVE_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);

@@ -1,7 +1,6 @@
 // Tiny helpers for server-rendered SVG strings. Every text that reaches SVG goes through escapeXml
 // (src/portal/escape.ts): labels come from documents and the registry, which nobody here controls.
 
-
 /** Ids inside an SVG that sits in an HTML page must be unique on the page and valid: [A-Za-z][\w-]*. */
 export function safeId(prefix: string): string {
   const cleaned = prefix.replace(/[^A-Za-z0-9_-]/g, '-');

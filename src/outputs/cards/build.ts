@@ -34,7 +34,10 @@ export interface CardBuildOptions {
 /** Measured: one worker holding both NotoSansSC weights parsed, rendering, peaks near this. */
 export const WORKER_MB = 420;
 
-export function workerCount(toRender: number, opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'cardWorkers' | 'memoryMb'> } = {}): number {
+export function workerCount(
+  toRender: number,
+  opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'cardWorkers' | 'memoryMb'> } = {},
+): number {
   const s = opts.settings ?? settings();
   if (toRender === 0) return 0;
   const asked = opts.workers ?? s.cardWorkers;
@@ -92,7 +95,8 @@ export function findMissingGlyphs(specs: readonly CardSpec[]): Map<string, strin
   const fonts = fontBuffers();
   const regular = parseFontMetrics(fonts[400]);
   const out = new Map<string, string>();
-  for (const spec of specs) for (const t of drawnTexts(spec)) for (const ch of missingGlyphs(t, regular)) if (!out.has(ch)) out.set(ch, spec.pagePath);
+  for (const spec of specs)
+    for (const t of drawnTexts(spec)) for (const ch of missingGlyphs(t, regular)) if (!out.has(ch)) out.set(ch, spec.pagePath);
   return out;
 }
 
@@ -106,7 +110,12 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
 
   const missing = findMissingGlyphs(options.specs);
   if (missing.size) {
-    warn(`cards: ${missing.size} character(s) not in NotoSansSC, drawn as boxes: ${[...missing].slice(0, 20).map(([ch, page]) => `${JSON.stringify(ch)} (${page})`).join(', ')}`);
+    warn(
+      `cards: ${missing.size} character(s) not in NotoSansSC, drawn as boxes: ${[...missing]
+        .slice(0, 20)
+        .map(([ch, page]) => `${JSON.stringify(ch)} (${page})`)
+        .join(', ')}`,
+    );
   }
 
   // Reuse: place cached pictures at every page that shows them (hard links; kept when already there).
@@ -124,7 +133,9 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
   const toRender = plan.render.length;
   if (toRender > 0 && options.memoryMb === undefined) releaseMemory(); // before measuring what the workers may have
   const workers = workerCount(toRender, options);
-  log(`cards: ${total} pages, ${plan.reuse.length + plan.render.length} distinct; ${plan.reuse.length} reused from cache, ${toRender} to render on ${workers} worker(s)`);
+  log(
+    `cards: ${total} pages, ${plan.reuse.length + plan.render.length} distinct; ${plan.reuse.length} reused from cache, ${toRender} to render on ${workers} worker(s)`,
+  );
   let renderedFiles = 0;
   const cpuTimes: number[] = [];
   const renderStarted = performance.now();
@@ -197,4 +208,3 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
   );
   return summary;
 }
-

@@ -84,7 +84,6 @@ export function hostOf(siteUrl: string): string {
   }
 }
 
-
 const joinNames = (names: readonly string[]) => [...new Set(names)].join('、');
 
 function regionName(portal: Portal, code: string): string {
@@ -129,18 +128,19 @@ const LEVEL_LABELS: Record<RegionLevel, string> = { province: '省级', prefectu
 const REPORTING_LABELS: Record<Document['meta']['reporting'], string> = { annual: '每年', quarterly: '每季度', monthly: '每月' };
 
 /** The first facts that have something to say, at most MAX_AGGREGATE_FACTS. */
-const someFacts = (candidates: (CardFact | null)[]): CardFact[] => candidates.filter((f): f is CardFact => f !== null && f.values.length > 0).slice(0, MAX_AGGREGATE_FACTS);
+const someFacts = (candidates: (CardFact | null)[]): CardFact[] =>
+  candidates.filter((f): f is CardFact => f !== null && f.values.length > 0).slice(0, MAX_AGGREGATE_FACTS);
 
-const fact = (label: string, values: readonly string[]): CardFact | null => (values.length ? { label, values: [...new Set(values)] } : null);
+const fact = (label: string, values: readonly string[]): CardFact | null =>
+  values.length ? { label, values: [...new Set(values)] } : null;
 
 /** Titles in 《》 for a list of documents, shortest first: a card shows as many whole titles as fit, then 等N项. */
-const quotedTitles = (docs: readonly Document[]) =>
-  docs.map((d) => `《${documentTitle(d)}》`).sort((a, b) => a.length - b.length);
+const quotedTitles = (docs: readonly Document[]) => docs.map((d) => `《${documentTitle(d)}》`).sort((a, b) => a.length - b.length);
 
 /** The region and the regions above it, outermost first: 西藏自治区 · 阿里地区. */
 function regionPath(portal: Portal, region: Region): string {
   const names = [region.name];
-  for (let code = region.parentCode; code; ) {
+  for (let code = region.parentCode; code;) {
     const up = portal.regionByCode.get(code)?.region;
     if (!up) break;
     names.unshift(up.name);
@@ -162,7 +162,9 @@ function deadlineRange(tasks: readonly TaskView[]): string[] {
   let last: string | null = null;
   let undated = 0;
   for (const { task } of tasks) {
-    const dates = [...task.deadlines, ...task.measures.flatMap((m) => m.deadlines)].map((d) => d.date).filter((d): d is string => d !== null);
+    const dates = [...task.deadlines, ...task.measures.flatMap((m) => m.deadlines)]
+      .map((d) => d.date)
+      .filter((d): d is string => d !== null);
     if (!dates.length) undated++;
     for (const d of dates) {
       if (first === null || d < first) first = d;
@@ -176,7 +178,10 @@ function deadlineRange(tasks: readonly TaskView[]): string[] {
 
 /** 2018年至2024年: the years the documents were published (or written). */
 function yearRange(documents: readonly Document[]): string[] {
-  const years = documents.map((d) => (d.publishedOn ?? d.writtenOn)?.slice(0, 4)).filter((y): y is string => Boolean(y)).sort();
+  const years = documents
+    .map((d) => (d.publishedOn ?? d.writtenOn)?.slice(0, 4))
+    .filter((y): y is string => Boolean(y))
+    .sort();
   if (!years.length) return [];
   return [years[0] === years.at(-1) ? `${years[0]}年` : `${years[0]}年至${years.at(-1)}年`];
 }
@@ -222,7 +227,8 @@ function documentCard(portal: Portal, doc: Document, tasks: readonly TaskView[],
 function departmentCard(portal: Portal, view: DepartmentView, base: Pick<CardSpec, 'host' | 'siteName'>): CardSpec {
   const { department, region } = view;
   let subtitle: string | null = null;
-  if (view.successor) subtitle = `机构改革：${view.department.succeededOn ? `${chineseDate(view.department.succeededOn)}起` : ''}职责划入${view.successor.name}`;
+  if (view.successor)
+    subtitle = `机构改革：${view.department.succeededOn ? `${chineseDate(view.department.succeededOn)}起` : ''}职责划入${view.successor.name}`;
   else if (view.predecessors.length) subtitle = `承接：${joinNames(view.predecessors.map((d) => d.name))}`;
   const slugs = new Set([...view.primary, ...view.helping, ...view.mentioned, ...view.inherited].map((t) => t.document.slug));
   const documents = portal.documents.filter((d) => slugs.has(d.slug));
@@ -236,7 +242,10 @@ function departmentCard(portal: Portal, view: DepartmentView, base: Pick<CardSpe
     subtitle,
     facts: someFacts([
       fact('涉及文件', quotedTitles(documents)),
-      fact('文中写法', view.writtenAs.filter((w) => w !== department.name)),
+      fact(
+        '文中写法',
+        view.writtenAs.filter((w) => w !== department.name),
+      ),
       fact('所属地区', [regionPath(portal, region)]),
     ]),
     stats: [
@@ -251,7 +260,9 @@ function departmentCard(portal: Portal, view: DepartmentView, base: Pick<CardSpe
 
 function regionCard(portal: Portal, view: RegionView, base: Pick<CardSpec, 'host' | 'siteName'>): CardSpec {
   const { region } = view;
-  const siblings = view.parent ? (portal.regionByCode.get(view.parent.code)?.children ?? []).filter((r) => r.code !== region.code).map((r) => r.name) : [];
+  const siblings = view.parent
+    ? (portal.regionByCode.get(view.parent.code)?.children ?? []).filter((r) => r.code !== region.code).map((r) => r.name)
+    : [];
   return {
     ...base,
     path: cardUrl(view.url),
@@ -261,11 +272,20 @@ function regionCard(portal: Portal, view: RegionView, base: Pick<CardSpec, 'host
     title: region.name,
     subtitle: `${LEVEL_LABELS[region.level]}行政区${view.parent ? ` · 上级：${regionPath(portal, view.parent)}` : ''}`,
     facts: someFacts([
-      fact('下级地区', view.children.map((c) => c.name)),
+      fact(
+        '下级地区',
+        view.children.map((c) => c.name),
+      ),
       fact('文件', quotedTitles(view.documents)),
-      fact('本级部门', view.departments.map((d) => d.name)),
+      fact(
+        '本级部门',
+        view.departments.map((d) => d.name),
+      ),
       // Where a region has little of its own (most counties), where it sits: its short names, its neighbours.
-      fact('简称', region.shortNames.filter((n) => n !== region.name)),
+      fact(
+        '简称',
+        region.shortNames.filter((n) => n !== region.name),
+      ),
       fact('同级地区', siblings),
     ]),
     stats: [
@@ -290,7 +310,14 @@ function homeCard(portal: Portal, site: CardSite, base: Pick<CardSpec, 'host' | 
     kicker: site.description,
     title: site.title,
     subtitle: null,
-    facts: someFacts([fact('覆盖地区', covered), fact('文件类型', portal.documents.map((d) => d.meta.kind)), fact('发文时间', yearRange(portal.documents))]),
+    facts: someFacts([
+      fact('覆盖地区', covered),
+      fact(
+        '文件类型',
+        portal.documents.map((d) => d.meta.kind),
+      ),
+      fact('发文时间', yearRange(portal.documents)),
+    ]),
     stats: [
       { label: '文件', count: portal.documents.length, unit: '份' },
       { label: '任务', count: portal.tasks.length, unit: '项' },

@@ -58,7 +58,9 @@ const row = (style: Record<string, string | number>, children: Element['props'][
 const OPENING_BRACKET = /^[（《「『【〔〈]/u;
 const text = (value: string, style: Record<string, string | number>) => {
   const hang: Record<string, number> =
-    OPENING_BRACKET.test(value) && typeof style.fontSize === 'number' ? { marginLeft: Number(style.marginLeft ?? 0) - style.fontSize / 2 } : {};
+    OPENING_BRACKET.test(value) && typeof style.fontSize === 'number'
+      ? { marginLeft: Number(style.marginLeft ?? 0) - style.fontSize / 2 }
+      : {};
   return el('div', { display: 'flex', whiteSpace: 'nowrap', ...style, ...hang }, value);
 };
 
@@ -84,7 +86,16 @@ function bottomHeight(spec: CardSpec, facts = spec.facts.length): number {
 /** Title box height for a spec drawing `facts` fact lines: the card minus everything else. */
 export function titleBoxHeight(spec: CardSpec, facts = spec.facts.length): number {
   return (
-    CARD_HEIGHT - PAD_TOP - HEADER_H - GAP - (spec.subtitle ? SUBTITLE_H : 0) - MIN_SPACER - bottomHeight(spec, facts) - GAP - FOOTER_H - PAD_BOTTOM
+    CARD_HEIGHT -
+    PAD_TOP -
+    HEADER_H -
+    GAP -
+    (spec.subtitle ? SUBTITLE_H : 0) -
+    MIN_SPACER -
+    bottomHeight(spec, facts) -
+    GAP -
+    FOOTER_H -
+    PAD_BOTTOM
   );
 }
 
@@ -200,8 +211,12 @@ function taskBottom(spec: CardSpec, ctx: TemplateContext): Element[] {
   const facts = factRows(spec, ctx);
   const status = spec.status!;
   const statusRow: (Element | string)[] = [badge(status.status, ctx.palette[status.status], 30)];
-  if (status.overdue) statusRow.push(el('div', { display: 'flex', marginLeft: 14 }, [badge(STATUS.overdue, ctx.palette[STATUS.overdue], 30)]));
-  if (status.period) statusRow.push(text(ellipsize(`报告期：${status.period}`, 24, 420, ctx.measure.regular), { marginLeft: 20, fontSize: 24, color: MUTED }));
+  if (status.overdue)
+    statusRow.push(el('div', { display: 'flex', marginLeft: 14 }, [badge(STATUS.overdue, ctx.palette[STATUS.overdue], 30)]));
+  if (status.period)
+    statusRow.push(
+      text(ellipsize(`报告期：${status.period}`, 24, 420, ctx.measure.regular), { marginLeft: 20, fontSize: 24, color: MUTED }),
+    );
   return [...facts, row({ height: STATUS_ROW_H, marginTop: 14 }, statusRow)];
 }
 
@@ -281,7 +296,13 @@ export function cardTree(full: CardSpec, ctx: TemplateContext): Element {
     // SVG mask, which costs resvg a full-size offscreen layer per line.
     { display: 'flex', flexDirection: 'column', marginTop: GAP },
     title.lines.map((line) =>
-      text(line, { fontSize: title.fontSize, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: INK, height: title.fontSize * TITLE_LINE_HEIGHT }),
+      text(line, {
+        fontSize: title.fontSize,
+        fontWeight: 700,
+        lineHeight: TITLE_LINE_HEIGHT,
+        color: INK,
+        height: title.fontSize * TITLE_LINE_HEIGHT,
+      }),
     ),
   );
   const children: Element[] = [header, titleBox];

@@ -10,8 +10,7 @@ import { DEMO_LABEL } from '../../portal/labels';
 export const DATA_FORMAT_VERSION = 1;
 
 /** Shown wherever demonstration status data appears; starts with the glossary's label. */
-export const DEMO_NOTICE =
-  `${DEMO_LABEL}：本站的进展状态含演示用示例数据，并非任何机关发布的官方进展情况；标记为 demo: true 的状态与报告均为示例，请勿引用为官方信息。`;
+export const DEMO_NOTICE = `${DEMO_LABEL}：本站的进展状态含演示用示例数据，并非任何机关发布的官方进展情况；标记为 demo: true 的状态与报告均为示例，请勿引用为官方信息。`;
 
 const STATUSES = [...REPORTED_STATUSES, ...DERIVED_STATUSES] as const;
 
@@ -43,7 +42,9 @@ export const targetSchema = z
   })
   .describe('目标、指标');
 
-const roleField = z.enum(ROLES).describe('参与方式：lead 牵头单位，responsible 责任单位，partner 配合单位，supervisor 督导单位，mentioned 文中提及');
+const roleField = z
+  .enum(ROLES)
+  .describe('参与方式：lead 牵头单位，responsible 责任单位，partner 配合单位，supervisor 督导单位，mentioned 文中提及');
 const roleLabelField = z.string().describe('参与方式的中文名称');
 
 export const taskUnitSchema = z
@@ -65,7 +66,14 @@ export const measureSchema = z
     number: z.string().describe('措施在原文中的序号'),
     text: z.string().describe('措施全文'),
     units: z
-      .array(z.strictObject({ name: z.string().describe('单位名称（按文件写法）'), written: z.string().nullable().describe('原文写法，与 name 不同时给出'), role: roleField, roleLabel: roleLabelField }))
+      .array(
+        z.strictObject({
+          name: z.string().describe('单位名称（按文件写法）'),
+          written: z.string().nullable().describe('原文写法，与 name 不同时给出'),
+          role: roleField,
+          roleLabel: roleLabelField,
+        }),
+      )
       .describe('措施的单位（按文件写法，未经登记册对应）'),
     deadlines: z.array(deadlineSchema).describe('措施的完成时限'),
     targets: z.array(targetSchema).describe('措施的目标'),
@@ -109,7 +117,13 @@ export const taskRecordSchema = z
     title: z.string().describe('简短标题：正文第一句，不含序号'),
     text: z.string().describe('任务全文（含单位括注），不含序号'),
     sections: z
-      .array(z.strictObject({ id: z.string().describe('章节编号'), number: z.string().describe('章节序号，如“一、”'), title: z.string().describe('章节标题') }))
+      .array(
+        z.strictObject({
+          id: z.string().describe('章节编号'),
+          number: z.string().describe('章节序号，如“一、”'),
+          title: z.string().describe('章节标题'),
+        }),
+      )
       .describe('任务所在的各级章节，由外到内'),
     units: z.array(taskUnitSchema).describe('任务的单位及其参与方式'),
     deadlines: z.array(deadlineSchema).describe('完成时限'),
@@ -127,7 +141,11 @@ export const taskRecordSchema = z
   .describe('一项任务');
 
 export const tasksFileSchema = z
-  .strictObject({ ...header, count: z.number().int().describe('任务数'), tasks: z.array(taskRecordSchema).describe('全部任务，按文件、原文顺序') })
+  .strictObject({
+    ...header,
+    count: z.number().int().describe('任务数'),
+    tasks: z.array(taskRecordSchema).describe('全部任务，按文件、原文顺序'),
+  })
   .describe('清单：全部任务（/data/tasks.json）');
 
 export const unitRecordSchema = z
@@ -209,7 +227,11 @@ export const reportRecordSchema = z
   .describe('一份进展报告');
 
 export const reportsFileSchema = z
-  .strictObject({ ...header, count: z.number().int().describe('报告份数'), reports: z.array(reportRecordSchema).describe('全部进展报告，按任务、报告期') })
+  .strictObject({
+    ...header,
+    count: z.number().int().describe('报告份数'),
+    reports: z.array(reportRecordSchema).describe('全部进展报告，按任务、报告期'),
+  })
   .describe('进展报告（/data/reports.json）');
 
 export const documentRecordSchema = z
@@ -232,7 +254,14 @@ export const documentRecordSchema = z
     spanEnd: z.string().describe('实施期结束，YYYY-MM-DD'),
     taskCount: z.number().int().describe('任务数'),
     periods: z
-      .array(z.strictObject({ id: z.string().describe('报告期编号'), label: z.string().describe('报告期名称'), start: z.string().describe('第一天'), end: z.string().describe('最后一天') }))
+      .array(
+        z.strictObject({
+          id: z.string().describe('报告期编号'),
+          label: z.string().describe('报告期名称'),
+          start: z.string().describe('第一天'),
+          end: z.string().describe('最后一天'),
+        }),
+      )
       .describe('已有的报告期，由早到晚'),
     demo: z.boolean().describe('为 true 时该文件的进展数据含示例数据（非官方）'),
   })

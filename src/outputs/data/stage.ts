@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import type { Portal } from '../../portal/types';
 import { replaceFile } from '../../build/site-files';
 import type { StageContext } from '../../build/stage';
-import { DATA_FILES, documentsFile, normaliseSite, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile } from './records';
+import {
+  DATA_FILES,
+  documentsFile,
+  normaliseSite,
+  reportRecords,
+  reportsFile,
+  taskRecords,
+  tasksFile,
+  unitRecords,
+  unitsFile,
+} from './records';
 import { reportsCsv, tasksCsv, unitsCsv } from './tables';
 
 /** One data file: its site path, and its text, made when asked. */
@@ -42,5 +52,7 @@ export function dataStage(portal: Portal, ctx: StageContext): void {
     replaceFile(join(ctx.outDir, file.path), text);
     bytes += Buffer.byteLength(text);
   }
-  ctx.logger('qingdan-data').info(`data: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  ctx
+    .logger('qingdan-data')
+    .info(`data: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -79,7 +79,9 @@ export function buildAtomFeed(spec: FeedSpec): string {
   const { site } = spec;
   const entries = spec.changes.slice(0, spec.maxEntries ?? DEFAULT_MAX_ENTRIES);
   const hasDemo = entries.some((c) => c.demo);
-  const subtitle = [hasDemo ? `${DEMO_LABEL}：本订阅含演示用示例数据，并非官方进展。` : null, spec.subtitle ?? null].filter(Boolean).join(' ');
+  const subtitle = [hasDemo ? `${DEMO_LABEL}：本订阅含演示用示例数据，并非官方进展。` : null, spec.subtitle ?? null]
+    .filter(Boolean)
+    .join(' ');
   // Entries come newest first, so the first one dates the feed.
   const updated = atomDate(entries[0]?.updated ?? spec.generatedOn);
   const self = site + spec.path;

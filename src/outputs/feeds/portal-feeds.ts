@@ -20,7 +20,13 @@ function feedOf(portal: Portal, site: string, scope: FeedScope): string {
 }
 
 export function allFeed(portal: Portal, site: string): string {
-  return feedOf(portal, site, { path: feedUrl(), alternatePath: homeUrl(), title: '清单：全部任务进展变化', subtitle: '各文件任务的进展状态变化，最新在前。', views: portal.tasks });
+  return feedOf(portal, site, {
+    path: feedUrl(),
+    alternatePath: homeUrl(),
+    title: '清单：全部任务进展变化',
+    subtitle: '各文件任务的进展状态变化，最新在前。',
+    views: portal.tasks,
+  });
 }
 
 export function regionFeed(portal: Portal, site: string, code: string): string | null {

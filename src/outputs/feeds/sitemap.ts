@@ -2,7 +2,17 @@
 // A sitemap may hold at most 50,000 URLs, so a larger portal gets a sitemap index at /sitemap.xml
 // pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
 import type { Portal } from '../../portal/types';
-import { departmentUrl, documentUrl, homeUrl, methodologyUrl, openDataUrl, regionUrl, searchUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
+import {
+  departmentUrl,
+  documentUrl,
+  homeUrl,
+  methodologyUrl,
+  openDataUrl,
+  regionUrl,
+  searchUrl,
+  taskUrl,
+  unverifiedUnitUrl,
+} from '../../domain/urls';
 import { departmentsIndexUrl, documentsIndexUrl, overdueUrl, regionsIndexUrl } from '../../domain/urls';
 import { escapeXml } from '../../portal/escape';
 
@@ -16,7 +26,16 @@ export const SITEMAP_MAX_URLS = 50_000;
 export function pagePaths(portal: Portal): string[] {
   const hit = cache.get(portal);
   if (hit) return hit;
-  const paths: string[] = [homeUrl(), documentsIndexUrl(), departmentsIndexUrl(), regionsIndexUrl(), overdueUrl(), searchUrl(), methodologyUrl(), openDataUrl()];
+  const paths: string[] = [
+    homeUrl(),
+    documentsIndexUrl(),
+    departmentsIndexUrl(),
+    regionsIndexUrl(),
+    overdueUrl(),
+    searchUrl(),
+    methodologyUrl(),
+    openDataUrl(),
+  ];
   for (const d of portal.documents) paths.push(documentUrl(d.slug));
   for (const t of portal.tasks) paths.push(taskUrl(t.task.id));
   for (const d of portal.departments) paths.push(departmentUrl(d.department.id));

@@ -4,7 +4,18 @@
 // only for those. The render date is deliberately not in the key: a cached PDF keeps the date it was
 // really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  futimesSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config';
 import { replaceFile } from '../../build/site-files';
@@ -26,7 +37,8 @@ export interface KeyParts {
 export function reportKey(parts: KeyParts): string {
   const h = createHash('sha256');
   // Length-prefixed, so that no two different part lists hash the same bytes.
-  for (const v of [parts.templateVersion, parts.fontVersion, parts.engineVersion, parts.content]) h.update(`${Buffer.byteLength(v)}:`).update(v);
+  for (const v of [parts.templateVersion, parts.fontVersion, parts.engineVersion, parts.content])
+    h.update(`${Buffer.byteLength(v)}:`).update(v);
   return h.digest('hex').slice(0, 32);
 }
 

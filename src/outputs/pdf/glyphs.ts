@@ -7,7 +7,10 @@ import { fontBuffers } from '../../build/fonts';
 let metrics: FontMetrics[] | null = null;
 
 /** Characters of `text` that neither weight of the embedded font can draw (whitespace and controls ignored). */
-export function missingGlyphs(text: string, fonts: FontMetrics[] = (metrics ??= Object.values(fontBuffers()).map((b) => parseFontMetrics(b)))): string[] {
+export function missingGlyphs(
+  text: string,
+  fonts: FontMetrics[] = (metrics ??= Object.values(fontBuffers()).map((b) => parseFontMetrics(b))),
+): string[] {
   const out = new Set<string>();
   for (const ch of new Set(text)) {
     const cp = ch.codePointAt(0)!;

@@ -92,7 +92,9 @@ export function reportMb(source: string): number {
 }
 
 /** Render processes: the cores, bounded by the memory budget. */
-export function pdfWorkerCount(opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'pdfWorkers' | 'memoryMb'> } = {}): number {
+export function pdfWorkerCount(
+  opts: { workers?: number; memoryMb?: number; settings?: Pick<Settings, 'pdfWorkers' | 'memoryMb'> } = {},
+): number {
   const s = opts.settings ?? settings();
   const asked = opts.workers ?? s.pdfWorkers;
   const byMemory = Math.max(1, Math.floor((opts.memoryMb ?? memoryBudgetMb(s)) / WORKER_MB));
@@ -159,7 +161,8 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
     while (!failed.first && cursor < specs.length) {
       const i = cursor++;
       const spec = specs[i];
-      if (!/^\/reports\/[^?#]+\.pdf$/.test(spec.path) || spec.path.includes('..')) throw new Error(`report path "${spec.path}" is not under /reports/`);
+      if (!/^\/reports\/[^?#]+\.pdf$/.test(spec.path) || spec.path.includes('..'))
+        throw new Error(`report path "${spec.path}" is not under /reports/`);
       if (seen.has(spec.path)) throw new Error(`two reports for ${spec.path}`);
       seen.add(spec.path);
       // Keyed by the spec, not the source: on a rebuild most reports are hits, and making the source of
@@ -172,7 +175,10 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       }
       const source = reportSource(spec, palette);
       const missing = missingGlyphs(source);
-      if (missing.length) warn(`${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`);
+      if (missing.length)
+        warn(
+          `${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`,
+        );
       return { id: i, source, generatedOn, name: spec.path };
     }
     return null;
@@ -187,7 +193,17 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
     const spec = specs[r.id];
     const pdf = Buffer.from(r.pdf.buffer, r.pdf.byteOffset, r.pdf.byteLength);
     cache.put(keys[r.id], pdf);
-    finished(r.id, { path: spec.path, file: file(spec), key: keys[r.id], cached: false, ms: r.ms ?? 0, cpuMs: r.cpuMs ?? 0, pages: r.pages ?? null, bytes: pdf.length, standard: r.standard ?? 'tagged' });
+    finished(r.id, {
+      path: spec.path,
+      file: file(spec),
+      key: keys[r.id],
+      cached: false,
+      ms: r.ms ?? 0,
+      cpuMs: r.cpuMs ?? 0,
+      pages: r.pages ?? null,
+      bytes: pdf.length,
+      standard: r.standard ?? 'tagged',
+    });
   };
 
   const fonts = fontPaths();
@@ -217,7 +233,11 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
   } catch (error) {
     // typst's own message names the report; keep its diagnostics for callers, as the in-process renderer does.
     const first = failed.first;
-    if (first) throw new TypstError(failed.count > 1 ? `${first.message}\n(and ${failed.count - 1} more report(s) failed)` : first.message, first.diagnostics);
+    if (first)
+      throw new TypstError(
+        failed.count > 1 ? `${first.message}\n(and ${failed.count - 1} more report(s) failed)` : first.message,
+        first.diagnostics,
+      );
     throw error;
   }
 
@@ -235,6 +255,14 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
         (stats.waitedForMemory ? `; ${stats.waitedForMemory} report(s) waited for memory` : ''),
     );
   }
-  log(`${outcomes.length} reports: ${rendered} rendered, ${outcomes.length - rendered} from cache (${cache.dir}) in ${(ms / 1000).toFixed(1)} s`);
-  return { outcomes, rendered, cached: outcomes.length - rendered, ms, workers: { started: stats.started, recycled: stats.recycled, peakRssMb: stats.peakWorkerRssMb, waitedForMemory: stats.waitedForMemory } };
+  log(
+    `${outcomes.length} reports: ${rendered} rendered, ${outcomes.length - rendered} from cache (${cache.dir}) in ${(ms / 1000).toFixed(1)} s`,
+  );
+  return {
+    outcomes,
+    rendered,
+    cached: outcomes.length - rendered,
+    ms,
+    workers: { started: stats.started, recycled: stats.recycled, peakRssMb: stats.peakWorkerRssMb, waitedForMemory: stats.waitedForMemory },
+  };
 }

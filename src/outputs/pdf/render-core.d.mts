@@ -4,4 +4,8 @@ export declare class TypstError extends Error {
   readonly diagnostics: unknown[];
 }
 export function createCompiler(fontBlobs: Uint8Array[]): NodeCompiler;
-export function compileReport(compiler: NodeCompiler, source: string, options: { generatedOn: string; name?: string }): { pdf: Buffer; pages: number; standard: 'ua-1' | 'tagged' };
+export function compileReport(
+  compiler: NodeCompiler,
+  source: string,
+  options: { generatedOn: string; name?: string },
+): { pdf: Buffer; pages: number; standard: 'ua-1' | 'tagged' };

@@ -270,7 +270,10 @@ const emptyTally = (): Tally => ({
 const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 
 function addSource(map: Map<string, SourceTally>, report: StatusReport): void {
-  const src = report.source === 'demo' ? { title: DEMO_LABEL, url: null, demo: true } : { title: report.source.title, url: report.source.url ?? null, demo: false };
+  const src =
+    report.source === 'demo'
+      ? { title: DEMO_LABEL, url: null, demo: true }
+      : { title: report.source.title, url: report.source.url ?? null, demo: false };
   const key = `${src.demo}|${src.title}|${src.url}`;
   const entry = map.get(key) ?? { ...src, periods: new Map() };
   entry.periods.set(report.period.id, report.period);
@@ -288,7 +291,12 @@ function mergeSources(into: Map<string, SourceTally>, from: Iterable<SourceTally
 
 /** Sources in the order first met (the report's own rows first), each with its periods oldest first. */
 function sourceList(map: Map<string, SourceTally>): ReportSource[] {
-  return [...map.values()].map((s) => ({ title: s.title, url: s.url, demo: s.demo, periods: [...s.periods.values()].sort(comparePeriods).map((p) => p.label) }));
+  return [...map.values()].map((s) => ({
+    title: s.title,
+    url: s.url,
+    demo: s.demo,
+    periods: [...s.periods.values()].sort(comparePeriods).map((p) => p.label),
+  }));
 }
 
 function addTally(into: Tally, t: Tally): void {
@@ -301,7 +309,12 @@ function addTally(into: Tally, t: Tally): void {
 }
 
 function totalsOf(t: Tally): ReportTotals {
-  return { documentCount: t.documentCount, taskCount: t.taskCount, counts: ALL_STATUSES.map((status) => ({ status, count: t.counts[status] })), demo: t.demo };
+  return {
+    documentCount: t.documentCount,
+    taskCount: t.taskCount,
+    counts: ALL_STATUSES.map((status) => ({ status, count: t.counts[status] })),
+    demo: t.demo,
+  };
 }
 
 function buildIndex(portal: Portal): Index {
@@ -517,7 +530,10 @@ function buildSpec(ix: Index, scope: Scope, options: ReportOptions): ReportSpec 
       counts: countsOf(own.map((r) => asStatusAt(r.row, scope.period))),
     };
   });
-  const dates = rows.map((r) => r.row.reportedOn).filter((d): d is string => d !== null).sort();
+  const dates = rows
+    .map((r) => r.row.reportedOn)
+    .filter((d): d is string => d !== null)
+    .sort();
   const subRegions = scope.region?.subRegions ?? [];
   const sources = sourcesOf(rows);
   for (const s of subRegions) mergeSources(sources, s.tally.sources.values());

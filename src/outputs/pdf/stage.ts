@@ -16,7 +16,17 @@ export async function pdfStage(portal: Portal, ctx: StageContext, options: { hel
   const specs = reportsForPortal(portal, { siteUrl: ctx.site ? ctx.site.replace(/\/+$/, '') : null });
   const cache = new PdfCache(pdfCacheDir(ctx.root));
   log.info(`${specs.length} reports to write`);
-  await buildReports({ specs, root: ctx.root, outDir: ctx.outDir, cache, palette, generatedOn: portal.generatedOn, log: log.info, warn: log.warn, held: options.held });
+  await buildReports({
+    specs,
+    root: ctx.root,
+    outDir: ctx.outDir,
+    cache,
+    palette,
+    generatedOn: portal.generatedOn,
+    log: log.info,
+    warn: log.warn,
+    held: options.held,
+  });
   const pruned = cache.prune(KEEP_DAYS);
   if (pruned) log.info(`pruned ${pruned} cache entries unused for ${KEEP_DAYS} days`);
 }

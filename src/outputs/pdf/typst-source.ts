@@ -177,7 +177,10 @@ function cover(spec: ReportSpec): string {
 
 function countPairs(counts: StatusCount[]): string {
   // 已逾期 is a flag counted on top of a status: it would double-count in a 100% bar.
-  return `(${counts.filter((c) => c.status !== STATUS.overdue).map((c) => `(${str(c.status)}, ${c.count})`).join(', ')})`;
+  return `(${counts
+    .filter((c) => c.status !== STATUS.overdue)
+    .map((c) => `(${str(c.status)}, ${c.count})`)
+    .join(', ')})`;
 }
 
 const countOf = (counts: StatusCount[], s: Status) => counts.find((c) => c.status === s)?.count ?? 0;
@@ -222,18 +225,29 @@ function kpis(total: number, counts: StatusCount[]): string {
 function overview(spec: ReportSpec): string {
   const both = hasSubRegions(spec) && !summaryOnly(spec);
   // The status tables show the rows listed in this report; a summary-only report lists none: its totals.
-  const shown: { total: number; counts: StatusCount[] } = summaryOnly(spec) && spec.subtree ? { total: spec.subtree.taskCount, counts: spec.subtree.counts } : { total: spec.taskCount, counts: spec.counts };
+  const shown: { total: number; counts: StatusCount[] } =
+    summaryOnly(spec) && spec.subtree
+      ? { total: spec.subtree.taskCount, counts: spec.subtree.counts }
+      : { total: spec.taskCount, counts: spec.counts };
   const total = shown.total;
   const max = Math.max(1, ...shown.counts.map((x) => x.count));
   const multi = spec.documents.length > 1;
   return lines(
     `= 概况`,
-    spec.demo ? `#demo-mark#block(fill: rgb("#fef3f2"), inset: 8pt, radius: 3pt, width: 100%)[#text(fill: demo-red, weight: "bold")[#demo-label]：以下统计含示例数据，不代表真实落实情况。]` : null,
+    spec.demo
+      ? `#demo-mark#block(fill: rgb("#fef3f2"), inset: 8pt, radius: 3pt, width: 100%)[#text(fill: demo-red, weight: "bold")[#demo-label]：以下统计含示例数据，不代表真实落实情况。]`
+      : null,
     esc(scopeText(spec)),
     ``,
-    both ? `#label-line[${esc(`本级（${spec.subject}所发文件）`)}]` : summaryOnly(spec) ? `#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]` : null,
+    both
+      ? `#label-line[${esc(`本级（${spec.subject}所发文件）`)}]`
+      : summaryOnly(spec)
+        ? `#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]`
+        : null,
     kpis(total, shown.counts),
-    both && spec.subtree ? lines(`#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]`, kpis(spec.subtree.taskCount, spec.subtree.counts)) : null,
+    both && spec.subtree
+      ? lines(`#label-line[${esc(`全辖合计（${spec.subject}及其以下各级地区）`)}]`, kpis(spec.subtree.taskCount, spec.subtree.counts))
+      : null,
     ``,
     `== ${both ? '本级任务的状态分布' : summaryOnly(spec) ? '全辖任务的状态分布' : '状态分布'}`,
     `#stacked(${countPairs(shown.counts)}, height: 12pt)`,
@@ -271,7 +285,6 @@ function overview(spec: ReportSpec): string {
 
 // ---- sub-regions ----
 
-
 function countCell(n: number, bold = false): string {
   return n === 0 ? '[#text(fill: muted)[0]]' : bold ? `[*${n}*]` : `[${n}]`;
 }
@@ -299,7 +312,12 @@ function totalsRow(label: string, t: ReportTotals): string {
 function subRegions(spec: ReportSpec): string | null {
   if (!hasSubRegions(spec)) return null;
   const statuses = spec.subRegions[0].counts.map((c) => c.status);
-  const own: ReportTotals = { documentCount: spec.documents.length, taskCount: spec.taskCount, counts: spec.counts, demo: spec.tasks.some((t) => t.demo) };
+  const own: ReportTotals = {
+    documentCount: spec.documents.length,
+    taskCount: spec.taskCount,
+    counts: spec.counts,
+    demo: spec.tasks.some((t) => t.demo),
+  };
   // Swatches last, on one line at the foot of the header row: they tie each column to the status colours.
   const header = (s: Status) => `[${(statusEntry(s).printLines ?? [s]).map(esc).join('#linebreak()')}#linebreak()#swatch(${str(s)})]`;
   return lines(
@@ -372,7 +390,10 @@ function departmentSection(spec: ReportSpec, d: ReportDepartment, rows: Map<stri
           `#label-line[${esc(label)}]`,
           `#table(columns: (3.4em, 1fr, 8em, 5em, 7.4em), align: (center, left, left, left, left),`,
           `  table.header([编号], [任务], [牵头单位], [参与方式], [状态]),`,
-          ...list.map(({ row: t, roles }) => `  ${numberCell(spec, t)}, [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(how(roles))}], ${statusCell(t)},`),
+          ...list.map(
+            ({ row: t, roles }) =>
+              `  ${numberCell(spec, t)}, [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(how(roles))}], ${statusCell(t)},`,
+          ),
           `)`,
         )
       : null;
@@ -433,7 +454,10 @@ function taskTable(spec: ReportSpec): string {
                 (t) =>
                   `  [${link(spec, t.url, esc(t.number))}], [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(t.deadline || '—')}], ${statusCell(t)}, [${
                     t.progress
-                      ? esc(t.progress) + (t.reportingUnit || t.reportedOn ? `#linebreak()#text(size: 6.5pt, fill: muted)[${esc([t.reportingUnit, t.reportedOn].filter(Boolean).join(' · '))}]` : '')
+                      ? esc(t.progress) +
+                        (t.reportingUnit || t.reportedOn
+                          ? `#linebreak()#text(size: 6.5pt, fill: muted)[${esc([t.reportingUnit, t.reportedOn].filter(Boolean).join(' · '))}]`
+                          : '')
                       : '#text(fill: muted)[—]'
                   }],`,
               ),
@@ -470,7 +494,9 @@ function appendix(spec: ReportSpec): string {
       : null,
     `- ${esc('“已完成”为责任单位自报，“已销号”为经核验确认，两者分别统计。')}`,
     `== 文件来源`,
-    hasSubRegions(spec) ? `#text(size: 9pt, fill: muted)[${esc(spec.documents.length ? '以下为本级文件；下辖地区的文件见各地区的年度报告。' : '本级没有文件；下辖地区的文件见各地区的年度报告。')}]` : null,
+    hasSubRegions(spec)
+      ? `#text(size: 9pt, fill: muted)[${esc(spec.documents.length ? '以下为本级文件；下辖地区的文件见各地区的年度报告。' : '本级没有文件；下辖地区的文件见各地区的年度报告。')}]`
+      : null,
     ...spec.documents.map((d) =>
       lines(
         `+ ${link(spec, d.url, esc(d.title))}${d.docNumber ? `（${esc(d.docNumber)}）` : ''} \\`,

@@ -18,10 +18,25 @@ process.on('message', (/** @type {{ id: number, source: string, generatedOn: str
   try {
     const r = compileReport(compiler, job.source, job);
     const used = process.cpuUsage(cpu);
-    reply({ id: job.id, ok: true, pdf: r.pdf, pages: r.pages, standard: r.standard, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, rssMb: rssMb() });
+    reply({
+      id: job.id,
+      ok: true,
+      pdf: r.pdf,
+      pages: r.pages,
+      standard: r.standard,
+      ms: performance.now() - started,
+      cpuMs: (used.user + used.system) / 1000,
+      rssMb: rssMb(),
+    });
   } catch (error) {
     const e = /** @type {{ name?: string, message?: string, stack?: string, diagnostics?: unknown[] }} */ (error);
-    reply({ id: job.id, ok: false, error: e?.name === 'TypstError' ? e.message : String(e?.stack ?? error), diagnostics: e?.diagnostics ?? [], rssMb: rssMb() });
+    reply({
+      id: job.id,
+      ok: false,
+      error: e?.name === 'TypstError' ? e.message : String(e?.stack ?? error),
+      diagnostics: e?.diagnostics ?? [],
+      rssMb: rssMb(),
+    });
   }
 });
 // The pool ends an idle child by disconnecting; a parent that died disconnects too.

@@ -32,7 +32,12 @@ export function safeExcerpt(html: string): string {
 
 /** The entities Pagefind writes in excerpts, back to text. */
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -64,7 +69,9 @@ async function main() {
     const path = '/pagefind/pagefind.js';
     const [module, manifest] = await Promise.all([
       import(/* @vite-ignore */ path) as Promise<Pagefind>,
-      fetch(`/pagefind/${SHARDS_MANIFEST}`).then((r) => (r.ok ? (r.json() as Promise<ShardsManifest>) : Promise.reject(new Error(`${r.status}`)))),
+      fetch(`/pagefind/${SHARDS_MANIFEST}`).then((r) =>
+        r.ok ? (r.json() as Promise<ShardsManifest>) : Promise.reject(new Error(`${r.status}`)),
+      ),
     ]);
     pagefind = module;
     shards = manifest.shards;
@@ -81,7 +88,9 @@ async function main() {
   const deadlineMap = () =>
     (deadlines ??= Promise.all(
       ['/pagefind/', ...shards].map((base) =>
-        fetch(`${base}${DEADLINES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<DeadlineFile>) : Promise.reject(new Error(`${r.status}`)))),
+        fetch(`${base}${DEADLINES_FILE}`).then((r) =>
+          r.ok ? (r.json() as Promise<DeadlineFile>) : Promise.reject(new Error(`${r.status}`)),
+        ),
       ),
     ).then(deadlineIndex));
 
@@ -214,7 +223,9 @@ async function main() {
       return;
     }
     results = found;
-    status.textContent = results.count ? `找到 ${results.count} 条结果${q ? `（关键词：${q}）` : ''}` : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
+    status.textContent = results.count
+      ? `找到 ${results.count} 条结果${q ? `（关键词：${q}）` : ''}`
+      : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
     await renderMore();
   }
 

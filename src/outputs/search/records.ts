@@ -16,18 +16,35 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-export const FILTER_NAMES = { region: '地区', department: '部门', status: '状态', document: '文件', kind: '文件类型', type: '页面类型' } as const;
+export const FILTER_NAMES = {
+  region: '地区',
+  department: '部门',
+  status: '状态',
+  document: '文件',
+  kind: '文件类型',
+  type: '页面类型',
+} as const;
 
 function regionNames(portal: Portal, code: string): string[] {
   const out: string[] = [];
-  for (let r = portal.regionByCode.get(code)?.region ?? null; r; r = r.parentCode ? portal.regionByCode.get(r.parentCode)?.region ?? null : null) out.push(r.name, ...r.shortNames);
+  for (
+    let r = portal.regionByCode.get(code)?.region ?? null;
+    r;
+    r = r.parentCode ? (portal.regionByCode.get(r.parentCode)?.region ?? null) : null
+  )
+    out.push(r.name, ...r.shortNames);
   return out;
 }
 
 /** The region and the regions above it, by official name: the 地区 filter. */
 function officialRegionNames(portal: Portal, code: string): string[] {
   const out: string[] = [];
-  for (let r = portal.regionByCode.get(code)?.region ?? null; r; r = r.parentCode ? portal.regionByCode.get(r.parentCode)?.region ?? null : null) out.push(r.name);
+  for (
+    let r = portal.regionByCode.get(code)?.region ?? null;
+    r;
+    r = r.parentCode ? (portal.regionByCode.get(r.parentCode)?.region ?? null) : null
+  )
+    out.push(r.name);
   return out;
 }
 
@@ -35,7 +52,7 @@ function officialRegionNames(portal: Portal, code: string): string[] {
 function successorsOf(portal: Portal, id: string): Department[] {
   const out: Department[] = [];
   const seen = new Set([id]);
-  for (let d = portal.departmentById.get(id)?.department; d?.successorId && !seen.has(d.successorId); ) {
+  for (let d = portal.departmentById.get(id)?.department; d?.successorId && !seen.has(d.successorId);) {
     seen.add(d.successorId);
     d = portal.departmentById.get(d.successorId)?.department;
     if (d) out.push(d);
@@ -56,7 +73,10 @@ function unitSearchNames(portal: Portal, written: string[], departments: Departm
 }
 
 function lines(...parts: Array<string | string[] | null | undefined>): string {
-  return parts.flat().filter((p): p is string => !!p && p.trim() !== '').join('\n');
+  return parts
+    .flat()
+    .filter((p): p is string => !!p && p.trim() !== '')
+    .join('\n');
 }
 
 /** Department of a unit, or the unit's own name when the registry does not know it. */
@@ -117,7 +137,9 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
     filters: {
       [FILTER_NAMES.type]: ['任务'],
       [FILTER_NAMES.region]: officialRegionNames(portal, document.meta.regionCode),
-      [FILTER_NAMES.department]: [...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)!.department.name : u.name)))],
+      [FILTER_NAMES.department]: [
+        ...new Set(tv.primaryUnits.map((u) => (u.departmentId ? portal.departmentById.get(u.departmentId)!.department.name : u.name))),
+      ],
       [FILTER_NAMES.status]: now.overdue ? [status, STATUS.overdue] : [status],
       [FILTER_NAMES.document]: [document.title ?? document.slug],
       [FILTER_NAMES.kind]: [document.meta.kind],
@@ -129,13 +151,24 @@ export function searchRecords(portal: Portal): SearchRecord[] {
   const records: SearchRecord[] = portal.tasks.map((tv) => taskRecord(portal, tv));
   for (const d of portal.documents) {
     const regions = regionNames(portal, d.meta.regionCode);
-    const body = lines(d.title, d.docNumber, d.issuer, d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim()), regions);
+    const body = lines(
+      d.title,
+      d.docNumber,
+      d.issuer,
+      d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim()),
+      regions,
+    );
     records.push({
       url: documentUrl(d.slug),
       content: body,
       language: 'zh-cn',
       meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, ...pageKeys([d.title, d.issuer]) },
-      filters: { [FILTER_NAMES.type]: ['文件'], [FILTER_NAMES.kind]: [d.meta.kind], [FILTER_NAMES.document]: [d.title ?? d.slug], [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode) },
+      filters: {
+        [FILTER_NAMES.type]: ['文件'],
+        [FILTER_NAMES.kind]: [d.meta.kind],
+        [FILTER_NAMES.document]: [d.title ?? d.slug],
+        [FILTER_NAMES.region]: officialRegionNames(portal, d.meta.regionCode),
+      },
     });
   }
   for (const v of portal.departments) {
@@ -146,13 +179,21 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       url: departmentUrl(v.department.id),
       content: body,
       language: 'zh-cn',
-      meta: { title: v.department.name, region: v.region.name, ...pageKeys(unitSearchNames(portal, v.writtenAs, [v.department], []), names) },
+      meta: {
+        title: v.department.name,
+        region: v.region.name,
+        ...pageKeys(unitSearchNames(portal, v.writtenAs, [v.department], []), names),
+      },
       filters: { [FILTER_NAMES.type]: ['部门'], [FILTER_NAMES.region]: [v.region.name] },
     });
   }
   for (const r of portal.regions) {
     if (r.tasks.length === 0 && r.documents.length === 0) continue;
-    const body = lines(r.region.name, r.region.shortNames, r.children.map((c) => c.name));
+    const body = lines(
+      r.region.name,
+      r.region.shortNames,
+      r.children.map((c) => c.name),
+    );
     records.push({
       url: regionUrl(r.region.code),
       content: body,

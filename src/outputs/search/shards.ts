@@ -77,7 +77,11 @@ const SHARD_FILES = 'qingdan shard 2: deadline file';
 
 /** Cache key of a shard's folder: its records, the Pagefind version that writes it, and ours. */
 export function shardKey(records: readonly SearchRecord[], pagefindVersion: string): string {
-  return createHash('sha256').update(`pagefind ${pagefindVersion}\n${SHARD_FILES}\n`).update(canonicalJson(records)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`pagefind ${pagefindVersion}\n${SHARD_FILES}\n`)
+    .update(canonicalJson(records))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Folder of shard `i` under the site's pagefind/ folder: the first is the primary index itself. */

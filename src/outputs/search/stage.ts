@@ -79,7 +79,8 @@ function writeDeadlines(records: readonly SearchRecord[], dir: string): void {
     .filter((name) => name.endsWith('.pf_fragment'))
     .map((name) => {
       const url = fragmentUrl(readFileSync(join(fragments, name)), join(fragments, name));
-      if (!dateOf.has(url)) throw new Error(`pagefind: ${join(fragments, name)} is the page of ${url}, which is not a record of this shard`);
+      if (!dateOf.has(url))
+        throw new Error(`pagefind: ${join(fragments, name)} is the page of ${url}, which is not a record of this shard`);
       return { id: name.slice(0, -'.pf_fragment'.length), date: dateOf.get(url)! };
     });
   if (pages.length !== records.length) throw new Error(`pagefind: ${fragments} holds ${pages.length} pages for ${records.length} records`);
@@ -87,7 +88,11 @@ function writeDeadlines(records: readonly SearchRecord[], dir: string): void {
 }
 
 /** A shard's bundle from the cache folder `dir`, else built into it (written aside, then renamed into place). */
-async function cachedShard(records: readonly SearchRecord[], dir: string, log: StageLogger['info']): Promise<{ dir: string; built: boolean }> {
+async function cachedShard(
+  records: readonly SearchRecord[],
+  dir: string,
+  log: StageLogger['info'],
+): Promise<{ dir: string; built: boolean }> {
   if (existsSync(dir)) return { dir, built: false };
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -124,7 +129,14 @@ export async function searchStage(portal: Portal, ctx: StageContext, s: Settings
   await planSearch(portal, ctx, s).run();
 }
 
-async function publishShards(records: SearchRecord[], shards: SearchRecord[][], dirs: string[], cacheDir: string, ctx: StageContext, started: number): Promise<void> {
+async function publishShards(
+  records: SearchRecord[],
+  shards: SearchRecord[][],
+  dirs: string[],
+  cacheDir: string,
+  ctx: StageContext,
+  started: number,
+): Promise<void> {
   const logger = ctx.logger('qingdan-search');
   releaseMemory(); // Pagefind processes start beside this one: hand back what earlier stages left
   mkdirSync(cacheDir, { recursive: true });
@@ -144,7 +156,9 @@ async function publishShards(records: SearchRecord[], shards: SearchRecord[][], 
     }
     if (entry.built) {
       built++;
-      logger.info(`search shard ${i + 1}/${shards.length}: ${shard.length} records indexed in ${((Date.now() - shardStarted) / 1000).toFixed(1)} s`);
+      logger.info(
+        `search shard ${i + 1}/${shards.length}: ${shard.length} records indexed in ${((Date.now() - shardStarted) / 1000).toFixed(1)} s`,
+      );
     }
   }
   const manifest: ShardsManifest = { shards: shards.slice(1).map((_, i) => `/pagefind/${shardFolder(i + 1)}`) };
@@ -153,7 +167,8 @@ async function publishShards(records: SearchRecord[], shards: SearchRecord[][], 
   published.add(SHARDS_MANIFEST);
   pruneFolder(out, (file) => published.has(file));
   // Only the current shards are kept: an older one comes back only if the same records do.
-  for (const name of readdirSync(cacheDir)) if (!used.has(join(cacheDir, name))) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(cacheDir))
+    if (!used.has(join(cacheDir, name))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   logger.info(
     `search: ${records.length} records in ${shards.length} shard${shards.length === 1 ? '' : 's'} (${built} indexed, ${shards.length - built} from cache) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -32,7 +32,10 @@ interface Piece {
 /** A phrase as ICU splits it, with whether each piece is Chinese. */
 export function icuPieces(text: string): Piece[] {
   segmenter ??= new Intl.Segmenter('zh-cn', { granularity: 'word' });
-  return [...segmenter.segment(text)].map((s) => ({ text: s.segment, han: HAN.test(s.segment) && [...s.segment].every((c) => HAN.test(c)) }));
+  return [...segmenter.segment(text)].map((s) => ({
+    text: s.segment,
+    han: HAN.test(s.segment) && [...s.segment].every((c) => HAN.test(c)),
+  }));
 }
 
 /**
@@ -122,7 +125,8 @@ export function withoutRegion(forms: readonly string[], regionNames: readonly st
 export function runGrams(run: string, max = 6): string[] {
   const chars = [...run];
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i++) for (let j = i + 1; j <= Math.min(chars.length, i + max); j++) out.push(chars.slice(i, j).join(''));
+  for (let i = 0; i < chars.length; i++)
+    for (let j = i + 1; j <= Math.min(chars.length, i + max); j++) out.push(chars.slice(i, j).join(''));
   return out;
 }
 

@@ -7,4 +7,5 @@ import { normaliseSite } from '../../outputs/data/records';
 
 export const getStaticPaths = (() => DATA_FILE_DOCS.map((doc) => ({ params: { file: doc.key }, props: { doc } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => schemaResponse(fileJsonSchema(props.doc as (typeof DATA_FILE_DOCS)[number], normaliseSite(import.meta.env.SITE)));
+export const GET: APIRoute = ({ props }) =>
+  schemaResponse(fileJsonSchema(props.doc as (typeof DATA_FILE_DOCS)[number], normaliseSite(import.meta.env.SITE)));

@@ -5,4 +5,5 @@ import { xmlResponse } from '../../outputs/data/http';
 import { normaliseSite } from '../../outputs/data/records';
 import { allFeed } from '../../outputs/feeds/portal-feeds';
 
-export const GET: APIRoute = async () => xmlResponse(allFeed(await getPortal(), normaliseSite(import.meta.env.SITE)), 'application/atom+xml');
+export const GET: APIRoute = async () =>
+  xmlResponse(allFeed(await getPortal(), normaliseSite(import.meta.env.SITE)), 'application/atom+xml');

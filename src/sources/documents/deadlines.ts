@@ -33,10 +33,15 @@ export function isStanding(text: string): boolean {
  */
 export function parseDeadlineTag(inner: string): Deadline | null {
   const text = inner.trim();
-  const items = text.split(/[，,、；;]/).map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(/[，,、；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) return null;
   const allDeadlineWords = items.every(
-    (item) => /^\d{4}\s*[年月]\s*(\d{1,2}\s*月\s*(\d{1,2}\s*日?|底|末)?)?\s*(底|末)?\s*(前|以前|之前)?(完成)?$/.test(item) || /^(长期坚持|长期|立行立改|立即启动|立即执行|持续推进|常态化)$/.test(item),
+    (item) =>
+      /^\d{4}\s*[年月]\s*(\d{1,2}\s*月\s*(\d{1,2}\s*日?|底|末)?)?\s*(底|末)?\s*(前|以前|之前)?(完成)?$/.test(item) ||
+      /^(长期坚持|长期|立行立改|立即启动|立即执行|持续推进|常态化)$/.test(item),
   );
   if (!allDeadlineWords) return null;
   const date = deadlineDate(text);
@@ -74,7 +79,8 @@ export function findProseDeadlines(prose: string): Deadline[] {
     const clause = raw.trim();
     if (!clause) continue;
     // "2015年1月1日前未清理…" qualifies the past; a deadline is followed by what is to be done.
-    const before = /(?:^|[^\d])(\d{4}\s*[年月]\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日?|底|末)?)?\s*(?:底|末)?\s*(?:前|以前|之前))(?![未已的])/.exec(clause);
+    const before =
+      /(?:^|[^\d])(\d{4}\s*[年月]\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日?|底|末)?)?\s*(?:底|末)?\s*(?:前|以前|之前))(?![未已的])/.exec(clause);
     const by = /(?:到|至)\s*(\d{4})\s*年(?:底|末)?/.exec(clause);
     const lead = /^(\d{4})\s*年\s*[，,]/.exec(clause);
     const expr = before?.[1] ?? (by ? by[0] : null) ?? (lead ? lead[1] + '年' : null);

@@ -2,16 +2,7 @@
 // possibly several on one line, possibly with empty values.
 import { compact, trimAll } from './normalize';
 
-export type HeaderKey =
-  | 'indexNumber'
-  | 'docNumber'
-  | 'issuer'
-  | 'name'
-  | 'category'
-  | 'writtenOn'
-  | 'publishedOn'
-  | 'source'
-  | 'other';
+export type HeaderKey = 'indexNumber' | 'docNumber' | 'issuer' | 'name' | 'category' | 'writtenOn' | 'publishedOn' | 'source' | 'other';
 
 const KEYS: Array<[RegExp, HeaderKey]> = [
   [/索\s*引\s*号/, 'indexNumber'],

@@ -39,7 +39,17 @@ export interface Line {
 }
 
 /** Rectification fields and deadline labels, besides the unit labels. */
-export const FIELD_LABELS = ['原因分析', '整改目标', '整改时限', '完成时限', '完成时间', '时间节点', '整改措施', '工作目标', '主要目标'] as const;
+export const FIELD_LABELS = [
+  '原因分析',
+  '整改目标',
+  '整改时限',
+  '完成时限',
+  '完成时间',
+  '时间节点',
+  '整改措施',
+  '工作目标',
+  '主要目标',
+] as const;
 
 const LABEL_RE = new RegExp(`^(${[...Object.keys(UNIT_LABELS), ...FIELD_LABELS].join('|')})\\s*：\\s*`);
 
@@ -120,7 +130,13 @@ const TITLE_END = /(方案|意见|要点|规划|纲要|通知|办法|计划|决�
 
 /** A line that could be (part of) a title: short, no sentence or list punctuation, not a date. */
 function titleish(line: Line): boolean {
-  return line.kind === 'para' && line.canon.length <= 80 && !/[，。；：！？]/.test(line.canon) && !isDateLine(line.canon) && !/^\d{4}\s*年?\s*\d{1,2}\s*月/.test(line.canon);
+  return (
+    line.kind === 'para' &&
+    line.canon.length <= 80 &&
+    !/[，。；：！？]/.test(line.canon) &&
+    !isDateLine(line.canon) &&
+    !/^\d{4}\s*年?\s*\d{1,2}\s*月/.test(line.canon)
+  );
 }
 
 /** Title groups: up to three consecutive short lines before the first item that end like a title. */
@@ -147,7 +163,10 @@ function markTitles(lines: Line[]): void {
     // Take the longest prefix of the group that reads as a title.
     let taken = 0;
     for (let k = group.length; k >= 1; k--) {
-      const joined = group.slice(0, k).map((l) => l.canon.replace(/\s+/g, '')).join('');
+      const joined = group
+        .slice(0, k)
+        .map((l) => l.canon.replace(/\s+/g, ''))
+        .join('');
       if (TITLE_END.test(joined) || /关于印发.+的通知/.test(joined)) {
         taken = k;
         break;

@@ -22,13 +22,27 @@ const CANONICAL: Record<string, string> = {
   '＜': '<',
   '＞': '>',
   '．': '.',
-  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
   '％': '%',
   '\t': ' ',
 };
 
 /** Every character CANONICAL maps, as one class: a regular-expression pass, not a string built up char by char. */
-const CANONICAL_CHARS = new RegExp(`[${Object.keys(CANONICAL).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+const CANONICAL_CHARS = new RegExp(
+  `[${Object.keys(CANONICAL)
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+  'g',
+);
 
 /** Same-length canonical form: full-width （）：，；, ASCII digits and dots, plain spaces. */
 export function canonical(text: string): string {

@@ -37,15 +37,30 @@ export function loadDocumentMeta(file: string, slug: string): DocumentMeta {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new SourceError({ file }, 'the metadata file is missing', `a YAML file beside the document with region, kind, reporting and span`);
+    throw new SourceError(
+      { file },
+      'the metadata file is missing',
+      `a YAML file beside the document with region, kind, reporting and span`,
+    );
   }
   const src = parseYamlSource(file, text);
   const parsed = DocumentMetaSchema.safeParse(src.data);
   if (!parsed.success) {
-    throw zodIssueToError(src, parsed.error.issues[0] as Parameters<typeof zodIssueToError>[1], (field) =>
-      EXPECTED[field] ?? 'only the fields provenance, region, kind, sourceUrl, issuer, reporting, span (start, end), note',
+    throw zodIssueToError(
+      src,
+      parsed.error.issues[0] as Parameters<typeof zodIssueToError>[1],
+      (field) => EXPECTED[field] ?? 'only the fields provenance, region, kind, sourceUrl, issuer, reporting, span (start, end), note',
     );
   }
   const m = parsed.data;
-  return { slug, regionCode: m.region, kind: m.kind, sourceUrl: m.sourceUrl, issuer: m.issuer, reporting: m.reporting, span: m.span, note: m.note };
+  return {
+    slug,
+    regionCode: m.region,
+    kind: m.kind,
+    sourceUrl: m.sourceUrl,
+    issuer: m.issuer,
+    reporting: m.reporting,
+    span: m.span,
+    note: m.note,
+  };
 }

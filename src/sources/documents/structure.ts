@@ -50,9 +50,25 @@ function buildTree(lines: Line[]): { roots: Node[]; owner: Map<number, Node | nu
   for (const line of lines) {
     if (line.kind === 'item') {
       const it = line.item!;
-      while (stack.length && (stack[stack.length - 1].style >= it.style || (stack[stack.length - 1].content && !stack[stack.length - 1].acceptsChildren))) stack.pop();
+      while (
+        stack.length &&
+        (stack[stack.length - 1].style >= it.style || (stack[stack.length - 1].content && !stack[stack.length - 1].acceptsChildren))
+      )
+        stack.pop();
       const parent = stack[stack.length - 1] ?? null;
-      const node: Node = { line, style: it.style, number: it.number, value: it.value, content: it.content, parent, children: [], paras: [], labels: [], acceptsChildren: true, owned: [line] };
+      const node: Node = {
+        line,
+        style: it.style,
+        number: it.number,
+        value: it.value,
+        content: it.content,
+        parent,
+        children: [],
+        paras: [],
+        labels: [],
+        acceptsChildren: true,
+        owned: [line],
+      };
       (parent ? parent.children : roots).push(node);
       stack.push(node);
       owner.set(line.n, node);
@@ -195,9 +211,17 @@ export function buildStructure(lines: Line[], documentSlug: string): Structure {
   };
   walk(roots, (n) => {
     if (n.content) return;
-    const parentSection = n.parent ? sectionOf.get(n.parent) ?? null : null;
+    const parentSection = n.parent ? (sectionOf.get(n.parent) ?? null) : null;
     const id = sectionId(parentSection ? `${parentSection.id}.${n.value}` : `s${n.value}`);
-    const s: Section = { id, level: n.style, number: n.number, title: n.line.item!.body, parentId: parentSection?.id ?? null, implicit: false, line: n.line.n };
+    const s: Section = {
+      id,
+      level: n.style,
+      number: n.number,
+      title: n.line.item!.body,
+      parentId: parentSection?.id ?? null,
+      implicit: false,
+      line: n.line.n,
+    };
     sectionOf.set(n, s);
     sections.push(s);
   });
@@ -229,12 +253,20 @@ export function buildStructure(lines: Line[], documentSlug: string): Structure {
       groups.push(group);
     });
     if (group === 1) continue;
-    const parentSection = parent ? sectionOf.get(parent) ?? null : null;
+    const parentSection = parent ? (sectionOf.get(parent) ?? null) : null;
     plain.forEach((n, i) => {
       groupOf.set(n, groups[i]);
       const gid = `${parentSection ? parentSection.id + '.' : ''}g${groups[i]}`;
       if (!groupSections.has(gid)) {
-        const s: Section = { id: gid, level: taskStyle, number: String(groups[i]), title: `第${groups[i]}组`, parentId: parentSection?.id ?? null, implicit: true, line: n.line.n };
+        const s: Section = {
+          id: gid,
+          level: taskStyle,
+          number: String(groups[i]),
+          title: `第${groups[i]}组`,
+          parentId: parentSection?.id ?? null,
+          implicit: true,
+          line: n.line.n,
+        };
         groupSections.set(gid, s);
         sections.push(s);
       }
@@ -295,7 +327,8 @@ export function buildStructure(lines: Line[], documentSlug: string): Structure {
         labelDeadlines.push(...parseDeadlineValue(valueCanon));
       }
     }
-    const kind: Task['kind'] = problemLike && (fields.cause !== undefined || fields.goals !== undefined || fields.timeLimits !== undefined) ? 'problem' : 'task';
+    const kind: Task['kind'] =
+      problemLike && (fields.cause !== undefined || fields.goals !== undefined || fields.timeLimits !== undefined) ? 'problem' : 'task';
     const measureNodes = problemLike ? n.children.filter((c) => c.content && c.style === taskStyle) : [];
     const proseDeadlines = kind === 'problem' ? [] : findProseDeadlines(analysis.prose);
     const targets = kind === 'problem' ? findTargets(fields.goals ?? '') : findTargets(analysis.prose);
@@ -354,10 +387,11 @@ export function buildStructure(lines: Line[], documentSlug: string): Structure {
   }
   const sectionOfLine = new Map<number, string>();
   for (const [node, s] of sectionOf) sectionOfLine.set(node.line.n, s.id);
-  for (const t of tasks) if (t.units.filter((u) => u.role !== 'mentioned').length === 0 && t.kind === 'task' && t.measures.length === 0) {
-    // Not an error: 实施意见 name units only in prose. Recorded for the validation report.
-    if (t.units.length === 0) warnings.push(`task ${t.number} (line ${t.lineStart}) names no unit`);
-  }
+  for (const t of tasks)
+    if (t.units.filter((u) => u.role !== 'mentioned').length === 0 && t.kind === 'task' && t.measures.length === 0) {
+      // Not an error: 实施意见 name units only in prose. Recorded for the validation report.
+      if (t.units.length === 0) warnings.push(`task ${t.number} (line ${t.lineStart}) names no unit`);
+    }
   return { sections, tasks, parts: assignParts(lines, owner, taskOfLine, sectionOfLine), warnings };
 }
 
@@ -421,7 +455,12 @@ function applyHeadingLabels(roots: Node[], taskOfNode: Map<Node, Task>, firstLea
   });
 }
 
-function assignParts(lines: Line[], owner: Map<number, Node | null>, taskOfLine: Map<number, Task>, sectionOfLine: Map<number, string>): Part[] {
+function assignParts(
+  lines: Line[],
+  owner: Map<number, Node | null>,
+  taskOfLine: Map<number, Task>,
+  sectionOfLine: Map<number, string>,
+): Part[] {
   const firstTaskLine = Math.min(...[...taskOfLine.keys()], Infinity);
   const lastTaskLine = Math.max(...[...taskOfLine.keys()], -Infinity);
   type Tag = { kind: PartKind; taskId?: string; sectionId?: string };
@@ -451,7 +490,8 @@ function assignParts(lines: Line[], owner: Map<number, Node | null>, taskOfLine:
     while (a >= 0 && tags[a].kind === 'blank') a--;
     let b = i + 1;
     while (b < tags.length && tags[b].kind === 'blank') b++;
-    if (a >= 0 && b < tags.length && sameTag(tags[a], tags[b]) && tags[a].kind !== 'chrome' && tags[a].kind !== 'meta') tags[i] = { ...tags[a] };
+    if (a >= 0 && b < tags.length && sameTag(tags[a], tags[b]) && tags[a].kind !== 'chrome' && tags[a].kind !== 'meta')
+      tags[i] = { ...tags[a] };
   }
   const parts: Part[] = [];
   lines.forEach((l, i) => {

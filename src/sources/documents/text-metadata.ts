@@ -53,7 +53,8 @@ export function extractMetadata(lines: Line[]): ExtractedMetadata {
   });
   if (current.length) groups.push(current.join(''));
 
-  const notice = groups.map(noticeSubject).find((s) => s !== null) ?? (fields.get('name') ? noticeSubject(compact(fields.get('name')!)) : null);
+  const notice =
+    groups.map(noticeSubject).find((s) => s !== null) ?? (fields.get('name') ? noticeSubject(compact(fields.get('name')!)) : null);
   const plain = groups.filter((g) => noticeSubject(g) === null);
   let title: string | null = null;
   if (notice) {
@@ -84,8 +85,7 @@ export function extractMetadata(lines: Line[]): ExtractedMetadata {
   }
   const noticeGroup = groups.find((g) => noticeSubject(g) !== null);
   const noticeIssuer = noticeGroup ? noticeGroup.slice(0, noticeGroup.indexOf('关于印发')) : '';
-  const issuer =
-    signatureIssuer ?? fields.get('issuer') ?? (noticeIssuer && ISSUER_SUFFIX.test(noticeIssuer) ? noticeIssuer : null);
+  const issuer = signatureIssuer ?? fields.get('issuer') ?? (noticeIssuer && ISSUER_SUFFIX.test(noticeIssuer) ? noticeIssuer : null);
 
   const writtenOn = (fields.get('writtenOn') ? parseCalendarDate(fields.get('writtenOn')!) : null) ?? signatureDate;
   const publishedOn = fields.get('publishedOn') ? parseCalendarDate(fields.get('publishedOn')!) : null;

@@ -104,10 +104,12 @@ function withSharedPrefix(names: string[]): Array<{ name: string; written?: stri
 }
 
 function cleanName(name: string): string {
-  return compact(name)
-    .replace(/^[、，；。\s]+|[、，；。\s]+$/g, '')
-    // "区水利厅等有关部门": the named unit; the vague rest stays in the text.
-    .replace(/等(有关|相关)?(部门|单位)?$/, '');
+  return (
+    compact(name)
+      .replace(/^[、，；。\s]+|[、，；。\s]+$/g, '')
+      // "区水利厅等有关部门": the named unit; the vague rest stays in the text.
+      .replace(/等(有关|相关)?(部门|单位)?$/, '')
+  );
 }
 
 /**
@@ -115,7 +117,9 @@ function cleanName(name: string): string {
  * `firstLeads` applies the convention 列第一位者为牵头单位.
  */
 export function parseUnitList(value: string, role: Role, firstLeads = false): UnitRef[] {
-  const names = splitOutsideParens(value.replace(/[。.]$/, ''), /[、，；,;]/).map(cleanName).filter((n) => n !== '');
+  const names = splitOutsideParens(value.replace(/[。.]$/, ''), /[、，；,;]/)
+    .map(cleanName)
+    .filter((n) => n !== '');
   return withSharedPrefix(names).map((u, i) => ({
     ...u,
     role: firstLeads && role === 'responsible' ? (i === 0 ? 'lead' : 'responsible') : role,

@@ -78,16 +78,27 @@ function loadRegions(dir: string, problems: Problems): RegionTree {
 /** What is wrong with a region's place in the hierarchy, if anything. */
 function parentProblem(region: Region, regionByCode: Map<string, Region>): { field: string; problem: string; expected: string } | null {
   if (region.parentCode === null) {
-    return region.level === 'province' ? null : { field: 'parent', problem: `${region.name} (${region.level}) has no parent`, expected: 'the code of the region above' };
+    return region.level === 'province'
+      ? null
+      : { field: 'parent', problem: `${region.name} (${region.level}) has no parent`, expected: 'the code of the region above' };
   }
   const parent = regionByCode.get(region.parentCode);
   if (!parent) return { field: 'parent', problem: `unknown parent region ${region.parentCode}`, expected: 'a code listed in this file' };
   if (LEVEL_RANK[parent.level] >= LEVEL_RANK[region.level]) {
-    return { field: 'parent', problem: `parent ${parent.name} (${parent.level}) is not above ${region.name} (${region.level})`, expected: 'a region of a higher level' };
+    return {
+      field: 'parent',
+      problem: `parent ${parent.name} (${parent.level}) is not above ${region.name} (${region.level})`,
+      expected: 'a region of a higher level',
+    };
   }
   // Codes nest: 542523 lies in 5425xx, which lies in 54xxxx.
   const prefix = parent.code.slice(0, parent.level === 'province' ? 2 : 4);
-  if (!region.code.startsWith(prefix)) return { field: 'code', problem: `code ${region.code} does not lie under its parent ${parent.code}`, expected: `a code starting with ${prefix}` };
+  if (!region.code.startsWith(prefix))
+    return {
+      field: 'code',
+      problem: `code ${region.code} does not lie under its parent ${parent.code}`,
+      expected: `a code starting with ${prefix}`,
+    };
   return null;
 }
 
@@ -100,7 +111,11 @@ interface DepartmentsFile {
 /** departments/<regionCode>.yaml: each file valid, named after a region the registry lists. */
 function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, problems: Problems): DepartmentsFile[] {
   const depDir = join(dir, 'departments');
-  const files = existsSync(depDir) ? readdirSync(depDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = existsSync(depDir)
+    ? readdirSync(depDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   const out: DepartmentsFile[] = [];
   for (const f of files) {
     const path = join(depDir, f);
@@ -112,7 +127,9 @@ function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, pro
     }
     const expectedCode = basename(f).replace(/\.ya?ml$/, '');
     if (parsed.data.region !== expectedCode) {
-      problems.push(errorAt(src, ['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`));
+      problems.push(
+        errorAt(src, ['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`),
+      );
       continue;
     }
     if (!regionByCode.has(parsed.data.region)) {
@@ -137,24 +154,47 @@ interface DepartmentIndex {
 
 /** The departments: unique ids within their region, and one department per name or alias of a region. */
 function indexDepartments(files: DepartmentsFile[], problems: Problems): DepartmentIndex {
-  const ix: DepartmentIndex = { departments: [], departmentById: new Map(), sourceOf: new Map(), at: new Map(), namesByRegion: new Map(), rawTransfers: [] };
+  const ix: DepartmentIndex = {
+    departments: [],
+    departmentById: new Map(),
+    sourceOf: new Map(),
+    at: new Map(),
+    namesByRegion: new Map(),
+    rawTransfers: [],
+  };
   for (const { src, region, departments: list } of files) {
     const names = ix.namesByRegion.get(region) ?? new Map<string, { id: string; kind: MatchKind }>();
     ix.namesByRegion.set(region, names);
     const claimedAt = new Map<string, Array<string | number>>();
     list.forEach((d, i) => {
       if (!d.id.startsWith(`${region}-`)) {
-        problems.push(errorAt(src, ['departments', i, 'id'], `id ${d.id} does not start with the file's region code`, `an id starting with "${region}-"`));
+        problems.push(
+          errorAt(
+            src,
+            ['departments', i, 'id'],
+            `id ${d.id} does not start with the file's region code`,
+            `an id starting with "${region}-"`,
+          ),
+        );
         return;
       }
       if (ix.departmentById.has(d.id)) {
         const first = ix.sourceOf.get(d.id)!;
-        problems.push(errorAt(src, ['departments', i, 'id'], `duplicate department id ${d.id} (first defined in ${first.file} line ${first.line})`, 'a unique id'));
+        problems.push(
+          errorAt(
+            src,
+            ['departments', i, 'id'],
+            `duplicate department id ${d.id} (first defined in ${first.file} line ${first.line})`,
+            'a unique id',
+          ),
+        );
         return;
       }
       if ((d.successor === null) !== (d.succeededOn === null)) {
         const problem = d.successor === null ? 'succeededOn without successor' : `successor ${d.successor} without succeededOn`;
-        problems.push(errorAt(src, ['departments', i, 'succeededOn'], problem, 'both successor and succeededOn (YYYY or YYYY-MM-DD), or neither'));
+        problems.push(
+          errorAt(src, ['departments', i, 'succeededOn'], problem, 'both successor and succeededOn (YYYY or YYYY-MM-DD), or neither'),
+        );
       }
       const dept: Department = {
         id: d.id,
@@ -186,7 +226,14 @@ function indexDepartments(files: DepartmentsFile[], problems: Problems): Departm
         if (existing && existing.id !== d.id) {
           const other = claimedAt.get(key);
           const where = other ? ` at line ${lineOf(src, other)}` : '';
-          problems.push(errorAt(src, form.path, `"${form.text}" is already claimed by ${existing.id}${where}`, 'each name or alias to belong to one department of a region'));
+          problems.push(
+            errorAt(
+              src,
+              form.path,
+              `"${form.text}" is already claimed by ${existing.id}${where}`,
+              'each name or alias to belong to one department of a region',
+            ),
+          );
           continue;
         }
         if (!existing || form.kind === 'name') {
@@ -208,7 +255,14 @@ function checkSuccessions(ix: DepartmentIndex, problems: Problems): void {
     if (dept.successorId === dept.id) {
       problems.push(errorAt(src, ['departments', index, 'successor'], `${dept.id} names itself as successor`, 'another department'));
     } else if (!ix.departmentById.has(dept.successorId)) {
-      problems.push(errorAt(src, ['departments', index, 'successor'], `unknown successor ${dept.successorId}`, 'the id of a department in content/registry/departments/'));
+      problems.push(
+        errorAt(
+          src,
+          ['departments', index, 'successor'],
+          `unknown successor ${dept.successorId}`,
+          'the id of a department in content/registry/departments/',
+        ),
+      );
     }
   }
   problems.check();
@@ -223,7 +277,9 @@ function checkSuccessions(ix: DepartmentIndex, problems: Problems): void {
         if (!reported.has(key)) {
           reported.add(key);
           const { src, index } = ix.at.get(cur.id)!;
-          problems.push(errorAt(src, ['departments', index, 'successor'], `succession cycle: ${[...cycle, cur.id].join(' → ')}`, 'a chain that ends'));
+          problems.push(
+            errorAt(src, ['departments', index, 'successor'], `succession cycle: ${[...cycle, cur.id].join(' → ')}`, 'a chain that ends'),
+          );
         }
         break;
       }

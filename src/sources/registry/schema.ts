@@ -11,13 +11,9 @@ const ID_RE = /^\d{6}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** YAML reads an unquoted 542500 or 2019 as a number: accept it, then check the text. */
 const textOrNumber = z.union([z.string(), z.number()]).transform((v) => String(v));
 
-const codeSchema = textOrNumber.pipe(
-  z.string().regex(CODE_RE, { error: 'bad region code' }),
-);
+const codeSchema = textOrNumber.pipe(z.string().regex(CODE_RE, { error: 'bad region code' }));
 
-const dateSchema = textOrNumber.pipe(
-  z.string().refine((s) => /^\d{4}$/.test(s) || isRealDate(s), { error: 'bad date' }),
-);
+const dateSchema = textOrNumber.pipe(z.string().refine((s) => /^\d{4}$/.test(s) || isRealDate(s), { error: 'bad date' }));
 
 const nameSchema = z.string().trim().min(1, { error: 'empty name' });
 
@@ -31,9 +27,7 @@ export const regionSchema = z.strictObject({
 
 export const regionsFileSchema = z.strictObject({ regions: z.array(regionSchema).min(1) });
 
-const idSchema = z
-  .string()
-  .regex(ID_RE, { error: 'bad department id' });
+const idSchema = z.string().regex(ID_RE, { error: 'bad department id' });
 
 export const transferSchema = z.strictObject({
   to: idSchema,
@@ -96,7 +90,10 @@ function expectedFor(field: string): string {
 }
 
 /** Schema-checks a YAML file: the data, or one SourceError per problem, each at its line. */
-export function validate<S extends z.ZodType>(src: YamlSource, schema: S): { ok: true; data: z.output<S> } | { ok: false; errors: SourceError[] } {
+export function validate<S extends z.ZodType>(
+  src: YamlSource,
+  schema: S,
+): { ok: true; data: z.output<S> } | { ok: false; errors: SourceError[] } {
   const result = schema.safeParse(src.data);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: result.error.issues.map((issue) => zodIssueToError(src, issue, expectedFor)) };

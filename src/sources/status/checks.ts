@@ -29,13 +29,25 @@ export function show(v: unknown): string {
   return s === undefined ? 'nothing' : s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-export function zodErrors(file: string, issues: z.core.$ZodIssue[], raw: unknown, prefix: (string | number)[], locate: Locate): SourceError[] {
+export function zodErrors(
+  file: string,
+  issues: z.core.$ZodIssue[],
+  raw: unknown,
+  prefix: (string | number)[],
+  locate: Locate,
+): SourceError[] {
   const out: SourceError[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as (string | number)[])];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push(new SourceError({ file, line: locate([...path, key]), field: fieldPath([...path, key]) }, `unknown field "${key}"`, issue.message));
+        out.push(
+          new SourceError(
+            { file, line: locate([...path, key]), field: fieldPath([...path, key]) },
+            `unknown field "${key}"`,
+            issue.message,
+          ),
+        );
       }
       continue;
     }
@@ -81,9 +93,19 @@ export function checkHeader(
 
   const doc = ctx.docs.get(header.document);
   if (!doc) {
-    err(where.document, 'document', `unknown document "${header.document}"`, `the slug of a document in content/documents: ${listSome([...ctx.docs.keys()])}`);
+    err(
+      where.document,
+      'document',
+      `unknown document "${header.document}"`,
+      `the slug of a document in content/documents: ${listSome([...ctx.docs.keys()])}`,
+    );
   } else if (folder !== header.document) {
-    err(where.document, 'document', `the file is in folder "${folder}" but names document "${header.document}"`, `the file in content/status/${header.document}/`);
+    err(
+      where.document,
+      'document',
+      `the file is in folder "${folder}" but names document "${header.document}"`,
+      `the file in content/status/${header.document}/`,
+    );
   }
 
   let period: Period | null = null;
@@ -93,17 +115,32 @@ export function checkHeader(
     err(where.period, 'period', `not a period: "${header.period}"`, 'a year (2019), a quarter (2019-Q3) or a month (2019-07)');
   }
   if (period && stem !== period.id) {
-    err(where.period, 'period', `the file is named "${basename(file)}" but names period "${period.id}"`, `the file named ${period.id}${extname(file)} (one file per document and period)`);
+    err(
+      where.period,
+      'period',
+      `the file is named "${basename(file)}" but names period "${period.id}"`,
+      `the file named ${period.id}${extname(file)} (one file per document and period)`,
+    );
   }
   if (!doc || !period) return null;
 
   const kind = periodKindFor(doc.meta.reporting);
   if (period.kind !== kind) {
-    err(where.period, 'period', `period "${period.id}" is a ${period.kind}, but document ${doc.slug} reports ${doc.meta.reporting}`, `a ${kind} such as ${examplePeriodId(kind, Number(doc.meta.span.start.slice(0, 4)))}`);
+    err(
+      where.period,
+      'period',
+      `period "${period.id}" is a ${period.kind}, but document ${doc.slug} reports ${doc.meta.reporting}`,
+      `a ${kind} such as ${examplePeriodId(kind, Number(doc.meta.span.start.slice(0, 4)))}`,
+    );
     return null;
   }
   if (!periodOverlaps(period, doc.meta.span)) {
-    err(where.period, 'period', `period "${period.id}" (${period.start}…${period.end}) lies outside the span of document ${doc.slug}`, `a period within ${doc.meta.span.start}…${doc.meta.span.end}`);
+    err(
+      where.period,
+      'period',
+      `period "${period.id}" (${period.start}…${period.end}) lies outside the span of document ${doc.slug}`,
+      `a period within ${doc.meta.span.start}…${doc.meta.span.end}`,
+    );
     return null;
   }
   return { doc, period };
@@ -131,14 +168,26 @@ export function checkEntry(
   if (!task) {
     const ids = [...tasks.keys()];
     const guess = tasks.has(`t${entry.task}`) ? ` (did you mean t${entry.task}?)` : '';
-    err(['task'], 'task', `unknown task "${entry.task}"${guess}`, ids.length ? `a task id of document ${doc.slug} such as ${ids[0]}…${ids[ids.length - 1]}` : `a task of document ${doc.slug}, which has none`);
+    err(
+      ['task'],
+      'task',
+      `unknown task "${entry.task}"${guess}`,
+      ids.length
+        ? `a task id of document ${doc.slug} such as ${ids[0]}…${ids[ids.length - 1]}`
+        : `a task of document ${doc.slug}, which has none`,
+    );
   }
 
   const reportedOn = entry.reportedOn ?? header.reportedOn;
   if (!reportedOn) {
     err(['reportedOn'], 'reportedOn', 'missing report date', 'a real date YYYY-MM-DD on the entry or at the top of the file');
   } else if (reportedOn < period.start) {
-    err(['reportedOn'], 'reportedOn', `report date ${reportedOn} is before period ${period.id} starts`, `a date on or after ${period.start}`);
+    err(
+      ['reportedOn'],
+      'reportedOn',
+      `report date ${reportedOn} is before period ${period.id} starts`,
+      `a date on or after ${period.start}`,
+    );
   }
 
   if (task) {
@@ -147,7 +196,10 @@ export function checkEntry(
       const at = ['indicators', i, 'target'];
       if (ind.target >= task.targets.length) {
         const expected = task.targets.length
-          ? `a target index 0…${task.targets.length - 1} of task ${task.localId} (${listSome(task.targets.map((t, j) => `${j}: ${t.text}`), 4)})`
+          ? `a target index 0…${task.targets.length - 1} of task ${task.localId} (${listSome(
+              task.targets.map((t, j) => `${j}: ${t.text}`),
+              4,
+            )})`
           : `no indicators: task ${task.localId} states no targets`;
         err(at, `indicators[${i}].target`, `target ${ind.target} does not exist`, expected);
       } else if (seenTargets.has(ind.target)) {
@@ -159,7 +211,12 @@ export function checkEntry(
     const key = `${task.id}@${period.id}`;
     const first = ctx.seen.get(key);
     if (first) {
-      err(['task'], 'task', `task ${task.localId} is reported twice for ${period.id} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`, 'one report per task and period');
+      err(
+        ['task'],
+        'task',
+        `task ${task.localId} is reported twice for ${period.id} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`,
+        'one report per task and period',
+      );
     } else {
       ctx.seen.set(key, { file, line });
     }
@@ -172,7 +229,12 @@ export function checkEntry(
     status: entry.status,
     progress: entry.progress,
     evidence: entry.evidence,
-    indicators: entry.indicators.map((i) => ({ target: i.target, value: i.value, ...(i.unit !== undefined ? { unit: i.unit } : {}), ...(i.note !== undefined ? { note: i.note } : {}) })),
+    indicators: entry.indicators.map((i) => ({
+      target: i.target,
+      value: i.value,
+      ...(i.unit !== undefined ? { unit: i.unit } : {}),
+      ...(i.note !== undefined ? { note: i.note } : {}),
+    })),
     reportingUnit: entry.reportingUnit,
     reportedOn,
     source: header.source === 'demo' ? 'demo' : { title: header.source.title, ...(header.source.url ? { url: header.source.url } : {}) },

@@ -8,7 +8,18 @@ import { decodeText } from '../text-decode';
 import { checkEntry, checkHeader, valueAt, zodErrors, type Context, type Header, type Locate } from './checks';
 import { entrySchema, headerSchema } from './schema';
 
-export const CSV_COLUMNS = ['document', 'period', 'task', 'status', 'progress', 'evidence', 'indicators', 'reportingUnit', 'reportedOn', 'source'] as const;
+export const CSV_COLUMNS = [
+  'document',
+  'period',
+  'task',
+  'status',
+  'progress',
+  'evidence',
+  'indicators',
+  'reportingUnit',
+  'reportedOn',
+  'source',
+] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: CsvColumn[] = ['document', 'period', 'task', 'status', 'reportingUnit', 'reportedOn', 'source'];
 
@@ -26,9 +37,12 @@ const COLUMN_ALIASES: Record<string, CsvColumn> = {
   来源: 'source',
 };
 
-
 /** Splits "a;b；c" on ASCII or full-width semicolons, dropping empty items. */
-const splitItems = (s: string) => s.split(/[;；]/).map((x) => x.trim()).filter(Boolean);
+const splitItems = (s: string) =>
+  s
+    .split(/[;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 type CellParse<T> = { value: T } | { error: { field: string; problem: string; expected: string } };
 
@@ -37,7 +51,8 @@ function parseEvidenceCell(cell: string): CellParse<{ title: string; url: string
   const out: { title: string; url: string }[] = [];
   for (const [i, item] of items.entries()) {
     const bar = item.lastIndexOf('|');
-    if (bar < 0) return { error: { field: `evidence[${i}]`, problem: `no "|" in "${item}"`, expected: 'items "title|url" separated by ";"' } };
+    if (bar < 0)
+      return { error: { field: `evidence[${i}]`, problem: `no "|" in "${item}"`, expected: 'items "title|url" separated by ";"' } };
     out.push({ title: item.slice(0, bar).trim(), url: item.slice(bar + 1).trim() });
   }
   return { value: out };
@@ -47,7 +62,14 @@ function parseIndicatorsCell(cell: string): CellParse<{ target: number; value: n
   const out: { target: number; value: number; unit?: string }[] = [];
   for (const [i, item] of splitItems(cell).entries()) {
     const m = /^(\d+)\s*[=＝]\s*(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(item);
-    if (!m) return { error: { field: `indicators[${i}]`, problem: `cannot read "${item}"`, expected: 'items "targetIndex=value" (e.g. 0=38.5) separated by ";"' } };
+    if (!m)
+      return {
+        error: {
+          field: `indicators[${i}]`,
+          problem: `cannot read "${item}"`,
+          expected: 'items "targetIndex=value" (e.g. 0=38.5) separated by ";"',
+        },
+      };
     out.push({ target: Number(m[1]), value: Number(m[2]), ...(m[3].trim() ? { unit: m[3].trim() } : {}) });
   }
   return { value: out };
@@ -83,7 +105,13 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
   try {
     text = decodeText(readFileSync(abs)).text;
   } catch (e) {
-    ctx.errors.push(new SourceError({ file, line: null }, `cannot read the CSV: ${(e as Error).message}`, 'a CSV text file in UTF-8 or GB18030 (save from the spreadsheet as “CSV UTF-8” or “CSV”)'));
+    ctx.errors.push(
+      new SourceError(
+        { file, line: null },
+        `cannot read the CSV: ${(e as Error).message}`,
+        'a CSV text file in UTF-8 or GB18030 (save from the spreadsheet as “CSV UTF-8” or “CSV”)',
+      ),
+    );
     return;
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -107,13 +135,21 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
   headerRow.cells.forEach((h, i) => {
     if (columns[i] === null && h.trim() !== '') {
       headerOk = false;
-      ctx.errors.push(new SourceError({ file, line: headerRow.line, field: h.trim() }, `unknown column "${h.trim()}"`, `only the columns ${CSV_COLUMNS.join(', ')}`));
+      ctx.errors.push(
+        new SourceError(
+          { file, line: headerRow.line, field: h.trim() },
+          `unknown column "${h.trim()}"`,
+          `only the columns ${CSV_COLUMNS.join(', ')}`,
+        ),
+      );
     }
   });
   for (const col of REQUIRED_COLUMNS) {
     if (!columns.includes(col)) {
       headerOk = false;
-      ctx.errors.push(new SourceError({ file, line: headerRow.line, field: col }, `missing column "${col}"`, `the columns ${CSV_COLUMNS.join(', ')}`));
+      ctx.errors.push(
+        new SourceError({ file, line: headerRow.line, field: col }, `missing column "${col}"`, `the columns ${CSV_COLUMNS.join(', ')}`),
+      );
     }
   }
   if (!headerOk) return;
@@ -131,7 +167,13 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
       if (col) cell[col] = c;
     });
     if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
-      ctx.errors.push(new SourceError({ file, line: row.line }, `${row.cells.length} cells but ${columns.length} columns`, 'one cell per header column (quote cells that contain commas)'));
+      ctx.errors.push(
+        new SourceError(
+          { file, line: row.line },
+          `${row.cells.length} cells but ${columns.length} columns`,
+          'one cell per header column (quote cells that contain commas)',
+        ),
+      );
       continue;
     }
     const opt = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
@@ -150,7 +192,13 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
     const kind = header.source === 'demo' ? 'demo' : 'official';
     if (fileKind && kind !== fileKind) {
       const what = { demo: 'demonstration (demo)', official: 'official' };
-      ctx.errors.push(new SourceError({ file, line: row.line, field: 'source' }, `${what[kind]} data in a file whose earlier rows are ${what[fileKind]}`, 'all rows of a file either demo or from an official disclosure, never mixed'));
+      ctx.errors.push(
+        new SourceError(
+          { file, line: row.line, field: 'source' },
+          `${what[kind]} data in a file whose earlier rows are ${what[fileKind]}`,
+          'all rows of a file either demo or from an official disclosure, never mixed',
+        ),
+      );
       continue;
     }
     fileKind ??= kind;
@@ -159,7 +207,13 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
     if (!checkedHeaders.has(hk)) {
       if (checkedHeaders.size > 0) {
         const [firstDoc, firstPeriod] = [...checkedHeaders.keys()][0].split('|');
-        ctx.errors.push(new SourceError({ file, line: row.line, field: header.document !== firstDoc ? 'document' : 'period' }, `row for ${header.document} ${header.period} in a file for ${firstDoc} ${firstPeriod}`, 'one file per document and period'));
+        ctx.errors.push(
+          new SourceError(
+            { file, line: row.line, field: header.document !== firstDoc ? 'document' : 'period' },
+            `row for ${header.document} ${header.period} in a file for ${firstDoc} ${firstPeriod}`,
+            'one file per document and period',
+          ),
+        );
         continue;
       }
       checkedHeaders.set(hk, checkHeader(ctx, file, header, { document: row.line, period: row.line }));
@@ -190,6 +244,15 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
       continue;
     }
     if (!target || cellError) continue;
-    checkEntry(ctx, file, target, header, parsed.data, row.line, (f) => f, () => row.line);
+    checkEntry(
+      ctx,
+      file,
+      target,
+      header,
+      parsed.data,
+      row.line,
+      (f) => f,
+      () => row.line,
+    );
   }
 }

@@ -52,15 +52,21 @@ export function loadStatusReports(dir: string, documents: Document[], cache: Par
     if (['.yaml', '.yml', '.csv'].includes(ext)) {
       const other = periodFiles.get(stemKey);
       if (other) {
-        ctx.errors.push(new SourceError({ file }, `a second file for the same document and period as ${other}`, 'one file per document and period'));
+        ctx.errors.push(
+          new SourceError({ file }, `a second file for the same document and period as ${other}`, 'one file per document and period'),
+        );
         continue;
       }
       periodFiles.set(stemKey, file);
     }
     if (ext === '.yaml' || ext === '.yml') loadYaml(ctx, abs, file);
     else if (ext === '.csv') loadCsv(ctx, abs, file);
-    else if (ext === '.md') continue; // notes for maintainers
-    else ctx.errors.push(new SourceError({ file }, `unexpected file type "${ext || basename(abs)}"`, 'status files <document>/<period>.yaml or .csv'));
+    else if (ext === '.md')
+      continue; // notes for maintainers
+    else
+      ctx.errors.push(
+        new SourceError({ file }, `unexpected file type "${ext || basename(abs)}"`, 'status files <document>/<period>.yaml or .csv'),
+      );
   }
   if (ctx.errors.length) throw new SourceErrors(ctx.errors);
   return ctx.reports;

@@ -9,7 +9,6 @@ const STATUS_WORDS = `one of the status words ${REPORTED_STATUSES.join('、')} (
 const DATE = 'a real date YYYY-MM-DD';
 const URL_RULE = 'an http(s) URL or a portal path starting with "/"';
 
-
 const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.strictObject(shape, {
     error: (iss) => (iss.code === 'unrecognized_keys' ? `only the fields ${Object.keys(shape).join(', ')}` : 'a mapping'),
@@ -29,13 +28,14 @@ export const entrySchema = strict({
   task: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text('the task id inside the document, e.g. t12, g2-t3 or p7')),
   status: z.enum(REPORTED_STATUSES, { error: STATUS_WORDS }),
   progress: z.string({ error: 'Markdown text' }).default(''),
-  evidence: z
-    .array(strict({ title: text('a title for the link'), url }), { error: 'a list of {title, url}' })
-    .default([]),
+  evidence: z.array(strict({ title: text('a title for the link'), url }), { error: 'a list of {title, url}' }).default([]),
   indicators: z
     .array(
       strict({
-        target: z.number({ error: 'an index into the task’s targets (0, 1, …)' }).int({ error: 'a whole number' }).min(0, { error: 'a number ≥ 0' }),
+        target: z
+          .number({ error: 'an index into the task’s targets (0, 1, …)' })
+          .int({ error: 'a whole number' })
+          .min(0, { error: 'a number ≥ 0' }),
         value: z.number({ error: 'a number (no unit, no %)' }).finite({ error: 'a finite number' }),
         unit: z.string({ error: 'a unit such as % or 万亩' }).optional(),
         note: z.string({ error: 'text' }).optional(),

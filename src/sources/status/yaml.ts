@@ -58,6 +58,15 @@ export function loadYaml(ctx: Context, abs: string, file: string): void {
       return;
     }
     if (!target || !header) return;
-    checkEntry(ctx, file, target, header, parsed.data, locate(['reports', i]), (f) => `reports[${i}].${f}`, (sub) => locate(['reports', i, ...sub]));
+    checkEntry(
+      ctx,
+      file,
+      target,
+      header,
+      parsed.data,
+      locate(['reports', i]),
+      (f) => `reports[${i}].${f}`,
+      (sub) => locate(['reports', i, ...sub]),
+    );
   });
 }

@@ -20,7 +20,16 @@ import { DEMO_LABEL } from '../../../src/portal/labels.ts';
 import { chineseDate } from '../../../src/portal/format.ts';
 import { parseFontMetrics, tableTags } from '../../../src/build/font-metrics.ts';
 import { renderCard, templateContext, templateVersion } from '../../../src/outputs/cards/render.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardTree, factValueSize, fitFactValue, layoutTitle, shownFacts, type Element } from '../../../src/outputs/cards/template.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardTree,
+  factValueSize,
+  fitFactValue,
+  layoutTitle,
+  shownFacts,
+  type Element,
+} from '../../../src/outputs/cards/template.ts';
 import { ellipsize, fitList, fitText, tokenize, wrapText, type Measure } from '../../../src/outputs/cards/text-layout.ts';
 import { fixturePortal, type SpecDocument } from '../../fixtures/portal.ts';
 
@@ -35,8 +44,24 @@ const regions: Region[] = [
 ];
 
 const departments: Department[] = [
-  { id: '542500-sthj', name: '阿里地区生态环境局', regionCode: '542500', aliases: [], successorId: null, succeededOn: null, collective: false },
-  { id: '542500-lc', name: '阿里地区林业和草原局', regionCode: '542500', aliases: [], successorId: null, succeededOn: null, collective: false },
+  {
+    id: '542500-sthj',
+    name: '阿里地区生态环境局',
+    regionCode: '542500',
+    aliases: [],
+    successorId: null,
+    succeededOn: null,
+    collective: false,
+  },
+  {
+    id: '542500-lc',
+    name: '阿里地区林业和草原局',
+    regionCode: '542500',
+    aliases: [],
+    successorId: null,
+    succeededOn: null,
+    collective: false,
+  },
   { id: '542521-zf', name: '普兰县人民政府', regionCode: '542521', aliases: [], successorId: null, succeededOn: null, collective: false },
 ];
 
@@ -93,9 +118,21 @@ function taskView(seed: TaskSeed): TaskView {
     lineEnd: 1,
   };
   const lead = { name: seed.lead.name, role: 'lead' as const, departmentId: seed.lead.id, verified: true };
-  const units = seed.helper ? [lead, { name: seed.helper.name, role: 'partner' as const, departmentId: seed.helper.id, verified: true }] : [lead];
+  const units = seed.helper
+    ? [lead, { name: seed.helper.name, role: 'partner' as const, departmentId: seed.helper.id, verified: true }]
+    : [lead];
   const current: StatusAt = { period, status: seed.status, overdue: seed.overdue ?? false, report: null };
-  return { task, document: seed.doc, units, primaryUnits: [lead], reports: [], timeline: [current], current, demo: seed.demo ?? false, url: `/tasks/${id}/` };
+  return {
+    task,
+    document: seed.doc,
+    units,
+    primaryUnits: [lead],
+    reports: [],
+    timeline: [current],
+    current,
+    demo: seed.demo ?? false,
+    url: `/tasks/${id}/`,
+  };
 }
 
 interface Statuses {
@@ -108,7 +145,16 @@ function makePortal(override: Statuses = {}): Portal {
   const docB = doc('pulan-2024-caoyuan', '542521', '普兰县草原生态保护实施方案');
   const [sthj, lc, pulan] = departments;
   const seeds: TaskSeed[] = [
-    { doc: docA, localId: 't1', title: '加强草原生态保护修复', lead: sthj, helper: lc, deadline: '2024年底', status: '达到序时进度', demo: true },
+    {
+      doc: docA,
+      localId: 't1',
+      title: '加强草原生态保护修复',
+      lead: sthj,
+      helper: lc,
+      deadline: '2024年底',
+      status: '达到序时进度',
+      demo: true,
+    },
     { doc: docA, localId: 't2', title: '推进退牧还草工程建设', lead: lc, helper: sthj, deadline: '长期', status: '未报告', overdue: true },
     { doc: docA, localId: 'p3', title: '部分矿山生态修复滞后', lead: sthj, deadline: '立行立改', status: '已完成', kind: 'problem' },
     { doc: docB, localId: 't1', title: '落实草畜平衡制度', lead: pulan, deadline: '2025年6月底', status: '尚未启动' },
@@ -118,7 +164,10 @@ function makePortal(override: Statuses = {}): Portal {
     return taskView(o ? { ...s, ...o } : s);
   });
   const region = (code: string) => regions.find((r) => r.code === code)!;
-  const descendants = (code: string): string[] => [code, ...regions.filter((r) => r.parentCode === code).flatMap((r) => descendants(r.code))];
+  const descendants = (code: string): string[] => [
+    code,
+    ...regions.filter((r) => r.parentCode === code).flatMap((r) => descendants(r.code)),
+  ];
   const regionViews: RegionView[] = regions.map((r) => {
     const codes = descendants(r.code);
     return {
@@ -151,7 +200,10 @@ function makePortal(override: Statuses = {}): Portal {
     departmentById: new Map(departmentViews.map((d) => [d.department.id, d])),
     regions: regionViews,
     regionByCode: new Map(regionViews.map((r) => [r.region.code, r])),
-    periodsByDocument: new Map([[docA.slug, [period]], [docB.slug, [period]]]),
+    periodsByDocument: new Map([
+      [docA.slug, [period]],
+      [docB.slug, [period]],
+    ]),
     unverified: [],
     unverifiedByName: new Map(),
     hasDemo: tasks.some((t) => t.demo),
@@ -240,7 +292,12 @@ describe('cardsForPortal', () => {
     ]);
     expect(pages.get('/regions/542521/')!.subtitle).toBe('县级行政区 · 上级：西藏自治区 · 阿里地区');
     const home = pages.get('/')!;
-    expect(home.stats!.map((s) => [s.label, s.count])).toEqual([['文件', 2], ['任务', 4], ['部门', 3], ['行政区划', 3]]);
+    expect(home.stats!.map((s) => [s.label, s.count])).toEqual([
+      ['文件', 2],
+      ['任务', 4],
+      ['部门', 3],
+      ['行政区划', 3],
+    ]);
     expect(home.facts[0]).toEqual({ label: '覆盖地区', values: ['西藏自治区'] });
     for (const spec of specs.filter((s) => s.kind !== 'task')) {
       expect(spec.status, spec.pagePath).toBeUndefined();
@@ -270,8 +327,24 @@ describe('cardsForPortal', () => {
     const t = p.taskById.get('pulan-2024-caoyuan/t1')!;
     t.task.deadlines = [];
     t.task.measures = [
-      { id: `${t.task.id}.m1`, number: '1', text: '', units: [], deadlines: [{ text: '2025年6月底', date: '2025-06-30', kind: 'date' }], targets: [], line: 1 },
-      { id: `${t.task.id}.m2`, number: '2', text: '', units: [], deadlines: [{ text: '长期', date: null, kind: 'standing' }], targets: [], line: 2 },
+      {
+        id: `${t.task.id}.m1`,
+        number: '1',
+        text: '',
+        units: [],
+        deadlines: [{ text: '2025年6月底', date: '2025-06-30', kind: 'date' }],
+        targets: [],
+        line: 1,
+      },
+      {
+        id: `${t.task.id}.m2`,
+        number: '2',
+        text: '',
+        units: [],
+        deadlines: [{ text: '长期', date: null, kind: 'standing' }],
+        targets: [],
+        line: 2,
+      },
     ];
     expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['2025年6月底', '长期'] });
     t.task.measures = [];
@@ -319,7 +392,19 @@ describe('text layout', () => {
   const mono: Measure = (t, size) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 128 ? 0.5 : 1) * size, 0);
 
   it('keeps Latin runs and numbers whole and glues punctuation to its neighbour', () => {
-    expect(tokenize('森林覆盖率达到38.5%，PM2.5下降')).toEqual(['森', '林', '覆', '盖', '率', '达', '到', '38.5%，', 'P'.concat('M2.5'), '下', '降']);
+    expect(tokenize('森林覆盖率达到38.5%，PM2.5下降')).toEqual([
+      '森',
+      '林',
+      '覆',
+      '盖',
+      '率',
+      '达',
+      '到',
+      '38.5%，',
+      'P'.concat('M2.5'),
+      '下',
+      '降',
+    ]);
     expect(tokenize('《方案》要求')).toEqual(['《方', '案》', '要', '求']);
   });
 
@@ -394,7 +479,10 @@ function longTask(): CardSpec {
     title: LONG_TITLE,
     subtitle: `《${'海东市生态文明先行示范区建设2019年度工作要点'.repeat(3)}》`,
     facts: [
-      { label: '牵头单位', values: ['市自然资源规划局', '市农业农村局', '市发展改革委', '市财政局', '市生态环境局', '市水务局', '市林草局'] },
+      {
+        label: '牵头单位',
+        values: ['市自然资源规划局', '市农业农村局', '市发展改革委', '市财政局', '市生态环境局', '市水务局', '市林草局'],
+      },
       { label: '完成时限', values: ['第1项目标2018年6月30日前完成，长期坚持，立行立改，持续推进，立即启动'] },
     ],
   };
@@ -429,19 +517,24 @@ describe('render', () => {
     ['a task with a very long title, subtitle and unit list', longTask],
     ['a region with huge numbers and long fact lists', extremeCounts],
     ['a department with a long name and reform note', extremeDepartment],
-  ])('nothing is drawn in the right and bottom margins: %s', async (_name, make) => {
-    const img = await rasterize(make());
-    let ink = 0;
-    // Right margin: 56 px of padding; the last 50 must stay white on every row.
-    for (let y = 0; y < CARD_HEIGHT; y++) for (let x = CARD_WIDTH - 50; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
-    // Bottom margin: 36 px; the last 30 rows stay white right of the accent bar.
-    for (let y = CARD_HEIGHT - 30; y < CARD_HEIGHT; y++) for (let x = 20; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
-    expect(ink).toBe(0);
-    // And the title really is drawn: dark pixels in the title band.
-    let title = 0;
-    for (let y = 110; y < 200; y++) for (let x = 70; x < 1100; x++) if (img.at(x, y).every((c) => c < 80)) title++;
-    expect(title).toBeGreaterThan(1000);
-  }, 30_000);
+  ])(
+    'nothing is drawn in the right and bottom margins: %s',
+    async (_name, make) => {
+      const img = await rasterize(make());
+      let ink = 0;
+      // Right margin: 56 px of padding; the last 50 must stay white on every row.
+      for (let y = 0; y < CARD_HEIGHT; y++) for (let x = CARD_WIDTH - 50; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
+      // Bottom margin: 36 px; the last 30 rows stay white right of the accent bar.
+      for (let y = CARD_HEIGHT - 30; y < CARD_HEIGHT; y++)
+        for (let x = 20; x < CARD_WIDTH; x++) if (img.at(x, y).some((c) => c < 250)) ink++;
+      expect(ink).toBe(0);
+      // And the title really is drawn: dark pixels in the title band.
+      let title = 0;
+      for (let y = 110; y < 200; y++) for (let x = 70; x < 1100; x++) if (img.at(x, y).every((c) => c < 80)) title++;
+      expect(title).toBeGreaterThan(1000);
+    },
+    30_000,
+  );
 
   it('huge numbers shrink the headline numbers instead of dropping them', () => {
     const ctx = templateContext();
@@ -481,10 +574,12 @@ describe('render', () => {
     // Both rows are drawn at that one size.
     const region = byPath(cardsForPortal(makePortal(), site)).get('/regions/542500/')!;
     const sizes = (node: Element | string): number[] =>
-      typeof node === 'string' ? [] : [
-        ...(node.props.children === '甲局、乙局' || node.props.children === title ? [Number(node.props.style?.fontSize)] : []),
-        ...[node.props.children ?? []].flat().flatMap(sizes),
-      ];
+      typeof node === 'string'
+        ? []
+        : [
+            ...(node.props.children === '甲局、乙局' || node.props.children === title ? [Number(node.props.style?.fontSize)] : []),
+            ...[node.props.children ?? []].flat().flatMap(sizes),
+          ];
     expect(sizes(cardTree({ ...region, facts }, ctx))).toEqual([size, size]);
     // A task card keeps 30 px and cuts.
     expect(factValueSize(facts, false, ctx)).toBe(30);
@@ -603,14 +698,26 @@ describe('one status report', () => {
             ],
             reports: { '2019': { status: '尚未启动' }, ...report },
           },
-          { localId: 't2', text: '推进退牧还草工程建设。', units: [{ name: '阿里地区林业和草原局', role: 'lead' }], reports: { '2020': { status: '达到序时进度' } } },
+          {
+            localId: 't2',
+            text: '推进退牧还草工程建设。',
+            units: [{ name: '阿里地区林业和草原局', role: 'lead' }],
+            reports: { '2020': { status: '达到序时进度' } },
+          },
         ],
       },
       {
         slug: 'pulan-2024-caoyuan',
         regionCode: '542521',
         title: '普兰县草原生态保护实施方案',
-        tasks: [{ localId: 't1', text: '落实草畜平衡制度。', units: [{ name: '普兰县人民政府', role: 'lead' }], reports: { '2020': { status: '已完成', demo: false } } }],
+        tasks: [
+          {
+            localId: 't1',
+            text: '落实草畜平衡制度。',
+            units: [{ name: '普兰县人民政府', role: 'lead' }],
+            reports: { '2020': { status: '已完成', demo: false } },
+          },
+        ],
       },
     ];
     return fixturePortal(docs, registry);
@@ -620,7 +727,11 @@ describe('one status report', () => {
 
   it.each([
     ['a new status', { '2020': { status: '达到序时进度' } }, { '2020': { status: '已完成' } }],
-    ['the same status reported late (now 已逾期)', { '2020': { status: '达到序时进度' } }, { '2020': { status: '达到序时进度', late: true } }],
+    [
+      'the same status reported late (now 已逾期)',
+      { '2020': { status: '达到序时进度' } },
+      { '2020': { status: '达到序时进度', late: true } },
+    ],
     ['a first report for the period', {}, { '2020': { status: '超过序时进度' } }],
   ] as const)('%s changes exactly one card key: the task’s', (_name, before, after) => {
     const p1 = portalWith(before);
@@ -643,7 +754,10 @@ describe('one status report', () => {
     expect(task.status).toEqual({ status: '未达到序时进度', overdue: true, period: '2020年' });
     expect(task.demo).toBe(true);
     for (const spec of specs.filter((s) => s.kind !== 'task')) {
-      expect(Object.keys(spec).filter((k) => ['status', 'counts', 'countsLabel', 'total', 'overdue'].includes(k)), spec.pagePath).toEqual([]);
+      expect(
+        Object.keys(spec).filter((k) => ['status', 'counts', 'countsLabel', 'total', 'overdue'].includes(k)),
+        spec.pagePath,
+      ).toEqual([]);
       expect(spec.demo, spec.pagePath).toBe(false);
       for (const status of ALL_STATUSES) expect(JSON.stringify(spec), spec.pagePath).not.toContain(status);
     }

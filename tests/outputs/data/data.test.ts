@@ -7,7 +7,17 @@ import { BOM, csvCell, toCsv } from '../../../src/outputs/data/csv';
 import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../../../src/outputs/data/docs';
 import { largePortal, makePortal, smallPortal } from '../../fixtures/portal-data';
 import { DEMO_LABEL } from '../../../src/portal/labels';
-import { DATA_FILES, documentsFile, reportRecords, reportsFile, taskRecords, tasksFile, unitRecords, unitsFile, normaliseSite } from '../../../src/outputs/data/records';
+import {
+  DATA_FILES,
+  documentsFile,
+  reportRecords,
+  reportsFile,
+  taskRecords,
+  tasksFile,
+  unitRecords,
+  unitsFile,
+  normaliseSite,
+} from '../../../src/outputs/data/records';
 import { WRITTEN_DATA_FILES } from '../../../src/outputs/data/files';
 import { dataFiles, dataStage } from '../../../src/outputs/data/stage';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema } from '../../../src/outputs/data/schema';
@@ -49,7 +59,10 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('starts with a BOM, ends records with CRLF and round-trips through papaparse', () => {
-    const rows = [{ a: 'x,y', b: 'multi\nline "q"' }, { a: '中文', b: '' }];
+    const rows = [
+      { a: 'x,y', b: 'multi\nline "q"' },
+      { a: '中文', b: '' },
+    ];
     const csv = toCsv(
       [
         { name: 'a', description: '', get: (r: (typeof rows)[number]) => r.a },
@@ -60,7 +73,11 @@ describe('toCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(parseCsv(csv)).toEqual([['a', 'b'], ['x,y', 'multi\nline "q"'], ['中文', '']]);
+    expect(parseCsv(csv)).toEqual([
+      ['a', 'b'],
+      ['x,y', 'multi\nline "q"'],
+      ['中文', ''],
+    ]);
   });
 });
 
@@ -104,7 +121,12 @@ describe('tasks.json', () => {
 
   it('links units to their department, or to their own page when unverified', () => {
     const t2 = file.tasks.find((t) => t.id === 'ali-demo/t2')!;
-    expect(t2.units[0]).toMatchObject({ departmentId: '542500-stj', departmentName: '阿里地区生态环境局', verified: true, url: departmentUrl('542500-stj') });
+    expect(t2.units[0]).toMatchObject({
+      departmentId: '542500-stj',
+      departmentName: '阿里地区生态环境局',
+      verified: true,
+      url: departmentUrl('542500-stj'),
+    });
     expect(t2.units[1]).toMatchObject({ departmentId: null, verified: false, url: unverifiedUnitUrl('某某不存在局') });
   });
 
@@ -253,10 +275,19 @@ describe('dataStage', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'qingdan-data-stage-'));
     try {
       const lines: string[] = [];
-      dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }) });
+      dataStage(portal, {
+        outDir,
+        root: outDir,
+        site: `${SITE}/`,
+        logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }),
+      });
       const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
       const paths = WRITTEN_DATA_FILES.map((p) => `/${p}`);
-      expect(dataFiles(portal, SITE).map((f) => f.path).sort()).toEqual([...paths].sort());
+      expect(
+        dataFiles(portal, SITE)
+          .map((f) => f.path)
+          .sort(),
+      ).toEqual([...paths].sort());
       expect(JSON.parse(read(DATA_FILES.tasks.json))).toEqual(JSON.parse(JSON.stringify(tasksFile(portal, SITE))));
       expect(tasksFileSchema.safeParse(JSON.parse(read(DATA_FILES.tasks.json))).success).toBe(true);
       expect(JSON.parse(read(DATA_FILES.reports.json))).toEqual(JSON.parse(JSON.stringify(reportsFile(portal, SITE))));

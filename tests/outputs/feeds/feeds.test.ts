@@ -108,7 +108,13 @@ describe('status changes', () => {
       {
         slug: 'gap',
         regionCode: '542500',
-        tasks: [{ localId: 't1', deadline: null, reports: { '2019': { status: '达到序时进度' }, '2021': { status: '达到序时进度' }, '2022': { status: '已完成' } } }],
+        tasks: [
+          {
+            localId: 't1',
+            deadline: null,
+            reports: { '2019': { status: '达到序时进度' }, '2021': { status: '达到序时进度' }, '2022': { status: '已完成' } },
+          },
+        ],
       },
     ]);
     const changes = taskChanges(p.taskById.get('gap/t1')!);
@@ -154,7 +160,9 @@ describe('Atom feeds', () => {
 
   it('dates the feed by its newest entry', () => {
     expect(child(feed, 'updated')?.text).toBe(child(entries[0], 'updated')?.text);
-    const empty = parseXml(buildAtomFeed({ site: SITE, path: '/feeds/x.xml', alternatePath: '/', title: 't', generatedOn: '2021-01-15', changes: [] }));
+    const empty = parseXml(
+      buildAtomFeed({ site: SITE, path: '/feeds/x.xml', alternatePath: '/', title: 't', generatedOn: '2021-01-15', changes: [] }),
+    );
     expect(child(empty, 'updated')?.text).toBe(atomDate('2021-01-15'));
     expect(children(empty, 'entry')).toEqual([]);
   });
@@ -205,7 +213,19 @@ describe('sitemap', () => {
     expect(new Set(paths).size).toBe(paths.length);
     for (const t of portal.tasks) expect(paths).toContain(taskUrl(t.task.id));
     expect(paths).toContain(unverifiedUnitUrl('某某不存在局'));
-    for (const p of ['/', '/documents/', '/documents/ali-demo/', '/departments/', '/departments/542500-nmj/', '/regions/', '/regions/542521/', '/overdue/', '/search/', '/methodology/', '/data/']) {
+    for (const p of [
+      '/',
+      '/documents/',
+      '/documents/ali-demo/',
+      '/departments/',
+      '/departments/542500-nmj/',
+      '/regions/',
+      '/regions/542521/',
+      '/overdue/',
+      '/search/',
+      '/methodology/',
+      '/data/',
+    ]) {
       expect(paths).toContain(p);
     }
     const xml = parseXml(sitemapXml(SITE, paths));

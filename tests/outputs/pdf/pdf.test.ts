@@ -10,7 +10,15 @@ import { repoPath } from '../../helpers/repo';
 import { fontBuffers } from '../../../src/build/fonts';
 import { readSettings } from '../../../src/config';
 import { PdfCache, pdfCacheDir, pdfTemplateVersion, reportContent, reportKey, TEMPLATE_FILES } from '../../../src/outputs/pdf/cache';
-import { HOSTILE_TEXT, makePortal, SMALL_DOCUMENTS, smallPortal, treePortal, XIZANG_DOCUMENT, type FixtureDocument } from '../../fixtures/portal-pdf';
+import {
+  HOSTILE_TEXT,
+  makePortal,
+  SMALL_DOCUMENTS,
+  smallPortal,
+  treePortal,
+  XIZANG_DOCUMENT,
+  type FixtureDocument,
+} from '../../fixtures/portal-pdf';
 import { palette } from '../../../src/outputs/pdf/palette';
 import { buildReports, pdfWorkerCount, pdfWorkerPath, WORKER_MB } from '../../../src/outputs/pdf/pipeline';
 import { missingGlyphs } from '../../../src/outputs/pdf/glyphs';
@@ -20,7 +28,14 @@ import { HeldMemory, memoryBudgetMb, MIN_WORKER_BUDGET_MB } from '../../../src/b
 import { runPool, type PoolResult } from '../../../src/build/pool/run-pool';
 import { availableReports } from '../../../src/portal/available-reports';
 import { MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../../../src/outputs/pdf/report-model';
-import { escapeTypst, escapeTypstLines, reportSource, TEMPLATE_VERSION, typstString, type Palette } from '../../../src/outputs/pdf/typst-source';
+import {
+  escapeTypst,
+  escapeTypstLines,
+  reportSource,
+  TEMPLATE_VERSION,
+  typstString,
+  type Palette,
+} from '../../../src/outputs/pdf/typst-source';
 import { documentReportUrl, regionReportUrl, regionUrl } from '../../../src/domain/urls';
 import { parsePeriod } from '../../../src/domain/periods';
 
@@ -30,7 +45,10 @@ const DEMO = '示例数据（非官方）';
 // pipeline meet a compile error, since every text that reaches the source is escaped.
 vi.mock('../../../src/outputs/pdf/typst-source', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/outputs/pdf/typst-source')>();
-  return { ...real, reportSource: (spec: ReportSpec, p: Palette) => (spec.path.includes('broken') ? '#let x = (\n' : real.reportSource(spec, p)) };
+  return {
+    ...real,
+    reportSource: (spec: ReportSpec, p: Palette) => (spec.path.includes('broken') ? '#let x = (\n' : real.reportSource(spec, p)),
+  };
 });
 // Real typst compiles and poppler runs: generous limits for a busy CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -74,13 +92,19 @@ function rowNumbers(file: string, label: string, count: number): number[] {
   const numbersOf = (line: string) => [...line.replace(label, '').matchAll(/(?<![\d年])\d+(?![\d年])/g)].map((m) => Number(m[0]));
   for (const [i, line] of lines.entries()) {
     if (!line.includes(label)) continue;
-    const row = lines.slice(i, i + 3).map(numbersOf).find((n) => n.length >= count);
+    const row = lines
+      .slice(i, i + 3)
+      .map(numbersOf)
+      .find((n) => n.length >= count);
     if (row) return row.slice(0, count);
   }
   throw new Error(`no row of ${count} numbers at ${label}`);
 }
 /** Link targets in a PDF, as pdftohtml sees them. */
-const pdfLinks = (file: string) => [...execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' }).matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+const pdfLinks = (file: string) =>
+  [...execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' }).matchAll(/<a href="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
 /** The 9 status counts of a spec's totals, in ALL_STATUSES order (尚未启动 … 长期坚持, 未报告, 已逾期). */
 const countsList = (counts: { count: number }[]) => counts.map((c) => c.count);
 /** The typst source's level-1 headings. */
@@ -206,7 +230,9 @@ describe('reportsForPortal', () => {
     expect(byPath.get(documentReportUrl('ali-fengong', '2019'))!.demo).toBe(true);
     const official = byPath.get(documentReportUrl('pulan-zhenggai', '2019-Q3'))!;
     expect(official.demo).toBe(false);
-    expect(official.sources).toEqual([{ title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度'] }]);
+    expect(official.sources).toEqual([
+      { title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度'] },
+    ]);
   });
 
   it('lists each department with the tasks it leads, then those it helps with, unverified units included', () => {
@@ -238,7 +264,15 @@ describe('reportsForPortal', () => {
   it('cuts long progress texts and turns Markdown into plain text', () => {
     const long = '进展'.repeat(MAX_PROGRESS_CHARS);
     const p = makePortal([
-      { slug: 'd', regionCode: '542500', title: 'T', docNumber: null, issuer: null, reporting: 'annual', tasks: [{ number: '1', text: 'x', units: [], reports: { '2019': { status: '已完成', progress: long } } }] },
+      {
+        slug: 'd',
+        regionCode: '542500',
+        title: 'T',
+        docNumber: null,
+        issuer: null,
+        reporting: 'annual',
+        tasks: [{ number: '1', text: 'x', units: [], reports: { '2019': { status: '已完成', progress: long } } }],
+      },
     ]);
     const row = reportsForPortal(p).find((s) => s.kind === 'document')!.tasks[0];
     expect([...row.progress].length).toBe(MAX_PROGRESS_CHARS + 1);
@@ -327,7 +361,9 @@ describe('region reports', () => {
       const sub = spec.subtree!;
       expect(sub.taskCount, spec.path).toBe(spec.taskCount + spec.subRegions.reduce((n, r) => n + r.taskCount, 0));
       expect(sub.documentCount, spec.path).toBe(spec.documents.length + spec.subRegions.reduce((n, r) => n + r.documentCount, 0));
-      expect(countsList(sub.counts), spec.path).toEqual(countsList(spec.counts).map((n, i) => n + spec.subRegions.reduce((m, r) => m + r.counts[i].count, 0)));
+      expect(countsList(sub.counts), spec.path).toEqual(
+        countsList(spec.counts).map((n, i) => n + spec.subRegions.reduce((m, r) => m + r.counts[i].count, 0)),
+      );
     }
     expect(countsList(treeByPath.get(regionReportUrl('540000', '2019'))!.subtree!.counts)).toEqual([1, 1, 1, 0, 2, 1, 1, 1, 2]);
     expect(tree.filter((s) => s.kind === 'document').every((s) => s.subtree === null && s.subRegions.length === 0)).toBe(true);
@@ -350,9 +386,20 @@ describe('region reports', () => {
     expect(chapters(source)).toEqual(['概况', '下辖地区落实情况', '附录　说明与数据来源']);
     expect(source).toContain('以下统计均为全辖合计');
     // A region with own documents and sub-regions has every chapter.
-    expect(chapters(reportSource(small.get(regionReportUrl('542500', '2019'))!, palette))).toEqual(['概况', '下辖地区落实情况', '各部门落实情况', '任务清单', '附录　说明与数据来源']);
+    expect(chapters(reportSource(small.get(regionReportUrl('542500', '2019'))!, palette))).toEqual([
+      '概况',
+      '下辖地区落实情况',
+      '各部门落实情况',
+      '任务清单',
+      '附录　说明与数据来源',
+    ]);
     // A county has no sub-region chapter.
-    expect(chapters(reportSource(small.get(regionReportUrl('542521', '2019'))!, palette))).toEqual(['概况', '各部门落实情况', '任务清单', '附录　说明与数据来源']);
+    expect(chapters(reportSource(small.get(regionReportUrl('542521', '2019'))!, palette))).toEqual([
+      '概况',
+      '各部门落实情况',
+      '任务清单',
+      '附录　说明与数据来源',
+    ]);
   });
 
   it('say what their totals cover: own documents, the whole subtree, or both', () => {
@@ -372,7 +419,9 @@ describe('region reports', () => {
     expect(xizang.demo).toBe(true);
     expect(xizang.sources.some((x) => x.demo)).toBe(true);
     // The control: official data all the way down (西藏's plan and 普兰's, which 阿里 sums up).
-    const official = reportsForPortal(makePortal([XIZANG_DOCUMENT, SMALL_DOCUMENTS[1]])).find((s) => s.path === regionReportUrl('540000', '2019'))!;
+    const official = reportsForPortal(makePortal([XIZANG_DOCUMENT, SMALL_DOCUMENTS[1]])).find(
+      (s) => s.path === regionReportUrl('540000', '2019'),
+    )!;
     expect(official.subRegions.find((r) => r.name === '阿里地区')).toMatchObject({ documentCount: 1, taskCount: 2, demo: false });
     expect(official.demo).toBe(false);
     expect(reportSource(official, palette)).not.toContain('#demo-mark');
@@ -385,13 +434,22 @@ describe('region reports', () => {
       reporting: 'quarterly' as const,
       tasks: [
         { number: '1', reports: { '2019-Q4': { status: '已完成' as const, demo: false } } },
-        { number: '2', reports: { '2019-Q2': { status: '达到序时进度' as const, demo: false }, '2019-Q3': { status: '达到序时进度' as const, demo: false } } },
+        {
+          number: '2',
+          reports: {
+            '2019-Q2': { status: '达到序时进度' as const, demo: false },
+            '2019-Q3': { status: '达到序时进度' as const, demo: false },
+          },
+        },
       ],
     });
     const specs = reportsForPortal(makePortal([quarterly('a', '542521'), quarterly('b', '542522')]));
     for (const code of ['542521', '542500']) {
       const spec = specs.find((s) => s.path === regionReportUrl(code, '2019'))!;
-      expect(spec.sources.map((x) => x.periods), code).toEqual([['2019年第三季度', '2019年第四季度']]);
+      expect(
+        spec.sources.map((x) => x.periods),
+        code,
+      ).toEqual([['2019年第三季度', '2019年第四季度']]);
     }
   });
 
@@ -449,7 +507,15 @@ describe('a compiled report', () => {
     expect(bytes).toContain('/StructTreeRoot');
     const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
     const outline = /<outline>[\s\S]*<\/outline>/.exec(xml)?.[0] ?? '';
-    for (const title of ['一、 概况', '二、 下辖地区落实情况', '三、 各部门落实情况', '四、 任务清单', '附录　说明与数据来源', '阿里地区生态环境局', '美丽西藏建设规划']) {
+    for (const title of [
+      '一、 概况',
+      '二、 下辖地区落实情况',
+      '三、 各部门落实情况',
+      '四、 任务清单',
+      '附录　说明与数据来源',
+      '阿里地区生态环境局',
+      '美丽西藏建设规划',
+    ]) {
       expect(outline).toContain(title);
     }
     // The county's plan is summed up in its row, not listed.
@@ -481,7 +547,9 @@ describe('a compiled report', () => {
     expect(starts.length).toBeGreaterThan(10);
     expect(starts.filter((l) => CLOSING.test(l))).toEqual([]);
     // The checker itself sees a forced break before 。 (so the checks above can fail).
-    expect(lineStarts(toFile(snippetCompiler.pdf(compileSnippet('前文#linebreak()。后文')))).filter((l) => CLOSING.test(l))).toEqual(['。后文']);
+    expect(lineStarts(toFile(snippetCompiler.pdf(compileSnippet('前文#linebreak()。后文')))).filter((l) => CLOSING.test(l))).toEqual([
+      '。后文',
+    ]);
   });
 
   it("shows one row per sub-region with its counts and links, and none of the sub-region's tasks", () => {
@@ -511,7 +579,9 @@ describe('a compiled report', () => {
 
 describe('a compiled summary-only report', () => {
   it('shows the sub-regions with their counts and no task list', () => {
-    const spec = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn' }).find((s) => s.path === regionReportUrl('540000', '2019'))!;
+    const spec = reportsForPortal(smallPortal(), { siteUrl: 'https://qingdan.example.cn' }).find(
+      (s) => s.path === regionReportUrl('540000', '2019'),
+    )!;
     const r = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
     const file = toFile(r.pdf);
     const text = pdftotext(file).replace(/\s+/g, '');
@@ -536,7 +606,17 @@ describe('a long task table', () => {
       deadline: { text: '2020年底前', date: '2020-12-31' },
       reports: { '2019': { status: '达到序时进度' as const, progress: '按计划推进，已完成年度目标的一半。' } },
     }));
-    const portal = makePortal([{ slug: 'long', regionCode: '542500', title: '长表测试方案', docNumber: null, issuer: '阿里地区行政公署', reporting: 'annual', tasks }]);
+    const portal = makePortal([
+      {
+        slug: 'long',
+        regionCode: '542500',
+        title: '长表测试方案',
+        docNumber: null,
+        issuer: '阿里地区行政公署',
+        reporting: 'annual',
+        tasks,
+      },
+    ]);
     const spec = reportsForPortal(portal).find((s) => s.kind === 'document')!;
     const r = renderTypst(reportSource(spec, palette), { generatedOn: '2026-03-04' });
     const file = toFile(r.pdf);
@@ -563,7 +643,8 @@ describe('cache', () => {
     const base = { content: 'a', templateVersion: '1', fontVersion: 'f', engineVersion: 'e' };
     const k = reportKey(base);
     expect(reportKey({ ...base })).toBe(k);
-    for (const change of [{ content: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }]) expect(reportKey({ ...base, ...change })).not.toBe(k);
+    for (const change of [{ content: 'b' }, { templateVersion: '2' }, { fontVersion: 'g' }, { engineVersion: 'x' }])
+      expect(reportKey({ ...base, ...change })).not.toBe(k);
   });
 
   it('the content is the spec and the palette', () => {
@@ -607,8 +688,18 @@ describe('cache', () => {
     q4.status = '已完成';
     q4.report = { ...tv.timeline[0].report!, period: parsePeriod('2019-Q4'), status: '已完成', progress: '复核完成。' };
     const third = await run(reportsForPortal(changed));
-    expect(third.outcomes.filter((o) => !o.cached).map((o) => o.path).sort()).toEqual(
-      [documentReportUrl('pulan-zhenggai', '2019-Q4'), regionReportUrl('540000', '2019'), regionReportUrl('542500', '2019'), regionReportUrl('542521', '2019')].sort(),
+    expect(
+      third.outcomes
+        .filter((o) => !o.cached)
+        .map((o) => o.path)
+        .sort(),
+    ).toEqual(
+      [
+        documentReportUrl('pulan-zhenggai', '2019-Q4'),
+        regionReportUrl('540000', '2019'),
+        regionReportUrl('542500', '2019'),
+        regionReportUrl('542521', '2019'),
+      ].sort(),
     );
   }, 60_000);
 
@@ -640,7 +731,10 @@ describe('scale', () => {
           tasks: Array.from({ length: 25 }, (_, t) => ({
             number: String(t + 1),
             text: `任务${t}：推进工作。`,
-            units: [{ name: '地区环保局', role: 'lead' as const }, { name: `单位${t % 7}`, role: 'partner' as const }],
+            units: [
+              { name: '地区环保局', role: 'lead' as const },
+              { name: `单位${t % 7}`, role: 'partner' as const },
+            ],
             reports: { '2019': { status: '达到序时进度' as const, progress: `进展**${t}**` }, '2020': { status: '已完成' as const } },
           })),
         })),
@@ -662,7 +756,16 @@ describe('render processes', () => {
   it('give the same bytes as the in-process compiler, even from a fresh process per report', async () => {
     const outDir = join(work, 'dist-pool');
     const lines: string[] = [];
-    const r = await buildReports({ specs, outDir, cache: new PdfCache(join(work, 'cache-pool')), palette, generatedOn: '2026-03-04', workers: 2, recycleAfter: 1, log: (l) => lines.push(l) });
+    const r = await buildReports({
+      specs,
+      outDir,
+      cache: new PdfCache(join(work, 'cache-pool')),
+      palette,
+      generatedOn: '2026-03-04',
+      workers: 2,
+      recycleAfter: 1,
+      log: (l) => lines.push(l),
+    });
     expect(r.rendered).toBe(specs.length);
     // Every process was retired after its one report and replaced while work remained.
     expect(r.workers.started).toBe(specs.length);
@@ -676,14 +779,24 @@ describe('render processes', () => {
     }
     // One progress line per report, counted in the order they finish, then the processes and the summary.
     expect(lines.at(-2)).toMatch(/^render processes: up to 2 at once within \d+ MB; 9 started, 9 retired early; largest \d+ MB/);
-    const counters = lines.slice(0, -2).map((l) => Number(/^\[\s*(\d+)\/9\] reports\/\S+\.pdf rendered in \d+ ms \(CPU \d+ ms\), \d+ pages, \d+ KB$/.exec(l)?.[1]));
+    const counters = lines
+      .slice(0, -2)
+      .map((l) => Number(/^\[\s*(\d+)\/9\] reports\/\S+\.pdf rendered in \d+ ms \(CPU \d+ ms\), \d+ pages, \d+ KB$/.exec(l)?.[1]));
     expect(counters).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(lines.at(-1)).toMatch(/^9 reports: 9 rendered, 0 from cache \(.*cache-pool\) in \d+\.\d s$/);
   }, 120_000);
 
   it('keep one process while it stays small, and retire one whose RSS passes the threshold', async () => {
     const run = (name: string, recycleAboveMb?: number) =>
-      buildReports({ specs: specs.slice(0, 4), outDir: join(work, name), cache: new PdfCache(join(work, `cache-${name}`)), palette, generatedOn: '2026-03-04', workers: 1, recycleAboveMb });
+      buildReports({
+        specs: specs.slice(0, 4),
+        outDir: join(work, name),
+        cache: new PdfCache(join(work, `cache-${name}`)),
+        palette,
+        generatedOn: '2026-03-04',
+        workers: 1,
+        recycleAboveMb,
+      });
     const kept = await run('rss-kept');
     expect(kept.workers).toMatchObject({ started: 1, recycled: 0 });
     expect(kept.workers.peakRssMb).toBeGreaterThan(50);
@@ -695,7 +808,14 @@ describe('render processes', () => {
   it('fail the build on a report typst rejects, naming it, with the diagnostics', async () => {
     const broken = { ...specs[0], path: '/reports/documents/broken/2019.pdf' };
     const outDir = join(work, 'dist-broken');
-    const attempt = buildReports({ specs: [broken, ...specs.slice(1, 3)], outDir, cache: new PdfCache(join(work, 'cache-broken')), palette, generatedOn: '2026-03-04', workers: 1 });
+    const attempt = buildReports({
+      specs: [broken, ...specs.slice(1, 3)],
+      outDir,
+      cache: new PdfCache(join(work, 'cache-broken')),
+      palette,
+      generatedOn: '2026-03-04',
+      workers: 1,
+    });
     const error = await attempt.then(
       () => null,
       (e: unknown) => e,
@@ -709,9 +829,20 @@ describe('render processes', () => {
   it('fail the build, naming the reports it held, when a render process dies', async () => {
     const dying = join(work, 'dying.mjs');
     writeFileSync(dying, "process.on('message', () => process.exit(7));\n");
-    const jobs = [{ id: 0, name: '/reports/a.pdf' }, { id: 1, name: '/reports/b.pdf' }, { id: 2, name: '/reports/c.pdf' }];
+    const jobs = [
+      { id: 0, name: '/reports/a.pdf' },
+      { id: 1, name: '/reports/b.pdf' },
+      { id: 2, name: '/reports/c.pdf' },
+    ];
     let i = 0;
-    const pool = runPool<(typeof jobs)[number], PoolResult>({ name: 'pdf', count: 1, start: () => processWorker(dying), next: () => jobs[i++] ?? null, onResult: () => {}, label: (j) => j.name });
+    const pool = runPool<(typeof jobs)[number], PoolResult>({
+      name: 'pdf',
+      count: 1,
+      start: () => processWorker(dying),
+      next: () => jobs[i++] ?? null,
+      onResult: () => {},
+      label: (j) => j.name,
+    });
     await expect(pool).rejects.toThrow(/^pdf: a worker exited \(code 7\) while rendering \/reports\/a\.pdf, \/reports\/b\.pdf$/);
   });
 
@@ -734,7 +865,18 @@ process.on('disconnect', () => process.exit(0));
     const run = async (jobs: SleepJob[], budgetMb?: number, held?: HeldMemory) => {
       const ran = new Map<number, { start: number; end: number }>();
       let i = 0;
-      const stats = await runPool<SleepJob, SleepResult>({ name: 'test', count: 2, inFlight: 1, start: () => processWorker(sleeper), next: () => jobs[i++] ?? null, onResult: (r) => ran.set(r.id, r), budgetMb, held, workerBaseMb: 50, jobMb: (j) => j.mb });
+      const stats = await runPool<SleepJob, SleepResult>({
+        name: 'test',
+        count: 2,
+        inFlight: 1,
+        start: () => processWorker(sleeper),
+        next: () => jobs[i++] ?? null,
+        onResult: (r) => ran.set(r.id, r),
+        budgetMb,
+        held,
+        workerBaseMb: 50,
+        jobMb: (j) => j.mb,
+      });
       return { stats, ran };
     };
     const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -790,7 +932,11 @@ process.on('disconnect', () => process.exit(0));
     expect(pdfWorkerCount({ memoryMb: 10 * WORKER_MB, settings: readSettings({ QINGDAN_PDF_WORKERS: '2' }) })).toBe(2);
     // QINGDAN_MEMORY_MB bounds the whole build: the workers get what this process does not hold.
     const own = process.memoryUsage.rss() / 2 ** 20;
-    expect(pdfWorkerCount({ settings: readSettings({ QINGDAN_PDF_WORKERS: '5', QINGDAN_MEMORY_MB: String(Math.round(own + 2 * WORKER_MB + 100)) }) })).toBe(2);
+    expect(
+      pdfWorkerCount({
+        settings: readSettings({ QINGDAN_PDF_WORKERS: '5', QINGDAN_MEMORY_MB: String(Math.round(own + 2 * WORKER_MB + 100)) }),
+      }),
+    ).toBe(2);
     expect(memoryBudgetMb(readSettings({ QINGDAN_MEMORY_MB: '2048' }), 1200)).toBe(848);
     expect(memoryBudgetMb(readSettings({ QINGDAN_MEMORY_MB: '2048' }), 1900)).toBe(MIN_WORKER_BUDGET_MB); // never nothing
     expect(pdfWorkerPath()).toMatch(/src\/outputs\/pdf\/worker\.mjs$/);
@@ -805,10 +951,25 @@ describe('glyph coverage', () => {
 
   it('warns about them during the build instead of printing boxes silently', async () => {
     const portal = makePortal([
-      { slug: 'emoji', regionCode: '542521', title: '表情测试', docNumber: null, issuer: null, reporting: 'annual', tasks: [{ number: '1', text: '任务。', units: [], reports: { '2019': { status: '已完成', progress: '完成🎉' } } }] },
+      {
+        slug: 'emoji',
+        regionCode: '542521',
+        title: '表情测试',
+        docNumber: null,
+        issuer: null,
+        reporting: 'annual',
+        tasks: [{ number: '1', text: '任务。', units: [], reports: { '2019': { status: '已完成', progress: '完成🎉' } } }],
+      },
     ]);
     const warnings: string[] = [];
-    await buildReports({ specs: reportsForPortal(portal).filter((s) => s.kind === 'document'), outDir: join(work, 'dist-emoji'), cache: new PdfCache(join(work, 'cache-emoji')), palette, generatedOn: '2026-03-04', warn: (w) => warnings.push(w) });
+    await buildReports({
+      specs: reportsForPortal(portal).filter((s) => s.kind === 'document'),
+      outDir: join(work, 'dist-emoji'),
+      cache: new PdfCache(join(work, 'cache-emoji')),
+      palette,
+      generatedOn: '2026-03-04',
+      warn: (w) => warnings.push(w),
+    });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('U+1F389');
   });
@@ -822,7 +983,11 @@ describe('availableReports', () => {
         ...[...a.regionYears].flatMap(([code, years]) => years.map((y) => regionReportUrl(code, y))),
         ...[...a.documentPeriods].flatMap(([slug, periods]) => periods.map((p) => documentReportUrl(slug, p.id))),
       ];
-      expect(paths.sort()).toEqual(reportsForPortal(portal).map((s) => s.path).sort());
+      expect(paths.sort()).toEqual(
+        reportsForPortal(portal)
+          .map((s) => s.path)
+          .sort(),
+      );
     }
     const portal = smallPortal();
     const a = availableReports(portal);

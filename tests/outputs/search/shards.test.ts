@@ -2,11 +2,27 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEADLINES_FILE, deadlineFile, deadlineIndex, sortByDeadline, sortDate, type DeadlineFile } from '../../../src/outputs/search/deadline-order';
+import {
+  DEADLINES_FILE,
+  deadlineFile,
+  deadlineIndex,
+  sortByDeadline,
+  sortDate,
+  type DeadlineFile,
+} from '../../../src/outputs/search/deadline-order';
 import { orderedSource, type PagefindResult, type PagefindResultData } from '../../../src/outputs/search/result-order';
 import { searchRecords, type SearchRecord } from '../../../src/outputs/search/records';
 import { readSettings } from '../../../src/config';
-import { partitionRecords, shardFolder, shardGroup, shardIndexingMb, shardKey, shardRecordLimit, shardRecordsFor, SHARD_MEMORY_SHARE } from '../../../src/outputs/search/shards';
+import {
+  partitionRecords,
+  shardFolder,
+  shardGroup,
+  shardIndexingMb,
+  shardKey,
+  shardRecordLimit,
+  shardRecordsFor,
+  SHARD_MEMORY_SHARE,
+} from '../../../src/outputs/search/shards';
 import { SHARDS_MANIFEST } from '../../../src/outputs/search/shards-manifest';
 import { fragmentUrl, planSearch, searchStage } from '../../../src/outputs/search/stage';
 import { listFiles } from '../../../src/build/site-files';
@@ -38,7 +54,12 @@ describe('partitionRecords', () => {
     const shards = partitionRecords(records, 8);
     expect(shards.length).toBeGreaterThan(1);
     expect(shards.length).toBeLessThanOrEqual(Math.ceil(records.length / 8));
-    expect(shards.flat().map((r) => r.url).sort()).toEqual(records.map((r) => r.url).sort());
+    expect(
+      shards
+        .flat()
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(records.map((r) => r.url).sort());
     expect(partitionRecords(records, records.length)).toEqual([records]);
   });
 
@@ -106,13 +127,13 @@ describe('deadline order', () => {
       { id: 'en_d6a6a45', date: '2020-01-01' },
     ];
     const file = deadlineFile(pages);
-    expect(file).toEqual({ 'zh-cn_': { '2019-12-31': 'a3a67ed 121fb52a', '2018-06-30': '71af87b' }, 'en_': { '2020-01-01': 'd6a6a45' } });
+    expect(file).toEqual({ 'zh-cn_': { '2019-12-31': 'a3a67ed 121fb52a', '2018-06-30': '71af87b' }, en_: { '2020-01-01': 'd6a6a45' } });
     const index = deadlineIndex([file, deadlineFile([{ id: 'zh-cn_f17da1a', date: '2021-01-01' }])]);
     expect(Object.fromEntries(index)).toEqual({
       'zh-cn_a3a67ed': '2019-12-31',
       'zh-cn_121fb52a': '2019-12-31',
       'zh-cn_71af87b': '2018-06-30',
-      'en_d6a6a45': '2020-01-01',
+      en_d6a6a45: '2020-01-01',
       'zh-cn_f17da1a': '2021-01-01',
     });
   });
@@ -142,11 +163,17 @@ describe('searchStage', () => {
     const root = mkdtempSync(join(tmpdir(), 'qingdan-search-stage-'));
     dirs.push(root);
     const lines: string[] = [];
-    const ctx: StageContext = { outDir: join(root, 'dist'), root, site: null, logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }) };
+    const ctx: StageContext = {
+      outDir: join(root, 'dist'),
+      root,
+      site: null,
+      logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }),
+    };
     const cacheDir = join(root, 'cache');
     return { root, ctx, lines, cacheDir, env: readSettings({ QINGDAN_CACHE_DIR: cacheDir, QINGDAN_SEARCH_SHARD_RECORDS: '8' }) };
   }
-  const manifestOf = (outDir: string) => JSON.parse(readFileSync(join(outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as { shards: string[] };
+  const manifestOf = (outDir: string) =>
+    JSON.parse(readFileSync(join(outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as { shards: string[] };
 
   it('publishes every shard, then indexes again only the shard whose records changed', async () => {
     const { ctx, lines, env, cacheDir } = setUp();
@@ -166,7 +193,8 @@ describe('searchStage', () => {
     for (const folder of ['', ...manifest.shards.map((s) => s.replace('/pagefind/', ''))]) {
       const dir = join(ctx.outDir, 'pagefind', folder);
       const index = deadlineIndex([JSON.parse(readFileSync(join(dir, DEADLINES_FILE), 'utf8')) as DeadlineFile]);
-      for (const [id, date] of index) expect(dated.get(fragmentUrl(readFileSync(join(dir, 'fragment', `${id}.pf_fragment`)))), id).toBe(date);
+      for (const [id, date] of index)
+        expect(dated.get(fragmentUrl(readFileSync(join(dir, 'fragment', `${id}.pf_fragment`)))), id).toBe(date);
       listed += index.size;
     }
     expect(dated.size).toBe(24); // four dated tasks in each of six documents

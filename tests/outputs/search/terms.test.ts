@@ -41,7 +41,18 @@ describe('icuPieces', () => {
 
 describe('edgeGrams', () => {
   it('starts n-grams at every word start, adding one word at a time', () => {
-    expect(edgeGrams('县生态环境局')).toEqual(['县', '县生态', '县生态环境', '县生态环境局', '生态', '生态环境', '生态环境局', '环境', '环境局', '局']);
+    expect(edgeGrams('县生态环境局')).toEqual([
+      '县',
+      '县生态',
+      '县生态环境',
+      '县生态环境局',
+      '生态',
+      '生态环境',
+      '生态环境局',
+      '环境',
+      '环境局',
+      '局',
+    ]);
   });
   it('holds each query piece itself, not only longer words it starts (chunk loading)', () => {
     const grams = edgeGrams('湟源县发改局');
@@ -108,7 +119,10 @@ describe('unitNameForms', () => {
 
 describe('withoutRegion', () => {
   it('drops forms that contain a region name anywhere', () => {
-    expect(withoutRegion(['中共西藏自治区委员会', '区党委', '湟源县林业和草原局', '县林草局'], ['西藏自治区', '西藏', '湟源县'])).toEqual(['区党委', '县林草局']);
+    expect(withoutRegion(['中共西藏自治区委员会', '区党委', '湟源县林业和草原局', '县林草局'], ['西藏自治区', '西藏', '湟源县'])).toEqual([
+      '区党委',
+      '县林草局',
+    ]);
   });
 });
 

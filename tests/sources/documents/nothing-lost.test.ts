@@ -25,7 +25,10 @@ describe.each(docs.map((d) => [d.slug, d] as const))('%s', (_slug, doc) => {
     const ids = new Set(doc.tasks.map((t) => t.id));
     for (const p of doc.parts.filter((p) => p.kind === 'task')) expect(ids.has(p.taskId!)).toBe(true);
     for (const t of doc.tasks) {
-      const owned = doc.parts.filter((p) => p.taskId === t.id).map((p) => p.text).join('\n');
+      const owned = doc.parts
+        .filter((p) => p.taskId === t.id)
+        .map((p) => p.text)
+        .join('\n');
       expect(owned.replace(/\s/g, '')).toContain(t.text.split('\n')[0].replace(/\s/g, '').slice(0, 40));
     }
   });

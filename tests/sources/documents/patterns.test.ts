@@ -8,7 +8,14 @@ import { findMentionedUnits } from '../../../src/sources/documents/mentions';
 import { canonical, chineseNumeral } from '../../../src/sources/documents/normalize';
 import type { DocumentMeta } from '../../../src/domain/types';
 
-const meta: DocumentMeta = { slug: 'snippet', regionCode: '542500', kind: '其他', sourceUrl: null, reporting: 'annual', span: { start: '2018-01-01', end: '2030-12-31' } };
+const meta: DocumentMeta = {
+  slug: 'snippet',
+  regionCode: '542500',
+  kind: '其他',
+  sourceUrl: null,
+  reporting: 'annual',
+  span: { start: '2018-01-01', end: '2030-12-31' },
+};
 const parse = (text: string) => parseDocument(text, meta, 'snippet.txt');
 const units = (list: { name: string; role: string }[]) => list.map((u) => `${u.name}:${u.role}`);
 
@@ -19,7 +26,13 @@ describe('normalisation', () => {
     expect(canonical(s)).toBe('（地区农牧局）：1，2； x');
   });
   it('reads Chinese numerals', () => {
-    expect([chineseNumeral('十'), chineseNumeral('十四'), chineseNumeral('二十三'), chineseNumeral('一百零五'), chineseNumeral('x')]).toEqual([10, 14, 23, 105, NaN]);
+    expect([
+      chineseNumeral('十'),
+      chineseNumeral('十四'),
+      chineseNumeral('二十三'),
+      chineseNumeral('一百零五'),
+      chineseNumeral('x'),
+    ]).toEqual([10, 14, 23, 105, NaN]);
   });
 });
 
@@ -71,7 +84,9 @@ describe('unit tags at the end of clauses', () => {
   });
 
   it('列第一位者为牵头单位，下同: the first listed unit leads, in this and every later tag', () => {
-    const doc = parse('各项任务责任单位中列第一位者为牵头单位,下同。\n1.甲事项。(市发展改革委、市财政局)\n2.乙事项。（市水务局、市林草局）');
+    const doc = parse(
+      '各项任务责任单位中列第一位者为牵头单位,下同。\n1.甲事项。(市发展改革委、市财政局)\n2.乙事项。（市水务局、市林草局）',
+    );
     expect(units(doc.tasks[0].units)).toEqual(['市发展改革委:lead', '市财政局:responsible']);
     expect(units(doc.tasks[1].units)).toEqual(['市水务局:lead', '市林草局:responsible']);
     expect(units(parseUnitList('市水务局、市林草局', 'responsible', true))).toEqual(['市水务局:lead', '市林草局:responsible']);
@@ -81,10 +96,25 @@ describe('unit tags at the end of clauses', () => {
 describe('labelled lines', () => {
   it.each([':', '：'])('牵头单位%s / 责任单位 / 配合单位 / 督导单位 / 责任部门', (colon) => {
     const doc = parse(
-      [`1. 甲事项。`, `牵头单位${colon}市发展改革委`, `责任单位${colon}各县区人民政府,市自然资源规划局`, `配合单位${colon}市财政局、市水务局`, `督导单位${colon}市督查室`,
-        `2. 乙事项。`, `责任部门${colon}市林草局`, `完成时限${colon}2019年12月底前`].join('\n'),
+      [
+        `1. 甲事项。`,
+        `牵头单位${colon}市发展改革委`,
+        `责任单位${colon}各县区人民政府,市自然资源规划局`,
+        `配合单位${colon}市财政局、市水务局`,
+        `督导单位${colon}市督查室`,
+        `2. 乙事项。`,
+        `责任部门${colon}市林草局`,
+        `完成时限${colon}2019年12月底前`,
+      ].join('\n'),
     );
-    expect(units(doc.tasks[0].units)).toEqual(['市发展改革委:lead', '市督查室:supervisor', '各县区人民政府:responsible', '市自然资源规划局:responsible', '市财政局:partner', '市水务局:partner']);
+    expect(units(doc.tasks[0].units)).toEqual([
+      '市发展改革委:lead',
+      '市督查室:supervisor',
+      '各县区人民政府:responsible',
+      '市自然资源规划局:responsible',
+      '市财政局:partner',
+      '市水务局:partner',
+    ]);
     expect(units(doc.tasks[1].units)).toEqual(['市林草局:responsible']);
     expect(doc.tasks[1].deadlines).toEqual([{ text: '2019年12月底前', date: '2019-12-31', kind: 'date' }]);
   });
@@ -136,8 +166,16 @@ describe('rectification problems', () => {
     ]);
     const p1 = doc.tasks[0];
     expect(p1.fields.cause).toBe('对重要性认识不深刻。');
-    expect(p1.deadlines.map((d) => [d.date, d.kind])).toEqual([['2018-06-30', 'date'], [null, 'standing']]);
-    expect(p1.measures.map((m) => m.deadlines.map((d) => d.date ?? d.text))).toEqual([['2018-06-30'], ['长期'], ['立即启动'], ['立行立改，长期']]);
+    expect(p1.deadlines.map((d) => [d.date, d.kind])).toEqual([
+      ['2018-06-30', 'date'],
+      [null, 'standing'],
+    ]);
+    expect(p1.measures.map((m) => m.deadlines.map((d) => d.date ?? d.text))).toEqual([
+      ['2018-06-30'],
+      ['长期'],
+      ['立即启动'],
+      ['立行立改，长期'],
+    ]);
     expect(units(p1.units)).toEqual(['区办公厅:responsible', '区统计局:responsible', '各地市委:responsible']);
     expect(units(doc.tasks[1].units)).toEqual(['自治区整改办:supervisor']);
     expect(units(doc.tasks[1].measures[0].units)).toEqual(['自治区商务厅:mentioned']);
@@ -164,13 +202,16 @@ describe('deadlines', () => {
   });
 
   it('standing deadlines', () => {
-    for (const t of ['长期', '立即启动', '立行立改,长期', '立行立改，长期']) expect(parseDeadlineTag(t)).toMatchObject({ date: null, kind: 'standing' });
+    for (const t of ['长期', '立即启动', '立行立改,长期', '立行立改，长期'])
+      expect(parseDeadlineTag(t)).toMatchObject({ date: null, kind: 'standing' });
     expect(parseDeadlineTag('2018年12月31日,长期')).toMatchObject({ date: '2018-12-31', kind: 'date' });
     expect(parseDeadlineValue('长期坚持')).toEqual([{ text: '长期坚持', date: null, kind: 'standing' }]);
   });
 
   it('dated deadlines in prose: 前, 到…年, a leading year', () => {
-    const found = findProseDeadlines('2018年6月底前完成255座加油站的治理任务。到2025年实现全覆盖。2025年,建设生态旅游景区5个。对2015年1月1日前未清理到位的项目依法查处。');
+    const found = findProseDeadlines(
+      '2018年6月底前完成255座加油站的治理任务。到2025年实现全覆盖。2025年,建设生态旅游景区5个。对2015年1月1日前未清理到位的项目依法查处。',
+    );
     expect(found.map((d) => d.date)).toEqual(['2018-06-30', '2025-12-31', '2025-12-31']);
   });
 });
@@ -193,20 +234,40 @@ describe('targets', () => {
 
 describe('mentioned units', () => {
   it('finds units named in prose, with list items sharing the prefix', () => {
-    const found = findMentionedUnits('自治区生态环境厅会同有关部门做好工作。自治区工业和信息化厅、住房和城乡建设厅等要加强联动。自治区水利厅负责水资源管理。');
+    const found = findMentionedUnits(
+      '自治区生态环境厅会同有关部门做好工作。自治区工业和信息化厅、住房和城乡建设厅等要加强联动。自治区水利厅负责水资源管理。',
+    );
     expect(found.map((u) => u.name)).toEqual(['自治区生态环境厅', '自治区工业和信息化厅', '自治区住房和城乡建设厅', '自治区水利厅']);
   });
 
   it('does not take plan titles or words that merely end like units', () => {
-    expect(findMentionedUnits('根据《青海省生态文明建设目标评价考核办法(试行)》要求,构建紧凑型城市空间格局,争取在我地区科学布局。')).toEqual([]);
+    expect(
+      findMentionedUnits('根据《青海省生态文明建设目标评价考核办法(试行)》要求,构建紧凑型城市空间格局,争取在我地区科学布局。'),
+    ).toEqual([]);
   });
 });
 
 describe('site chrome and headers', () => {
   it('sets aside navigation and footers, reads header fields, finds the title', () => {
     const doc = parse(
-      ['网站无障碍 适老版', '  • 首页', '首页>新闻>政府文件', '索引号: 发文字号: 东政办〔2019〕138号', '发文机关: 主题分类: 民族、宗教', '成文日期: 2019年08月19日 发布日期: 2019年08月20日', '关于印发某某工作要点的通知',
-        '某某工作要点', '一、重点任务', '1. 甲事项。', '牵头单位:市发展改革委', '发布时间:2018-12-20 18:35 浏览次数:', '友情链接', '西宁"码上减负"', 'Baidu', 'map'].join('\n'),
+      [
+        '网站无障碍 适老版',
+        '  • 首页',
+        '首页>新闻>政府文件',
+        '索引号: 发文字号: 东政办〔2019〕138号',
+        '发文机关: 主题分类: 民族、宗教',
+        '成文日期: 2019年08月19日 发布日期: 2019年08月20日',
+        '关于印发某某工作要点的通知',
+        '某某工作要点',
+        '一、重点任务',
+        '1. 甲事项。',
+        '牵头单位:市发展改革委',
+        '发布时间:2018-12-20 18:35 浏览次数:',
+        '友情链接',
+        '西宁"码上减负"',
+        'Baidu',
+        'map',
+      ].join('\n'),
     );
     expect(doc.title).toBe('某某工作要点');
     expect(doc.docNumber).toBe('东政办〔2019〕138号');
@@ -221,7 +282,9 @@ describe('site chrome and headers', () => {
 
 describe('gaps found with the synthetic corpus', () => {
   it('more target verbs and concentration units', () => {
-    expect(findTargets('新增造林面积2万亩。治理水土流失50平方公里。PM2.5年均浓度控制在35微克/立方米以下。').map((t) => [t.value, t.unit])).toEqual([
+    expect(
+      findTargets('新增造林面积2万亩。治理水土流失50平方公里。PM2.5年均浓度控制在35微克/立方米以下。').map((t) => [t.value, t.unit]),
+    ).toEqual([
       [2, '万亩'],
       [50, '平方公里'],
       [35, '微克/立方米'],
@@ -229,7 +292,10 @@ describe('gaps found with the synthetic corpus', () => {
   });
 
   it('a dropped-prefix name that starts with 市场 is not a prefixed name', () => {
-    expect(units(parseUnitList('市发展改革委、市场监管局', 'responsible'))).toEqual(['市发展改革委:responsible', '市市场监管局:responsible']);
+    expect(units(parseUnitList('市发展改革委、市场监管局', 'responsible'))).toEqual([
+      '市发展改革委:responsible',
+      '市市场监管局:responsible',
+    ]);
   });
 
   it('prose mentions with a one-character prefix at a clause start', () => {

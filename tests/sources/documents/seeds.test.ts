@@ -56,7 +56,14 @@ describe('every task matches the reviewed expectations', () => {
         measures: t.measures.map((m) => ({ number: m.number, deadlines: m.deadlines.map((x) => x.date ?? x.text) })),
       }));
       expect(actual).toEqual(expected.tasks);
-      expect({ title: d.title, docNumber: d.docNumber, indexNumber: d.indexNumber, issuer: d.issuer, writtenOn: d.writtenOn, publishedOn: d.publishedOn }).toEqual({
+      expect({
+        title: d.title,
+        docNumber: d.docNumber,
+        indexNumber: d.indexNumber,
+        issuer: d.issuer,
+        writtenOn: d.writtenOn,
+        publishedOn: d.publishedOn,
+      }).toEqual({
         title: expected.title,
         docNumber: expected.docNumber,
         indexNumber: expected.indexNumber,
@@ -121,7 +128,17 @@ describe('spot checks read off the source text', () => {
     const t = task('xinjiang-2024-fenqu-guankong', 't14');
     expect(t.number).toBe('十四');
     expect(t.units.every((u) => u.role === 'mentioned')).toBe(true);
-    expect(names(t, 'mentioned')).toEqual(expect.arrayContaining(['自治区生态环境厅', '自治区发展改革委', '自治区自然资源厅', '自治区水利厅', '自治区林业和草原局', '自治区数字化发展局', '自治区住房和城乡建设厅']));
+    expect(names(t, 'mentioned')).toEqual(
+      expect.arrayContaining([
+        '自治区生态环境厅',
+        '自治区发展改革委',
+        '自治区自然资源厅',
+        '自治区水利厅',
+        '自治区林业和草原局',
+        '自治区数字化发展局',
+        '自治区住房和城乡建设厅',
+      ]),
+    );
   });
 
   it('西藏: one 责任单位 line covers a whole group of numbered measures', () => {
@@ -140,7 +157,11 @@ describe('spot checks read off the source text', () => {
     const p10 = task('xizang-2018-ducha-zhenggai', 'p10');
     expect(names(p10, 'supervisor')).toEqual(['自治区整改办', '区党委督查室', '区督查室', '区厅', '区住房城乡建设厅']);
     expect(p10.measures[0].deadlines[0]).toMatchObject({ date: '2018-12-31', text: '2018年12月31日,长期' });
-    expect(task('xizang-2018-ducha-zhenggai', 'p8').measures[0].deadlines[0]).toMatchObject({ date: null, kind: 'standing', text: '立即启动' });
+    expect(task('xizang-2018-ducha-zhenggai', 'p8').measures[0].deadlines[0]).toMatchObject({
+      date: null,
+      kind: 'standing',
+      text: '立即启动',
+    });
     expect(task('xizang-2018-ducha-zhenggai', 'p14').measures[0].deadlines[0].text).toBe('立行立改,长期');
     // 十八.4 holds three deadlines in one measure; 十四.4 has the typo 2018月12月31日.
     expect(task('xizang-2018-ducha-zhenggai', 'p18').measures[3].deadlines.map((d) => d.date)).toEqual(['2018-12-31', null, '2020-12-31']);

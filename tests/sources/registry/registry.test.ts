@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/repo';
 import { parse } from 'yaml';
-import { departmentsOfRegion, predecessorsOf, regionAncestors, regionDescendants, successorChain, transfersTo, type Registry } from '../../../src/sources/registry/registry';
+import {
+  departmentsOfRegion,
+  predecessorsOf,
+  regionAncestors,
+  regionDescendants,
+  successorChain,
+  transfersTo,
+  type Registry,
+} from '../../../src/sources/registry/registry';
 import { loadRegistry } from '../../../src/sources/registry/load';
 import { normalizeUnitName, resolveUnit } from '../../../src/sources/registry/resolve';
 import { unverifiedUnits, resolveUnitRef } from '../../../src/sources/registry/units';
@@ -68,7 +76,15 @@ describe('the real registry', () => {
     expect(regionAncestors(real, '542523').map((r) => r.name)).toEqual(['阿里地区', '西藏自治区']);
     expect(real.regionByCode.get('542523')?.level).toBe('county');
     expect(regionAncestors(real, '630123').map((r) => r.name)).toEqual(['西宁市', '青海省']);
-    expect(regionDescendants(real, '542500').map((r) => r.code)).toEqual(['542521', '542522', '542523', '542524', '542525', '542526', '542527']);
+    expect(regionDescendants(real, '542500').map((r) => r.code)).toEqual([
+      '542521',
+      '542522',
+      '542523',
+      '542524',
+      '542525',
+      '542526',
+      '542527',
+    ]);
     expect(regionDescendants(real, '630200').map((r) => r.code)).toEqual(['630202', '630203', '630222', '630223', '630224', '630225']);
     expect(regionDescendants(real, '540000').map((r) => r.code)).toContain('540122');
     expect(regionAncestors(real, '650000')).toEqual([]);
@@ -108,9 +124,15 @@ describe('the real registry', () => {
     expect(successorChain(real, old.id).map((d) => d.name)).toEqual(['阿里地区生态环境局']);
     expect(predecessorsOf(real, '542500-sthj').map((d) => d.id)).toContain(old.id);
     // Other 2018–2019 reforms.
-    expect(successorChain(real, resolveUnit(real, '地区国土资源局', '542500').departmentId!).map((d) => d.name)).toEqual(['阿里地区自然资源局']);
-    expect(successorChain(real, resolveUnit(real, '区卫生计生委', '540000').departmentId!).map((d) => d.name)).toEqual(['西藏自治区卫生健康委员会']);
-    expect(successorChain(real, resolveUnit(real, '区安监局', '540000').departmentId!).map((d) => d.name)).toEqual(['西藏自治区应急管理厅']);
+    expect(successorChain(real, resolveUnit(real, '地区国土资源局', '542500').departmentId!).map((d) => d.name)).toEqual([
+      '阿里地区自然资源局',
+    ]);
+    expect(successorChain(real, resolveUnit(real, '区卫生计生委', '540000').departmentId!).map((d) => d.name)).toEqual([
+      '西藏自治区卫生健康委员会',
+    ]);
+    expect(successorChain(real, resolveUnit(real, '区安监局', '540000').departmentId!).map((d) => d.name)).toEqual([
+      '西藏自治区应急管理厅',
+    ]);
     expect(transfersTo(real, '542500-yingji').map((t) => t.from)).toContain('542500-minzheng');
   });
 
@@ -186,34 +208,98 @@ describe('resolveUnit rules (fixture)', () => {
   });
 
   it('lists partial handovers', () => {
-    expect(transfersTo(reg, '542500-yingji')).toEqual([{ from: '542500-minzheng', to: '542500-yingji', on: '2019', duties: '防灾减灾救灾' }]);
+    expect(transfersTo(reg, '542500-yingji')).toEqual([
+      { from: '542500-minzheng', to: '542500-yingji', on: '2019', duties: '防灾减灾救灾' },
+    ]);
   });
 });
 
 describe('validation errors name file, line and field', () => {
   const cases: Array<{ dir: string; file: string; line: number | [number, number]; field: string | null; says: RegExp }> = [
-    { dir: 'regions-unknown-field', file: 'regions.yaml', line: 12, field: 'regions.1.population', says: /unknown field "population".*code, name, shortNames, level, parent/ },
+    {
+      dir: 'regions-unknown-field',
+      file: 'regions.yaml',
+      line: 12,
+      field: 'regions.1.population',
+      says: /unknown field "population".*code, name, shortNames, level, parent/,
+    },
     { dir: 'regions-bad-code', file: 'regions.yaml', line: 7, field: 'regions.1.code', says: /bad region code.*6-digit/ },
     { dir: 'regions-unknown-parent', file: 'regions.yaml', line: 11, field: 'regions.1.parent', says: /unknown parent region 530000/ },
-    { dir: 'regions-code-outside-parent', file: 'regions.yaml', line: 7, field: 'regions.1.code', says: /632500 does not lie under its parent 540000/ },
-    { dir: 'dept-unknown-field', file: 'departments/542500.yaml', line: 6, field: 'departments.0.sucessor', says: /unknown field "sucessor".*successor/ },
+    {
+      dir: 'regions-code-outside-parent',
+      file: 'regions.yaml',
+      line: 7,
+      field: 'regions.1.code',
+      says: /632500 does not lie under its parent 540000/,
+    },
+    {
+      dir: 'dept-unknown-field',
+      file: 'departments/542500.yaml',
+      line: 6,
+      field: 'departments.0.sucessor',
+      says: /unknown field "sucessor".*successor/,
+    },
     { dir: 'dept-bad-code', file: 'departments/542500.yaml', line: 1, field: 'region', says: /bad region code/ },
     { dir: 'dept-unknown-region', file: 'departments/542600.yaml', line: 1, field: 'region', says: /unknown region 542600/ },
-    { dir: 'dept-unknown-successor', file: 'departments/542500.yaml', line: 6, field: 'departments.0.successor', says: /unknown successor 542500-shengtai/ },
-    { dir: 'dept-duplicate-id', file: 'departments/542500.yaml', line: 7, field: 'departments.2.id', says: /duplicate department id 542500-huanbao.*line 3/ },
-    { dir: 'dept-alias-conflict', file: 'departments/542500.yaml', line: 8, field: 'departments.1.aliases.1', says: /"地区 环保局" is already claimed by 542500-huanbao at line 5/ },
-    { dir: 'dept-succession-cycle', file: 'departments/542500.yaml', line: 5, field: 'departments.0.successor', says: /succession cycle: 542500-huanbao → 542500-sthj → 542500-huanbao/ },
+    {
+      dir: 'dept-unknown-successor',
+      file: 'departments/542500.yaml',
+      line: 6,
+      field: 'departments.0.successor',
+      says: /unknown successor 542500-shengtai/,
+    },
+    {
+      dir: 'dept-duplicate-id',
+      file: 'departments/542500.yaml',
+      line: 7,
+      field: 'departments.2.id',
+      says: /duplicate department id 542500-huanbao.*line 3/,
+    },
+    {
+      dir: 'dept-alias-conflict',
+      file: 'departments/542500.yaml',
+      line: 8,
+      field: 'departments.1.aliases.1',
+      says: /"地区 环保局" is already claimed by 542500-huanbao at line 5/,
+    },
+    {
+      dir: 'dept-succession-cycle',
+      file: 'departments/542500.yaml',
+      line: 5,
+      field: 'departments.0.successor',
+      says: /succession cycle: 542500-huanbao → 542500-sthj → 542500-huanbao/,
+    },
     { dir: 'dept-bad-id', file: 'departments/542500.yaml', line: 3, field: 'departments.0.id', says: /bad department id/ },
-    { dir: 'dept-id-outside-region', file: 'departments/542500.yaml', line: 5, field: 'departments.1.id', says: /540000-huanbao does not start with the file's region code/ },
+    {
+      dir: 'dept-id-outside-region',
+      file: 'departments/542500.yaml',
+      line: 5,
+      field: 'departments.1.id',
+      says: /540000-huanbao does not start with the file's region code/,
+    },
     { dir: 'dept-bad-date', file: 'departments/542500.yaml', line: 6, field: 'departments.0.succeededOn', says: /bad date/ },
-    { dir: 'dept-missing-succeeded-on', file: 'departments/542500.yaml', line: 3, field: 'departments.0.succeededOn', says: /successor 542500-sthj without succeededOn/ },
-    { dir: 'dept-unknown-transfer', file: 'departments/542500.yaml', line: 6, field: 'departments.0.transfers.0.to', says: /unknown department 542500-yingji/ },
+    {
+      dir: 'dept-missing-succeeded-on',
+      file: 'departments/542500.yaml',
+      line: 3,
+      field: 'departments.0.succeededOn',
+      says: /successor 542500-sthj without succeededOn/,
+    },
+    {
+      dir: 'dept-unknown-transfer',
+      file: 'departments/542500.yaml',
+      line: 6,
+      field: 'departments.0.transfers.0.to',
+      says: /unknown department 542500-yingji/,
+    },
     // The bracket left open on line 5 is noticed where the next entry starts.
     { dir: 'dept-yaml-syntax', file: 'departments/542500.yaml', line: [5, 6], field: null, says: /YAML syntax error/ },
   ];
 
   it('has a fixture for every case and no other', () => {
-    const dirs = readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'good').map((d) => d.name);
+    const dirs = readdirSync(fixtures, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'good')
+      .map((d) => d.name);
     expect(dirs.sort()).toEqual(cases.map((c) => c.dir).sort());
   });
 
@@ -247,7 +333,18 @@ describe('validation errors name file, line and field', () => {
     try {
       writeFileSync(
         join(dir, 'regions.yaml'),
-        ['regions:', '  - code: "5400"', '    name: 西藏自治区', '    level: province', '    parent: null', '  - code: "542500"', '    name: 阿里地区', '    level: prefectur', '    parent: "540000"', ''].join('\n'),
+        [
+          'regions:',
+          '  - code: "5400"',
+          '    name: 西藏自治区',
+          '    level: province',
+          '    parent: null',
+          '  - code: "542500"',
+          '    name: 阿里地区',
+          '    level: prefectur',
+          '    parent: "540000"',
+          '',
+        ].join('\n'),
       );
       let error: unknown = null;
       try {
@@ -277,7 +374,14 @@ function fakeDocument(regionCode: string, tasks: Array<Pick<Task, 'units' | 'mea
   return {
     slug: 'fake',
     sourceFile: 'fake.txt',
-    meta: { slug: 'fake', regionCode, kind: '其他', sourceUrl: null, reporting: 'annual', span: { start: '2019-01-01', end: '2019-12-31' } },
+    meta: {
+      slug: 'fake',
+      regionCode,
+      kind: '其他',
+      sourceUrl: null,
+      reporting: 'annual',
+      span: { start: '2019-01-01', end: '2019-12-31' },
+    },
     title: null,
     docNumber: null,
     indexNumber: null,
@@ -329,7 +433,9 @@ describe('units of documents', () => {
       {
         id: 'fake/t2',
         units: [],
-        measures: [{ id: 'fake/t2.m1', number: '1', text: '', units: [{ name: '区厅', role: 'supervisor' }], deadlines: [], targets: [], line: 23 }],
+        measures: [
+          { id: 'fake/t2.m1', number: '1', text: '', units: [{ name: '区厅', role: 'supervisor' }], deadlines: [], targets: [], line: 23 },
+        ],
       },
     ]);
     expect(unverifiedUnits(real, [doc])).toEqual([
@@ -351,7 +457,10 @@ describe('every unit the five plans name', () => {
       for (const task of doc.tasks) {
         const names = [...task.units.map((u) => u.name), ...task.measures.flatMap((m) => m.units.map((u) => u.name))];
         for (const name of names) {
-          seen.set(`${doc.meta.regionCode} ${name}`, { region: doc.meta.regionCode, verified: resolveUnit(real, name, doc.meta.regionCode).verified });
+          seen.set(`${doc.meta.regionCode} ${name}`, {
+            region: doc.meta.regionCode,
+            verified: resolveUnit(real, name, doc.meta.regionCode).verified,
+          });
         }
       }
     }

@@ -61,7 +61,10 @@ describe('loadStatusReports: well-formed files', () => {
       { title: '任务页', url: '/tasks/plan-a/t1/' },
       { title: '文件页', url: '/documents/plan-a/' },
     ]);
-    expect(r.indicators).toEqual([{ target: 0, value: 38.6 }, { target: 1, value: 1.3, unit: '万亩' }]);
+    expect(r.indicators).toEqual([
+      { target: 0, value: 38.6 },
+      { target: 1, value: 1.3, unit: '万亩' },
+    ]);
     expect(r.line).toBe(2);
     expect(reports[4].line).toBe(4); // the quoted cell above spans two lines
   });
@@ -84,17 +87,41 @@ const CASES: [caseDir: string, file: string, line: number | null, field: string 
   ['unknown-document', 'plan-zz/2019.yaml', 1, 'document', /unknown document "plan-zz".*expected the slug of a document.*plan-a, plan-q/],
   ['unknown-task', 'plan-a/2019.yaml', 9, 'reports[1].task', /unknown task "t99".*expected a task id of document plan-a such as t1…t5/],
   ['unknown-task-number', 'plan-a/2019.yaml', 6, 'reports[0].task', /did you mean t3\?/],
-  ['unknown-status', 'plan-a/2019.yaml', 10, 'reports[1].status', /"完成了".*expected one of the status words 尚未启动、未达到序时进度、达到序时进度、超过序时进度、已完成、已销号、长期坚持/],
+  [
+    'unknown-status',
+    'plan-a/2019.yaml',
+    10,
+    'reports[1].status',
+    /"完成了".*expected one of the status words 尚未启动、未达到序时进度、达到序时进度、超过序时进度、已完成、已销号、长期坚持/,
+  ],
   ['derived-status', 'plan-a/2019.yaml', 7, 'reports[0].status', /"未报告".*derived, never entered/],
   ['impossible-date', 'plan-a/2019.yaml', 9, 'reports[0].reportedOn', /"2019-02-30".*expected a real date YYYY-MM-DD/],
   ['impossible-file-date', 'plan-a/2019.yaml', 4, 'reportedOn', /"2019-13-01".*expected a real date/],
-  ['duplicate', 'plan-a/2019.yaml', 12, 'reports[2].task', /reported twice for 2019 \(first at .*duplicate\/plan-a\/2019.yaml line 6\).*one report per task and period/],
+  [
+    'duplicate',
+    'plan-a/2019.yaml',
+    12,
+    'reports[2].task',
+    /reported twice for 2019 \(first at .*duplicate\/plan-a\/2019.yaml line 6\).*one report per task and period/,
+  ],
   ['duplicate-across', 'west/plan-a/2019.yaml', 9, 'reports[1].task', /reported twice .*east\/plan-a\/2019.yaml line 6/],
   ['outside-span', 'plan-a/2022.yaml', 2, 'period', /outside the span.*expected a period within 2019-03-15…2020-12-31/],
   ['wrong-kind', 'plan-a/2019-Q3.yaml', 2, 'period', /reports annual; expected a year such as 2019/],
   ['not-a-period', 'plan-a/2019-H1.yaml', 2, 'period', /expected a year \(2019\), a quarter \(2019-Q3\) or a month \(2019-07\)/],
-  ['reported-before-start', 'plan-a/2020.yaml', 9, 'reports[0].reportedOn', /2019-12-31 is before period 2020 starts; expected a date on or after 2020-01-01/],
-  ['indicator-target', 'plan-a/2019.yaml', 12, 'reports[0].indicators[1].target', /target 2 does not exist; expected a target index 0…1 of task t1/],
+  [
+    'reported-before-start',
+    'plan-a/2020.yaml',
+    9,
+    'reports[0].reportedOn',
+    /2019-12-31 is before period 2020 starts; expected a date on or after 2020-01-01/,
+  ],
+  [
+    'indicator-target',
+    'plan-a/2019.yaml',
+    12,
+    'reports[0].indicators[1].target',
+    /target 2 does not exist; expected a target index 0…1 of task t1/,
+  ],
   ['indicator-no-targets', 'plan-a/2019.yaml', 10, 'reports[0].indicators[0].target', /task t2 states no targets/],
   ['evidence-url', 'plan-a/2019.yaml', 11, 'reports[0].evidence[0].url', /"javascript:alert\(1\)".*expected an http\(s\) URL/],
   ['missing-field', 'plan-a/2019.yaml', 6, 'reports[0].reportingUnit', /missing; expected the name of the reporting unit/],
@@ -145,8 +172,14 @@ describe('loadStatusReports: temporary files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qingdan-status-'));
     try {
       mkdirSync(join(dir, 'plan-q'));
-      writeFileSync(join(dir, 'plan-q', '2019-Q1.yaml'), 'document: plan-q\nperiod: 2019-Q1\nsource: demo\nreportedOn: 2019-04-01\nreports:\n  - {task: p1, status: 已完成, reportingUnit: 区厅}\n');
-      writeFileSync(join(dir, 'plan-q', '2019-Q2.yaml'), 'document: plan-q\nperiod: 2019-Q2\nsource: {title: 公示}\nreportedOn: 2019-07-01\nreports: []\n');
+      writeFileSync(
+        join(dir, 'plan-q', '2019-Q1.yaml'),
+        'document: plan-q\nperiod: 2019-Q1\nsource: demo\nreportedOn: 2019-04-01\nreports:\n  - {task: p1, status: 已完成, reportingUnit: 区厅}\n',
+      );
+      writeFileSync(
+        join(dir, 'plan-q', '2019-Q2.yaml'),
+        'document: plan-q\nperiod: 2019-Q2\nsource: {title: 公示}\nreportedOn: 2019-07-01\nreports: []\n',
+      );
       const r = loadStatusReports(dir, docs);
       expect(r).toHaveLength(1);
       expect(r[0].source).toBe('demo');
@@ -174,7 +207,9 @@ describe('the real content/status against the real documents', () => {
       const own = reports.filter((r) => r.taskId.startsWith(`${doc.slug}/`));
       const periods = new Set(own.map((r) => r.period.id));
       expect(periods.size, `${doc.slug} periods`).toBeGreaterThanOrEqual(2);
-      const timeline = doc.tasks.flatMap((t) => statusTimeline(t, own, timelinePeriods(own.map((r) => r.period)), { planEnd: doc.meta.span.end }));
+      const timeline = doc.tasks.flatMap((t) =>
+        statusTimeline(t, own, timelinePeriods(own.map((r) => r.period)), { planEnd: doc.meta.span.end }),
+      );
       const c = countStatuses(timeline);
       overdue += c['已逾期'];
       unreported += c['未报告'];

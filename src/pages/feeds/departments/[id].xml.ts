@@ -8,6 +8,10 @@ import { departmentFeedUrl } from '../../../domain/urls';
 import { itemRoutes } from '../../../components/routes';
 
 export const getStaticPaths = (() =>
-  itemRoutes((portal) => portal.departments, (dv) => ({ params: { id: dv.department.id }, url: departmentFeedUrl(dv.department.id) }))) satisfies GetStaticPaths;
+  itemRoutes(
+    (portal) => portal.departments,
+    (dv) => ({ params: { id: dv.department.id }, url: departmentFeedUrl(dv.department.id) }),
+  )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => feedResponse(departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id)), `department ${params.id}`);
+export const GET: APIRoute = async ({ params }) =>
+  feedResponse(departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id)), `department ${params.id}`);
