@@ -121,21 +121,35 @@ export interface Part {
   taskId?: string;
 }
 
-export type DocumentKind = '分工方案' | '工作要点' | '整改方案' | '实施方案' | '实施意见' | '规划' | '其他';
+/** The kinds of plan (glossary: 分工方案, 工作要点, 整改方案, 实施方案/实施意见), and the rest. */
+export const DOCUMENT_KINDS = ['分工方案', '工作要点', '整改方案', '实施方案', '实施意见', '规划', '其他'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** What the text does not say, from content/documents/<slug>.yaml. */
-export interface DocumentMeta {
-  slug: string;
-  regionCode: string;
+/** How often units report on a plan. */
+export const REPORTING_CADENCES = ['annual', 'quarterly', 'monthly'] as const;
+export type Reporting = (typeof REPORTING_CADENCES)[number];
+
+/** content/documents/<slug>.yaml as written: what the text does not say. */
+export interface DocumentSidecar {
+  /** How the text was obtained (scraped page, file). */
+  provenance?: string;
+  /** The 6-digit code of the issuing region. */
+  region: string;
   kind: DocumentKind;
   sourceUrl: string | null;
   /** Only where the text names no issuer. */
   issuer?: string;
   /** Reporting cadence the plan requires. */
-  reporting: 'annual' | 'quarterly' | 'monthly';
+  reporting: Reporting;
   /** Span of the plan, for validating status periods: YYYY-MM-DD. */
   span: { start: string; end: string };
   note?: string;
+}
+
+/** What the text does not say, as the portal uses it. */
+export interface DocumentMeta extends Omit<DocumentSidecar, 'region' | 'provenance'> {
+  slug: string;
+  regionCode: string;
 }
 
 export interface Document {

@@ -1,5 +1,6 @@
 // Departments of every synthetic region: official names, the short forms documents write, and the
 // 机构改革 successions (环境保护局 → 生态环境局…) that real registries have to follow.
+import type { Department } from '../domain/types';
 import type { SynthRegion } from './regions';
 
 type Level = SynthRegion['level'];
@@ -133,17 +134,9 @@ export const DEPARTMENT_KINDS: readonly DepartmentKind[] = [
 
 export const KIND_BY_KEY = new Map(DEPARTMENT_KINDS.map((k) => [k.key, k]));
 
-export interface SynthDepartment {
-  /** `${regionCode}-${key}`: URL-safe and stable. */
-  id: string;
+/** A department of the registry (id `${regionCode}-${key}`; aliases as documents of the region write it), with its kind. */
+export interface SynthDepartment extends Department {
   key: string;
-  name: string;
-  regionCode: string;
-  /** Names as documents of the region write them: prefix + each short form. */
-  aliases: string[];
-  successorId: string | null;
-  succeededOn: string | null;
-  collective: boolean;
 }
 
 function prefixFor(region: SynthRegion, party: boolean | undefined): string[] {

@@ -1,7 +1,7 @@
 // Synthetic plans in the five text formats of the real ones: the same site chrome, header fields,
 // outline markers, unit tags and labelled lines, so the real ingest meets what it meets in the wild.
 // Each writer also returns what a correct ingest must find (ExpectedTask), for the tests.
-import type { DocumentKind } from '../domain/types';
+import type { DocumentKind, DocumentSidecar } from '../domain/types';
 import type { SynthRegion } from './regions';
 import type { Rng } from './rng';
 import { chineseNumber } from './numerals';
@@ -22,16 +22,7 @@ import {
 import { CAUSE_PHRASES, FINDINGS, GOAL_PHRASES, PLAN_THEMES, PRINCIPLES, REQUIREMENTS, TOPICS, type Topic } from './vocab';
 
 /** The fields of content/documents/<slug>.yaml, exactly as the real ones have them. */
-export interface SynthMeta {
-  provenance: string;
-  region: string;
-  kind: DocumentKind;
-  sourceUrl: string | null;
-  issuer?: string;
-  reporting: 'annual' | 'quarterly' | 'monthly';
-  span: { start: string; end: string };
-  note: string;
-}
+export type SynthMeta = DocumentSidecar & { provenance: string; note: string };
 
 export interface SynthDocument {
   slug: string;
@@ -80,6 +71,26 @@ function sectionTopics(rng: Rng, count: number): Topic[] {
   const out: Topic[] = [];
   while (out.length < count) out.push(...rng.sample(TOPICS, count - out.length));
   return out;
+}
+
+/**
+ * `count` tasks in sections of near-equal size, one per topic, numbered on from `first`: `heading(s, topic)`
+ * writes a section's heading, `task(n, topic)` writes one task and says what the ingest must find.
+ */
+function sectionedTasks(
+  count: number,
+  topics: Topic[],
+  heading: (s: number, topic: Topic) => void,
+  task: (n: number, topic: Topic) => ExpectedTask,
+  first = 1,
+): ExpectedTask[] {
+  const expected: ExpectedTask[] = [];
+  let n = first;
+  splitCounts(count, topics.length).forEach((inSection, s) => {
+    heading(s, topics[s]);
+    for (let i = 0; i < inSection; i++) expected.push(task(n++, topics[s]));
+  });
+  return expected;
 }
 
 /** Units of the region that lead/help a task, as the document writes them on its date. */
@@ -133,14 +144,12 @@ export function writeFengong(ctx: DocContext): SynthDocument {
     `为深入贯彻落实《${outline}》确定的一系列政策措施,全面推进${theme},根据有关部门、单位职责,现提出如下分工方案。`,
   ];
   const sectionCount = ctx.tasks <= 30 ? 1 : Math.min(5, Math.ceil(ctx.tasks / 25));
-  const topics = sectionTopics(rng, sectionCount);
-  const expected: ExpectedTask[] = [];
-  let n = 0;
-  splitCounts(ctx.tasks, sectionCount).forEach((count, s) => {
-    L.push(`${chineseNumber(s + 1)}、${sectionCount === 1 ? '工作分工' : rng.pick(topics[s].sections)}`);
-    for (let i = 0; i < count; i++) {
-      n++;
-      const topic = rng.chance(0.7) ? topics[s] : rng.pick(TOPICS);
+  const expected = sectionedTasks(
+    ctx.tasks,
+    sectionTopics(rng, sectionCount),
+    (s, sectionTopic) => L.push(`${chineseNumber(s + 1)}、${sectionCount === 1 ? '工作分工' : rng.pick(sectionTopic.sections)}`),
+    (n, sectionTopic) => {
+      const topic = rng.chance(0.7) ? sectionTopic : rng.pick(TOPICS);
       const body = taskBody(rng, topic, region, year, { targetChance: 0.3, sentences: [1, 4] });
       // Cut the sentences into 1–3 runs, each closed by its own tag.
       const runs = splitCounts(body.sentences.length, rng.int(1, Math.min(3, body.sentences.length)));
@@ -155,7 +164,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units.push(...tag.expected);
       }
       L.push(line);
-      expected.push({
+      return {
         localId: `t${n}`,
         number: String(n),
         kind: 'task',
@@ -163,9 +172,9 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units: uniqueUnits(units),
         targets: body.targets,
         measures: 0,
-      });
-    }
-  });
+      };
+    },
+  );
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
   rng.sample(REQUIREMENTS, 3).forEach(([head, text], i) => L.push(`(${chineseNumber(i + 1)})${head}。${text}。`));
   return finish(ctx, L, '分工方案', 'annual', `${ctx.writtenOn}`, '2030-12-31', expected, { docNumber });
@@ -232,16 +241,15 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
   ];
   const groups = ctx.tasks <= 12 ? 1 : Math.min(3, Math.ceil(ctx.tasks / 20));
   const expected: ExpectedTask[] = [];
-  let n = 0;
   splitCounts(ctx.tasks, groups).forEach((groupCount, g) => {
     L.push(`${chineseNumber(g + 1)}、${g === 0 ? '重点任务及责任分工' : rng.pick(['深化改革创新', '强化支撑保障', '推进重点工程'])}`, '');
     const sections = Math.max(1, Math.min(8, Math.ceil(groupCount / 6)));
-    const topics = sectionTopics(rng, sections);
-    splitCounts(groupCount, sections).forEach((count, s) => {
-      L.push(`（${chineseNumber(s + 1)}）${rng.pick(topics[s].sections)}`, '');
-      for (let i = 0; i < count; i++) {
-        n++;
-        const topic = rng.chance(0.8) ? topics[s] : rng.pick(TOPICS);
+    const inGroup = sectionedTasks(
+      groupCount,
+      sectionTopics(rng, sections),
+      (s, sectionTopic) => L.push(`（${chineseNumber(s + 1)}）${rng.pick(sectionTopic.sections)}`, ''),
+      (n, sectionTopic) => {
+        const topic = rng.chance(0.8) ? sectionTopic : rng.pick(TOPICS);
         const body = taskBody(rng, topic, region, year, { targetChance: 0.35, sentences: [2, 5] });
         L.push(`${n}. ${body.sentences.join('')}`, '');
         const u = taskUnits(ctx, topic, rng.chance(0.25) ? 2 : 1, 6, 0.01);
@@ -263,7 +271,7 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
         }
         units.push(...resp.expected);
         L.push(`责任单位${colon()}${respParts.join(comma)}`, '');
-        expected.push({
+        return {
           localId: `t${n}`,
           number: String(n),
           kind: 'task',
@@ -271,9 +279,11 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
           units: uniqueUnits(units),
           targets: body.targets,
           measures: 0,
-        });
-      }
-    });
+        };
+      },
+      expected.length + 1,
+    );
+    expected.push(...inGroup);
   });
   L.push(`${chineseNumber(groups + 1)}、工作要求`, '');
   rng.sample(REQUIREMENTS, 4).forEach(([head, text], i) => L.push(`(${chineseNumber(i + 1)})${head}。${text}。`, ''));
@@ -315,14 +325,11 @@ export function writeShishi(ctx: DocContext): SynthDocument {
     '',
   ];
   const sections = Math.max(1, Math.min(9, Math.ceil(ctx.tasks / 3)));
-  const topics = sectionTopics(rng, sections);
-  const expected: ExpectedTask[] = [];
-  let n = 0;
-  splitCounts(ctx.tasks, sections).forEach((count, s) => {
-    L.push(`${I}(${chineseNumber(s + 1)})${rng.pick(topics[s].sections)}`, '');
-    for (let i = 0; i < count; i++) {
-      n++;
-      const topic = topics[s];
+  const expected = sectionedTasks(
+    ctx.tasks,
+    sectionTopics(rng, sections),
+    (s, topic) => L.push(`${I}(${chineseNumber(s + 1)})${rng.pick(topic.sections)}`, ''),
+    (n, topic) => {
       const body = taskBody(rng, topic, region, year, { targetChance: 0.45, sentences: [2, 6] });
       L.push(`${I}${n}.${body.sentences.join('')}`, '');
       const u = taskUnits(ctx, topic, rng.chance(0.35) ? 2 : 1, 7, 0.01);
@@ -336,7 +343,7 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units.push(collectiveUnit(region, 'partner'));
       }
       L.push(`${I}配合单位:${parts.join(',')}`, '');
-      expected.push({
+      return {
         localId: `t${n}`,
         number: String(n),
         kind: 'task',
@@ -344,9 +351,9 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units: uniqueUnits(units),
         targets: body.targets,
         measures: 0,
-      });
-    }
-  });
+      };
+    },
+  );
   L.push(`${I}四、组织保障`, '');
   rng.sample(REQUIREMENTS, 4).forEach(([head, text], i) => L.push(`${I}(${chineseNumber(i + 1)})${head}。${text}。`, ''));
   L.push(
@@ -485,14 +492,11 @@ export function writeYijian(ctx: DocContext): SynthDocument {
     '',
   ];
   const sections = Math.max(1, Math.min(8, Math.ceil(ctx.tasks / 4)));
-  const topics = sectionTopics(rng, sections);
-  const expected: ExpectedTask[] = [];
-  let n = 0;
-  splitCounts(ctx.tasks, sections).forEach((count, s) => {
-    L.push(`${chineseNumber(s + 2)}、${rng.pick(topics[s].sections)}`, '');
-    for (let i = 0; i < count; i++) {
-      n++;
-      const topic = topics[s];
+  const expected = sectionedTasks(
+    ctx.tasks,
+    sectionTopics(rng, sections),
+    (s, topic) => L.push(`${chineseNumber(s + 2)}、${rng.pick(topic.sections)}`, ''),
+    (n, topic) => {
       const body = taskBody(rng, topic, region, year, { targetChance: 0.25, sentences: [2, 4] });
       const units: ExpectedUnit[] = [];
       let text = body.sentences.join('');
@@ -504,7 +508,7 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units.push({ name, role: 'mentioned', registered: true });
       }
       L.push(`（${chineseNumber(n)}）${text}`, '');
-      expected.push({
+      return {
         localId: `t${n}`,
         number: chineseNumber(n),
         kind: 'task',
@@ -512,9 +516,9 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units: uniqueUnits(units),
         targets: body.targets,
         measures: 0,
-      });
-    }
-  });
+      };
+    },
+  );
   L.push('Baidu', 'map');
   return finish(ctx, L, '实施意见', 'annual', ctx.writtenOn, '2035-12-31', expected, { issuer: issuerUnit });
 }

@@ -142,15 +142,13 @@ function doc(): Document {
       { kind: 'chrome', lineStart: 1, lineEnd: 1, text: '首页 | 无障碍' },
       { kind: 'heading', lineStart: 2, lineEnd: 2, text: '一、任务', sectionId: 's1' },
       { kind: 'heading', lineStart: 3, lineEnd: 3, text: '（一）甲', sectionId: 's1.1' },
-      ...tasks
-        .slice(0, 3)
-        .map((t) => ({
-          kind: 'task' as const,
-          lineStart: t.lineStart,
-          lineEnd: t.lineEnd,
-          text: `　　${t.localId}。\n\n 牵头单位:<b>局</b>`,
-          taskId: t.id,
-        })),
+      ...tasks.slice(0, 3).map((t) => ({
+        kind: 'task' as const,
+        lineStart: t.lineStart,
+        lineEnd: t.lineEnd,
+        text: `　　${t.localId}。\n\n 牵头单位:<b>局</b>`,
+        taskId: t.id,
+      })),
       { kind: 'heading', lineStart: 7, lineEnd: 7, text: '（二）乙', sectionId: 's1.2' },
       { kind: 'task', lineStart: 8, lineEnd: 8, text: 't4。', taskId: 'd/t4' },
       { kind: 'blank', lineStart: 9, lineEnd: 9, text: '' },

@@ -1,21 +1,21 @@
 // content/documents/<slug>.yaml: what the text does not say (region, kind, source URL, span).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { DocumentMeta } from '../../domain/types';
+import { DOCUMENT_KINDS, REPORTING_CADENCES, type DocumentMeta, type DocumentSidecar } from '../../domain/types';
 import { SourceError } from '../../domain/source-error';
 import { parseYamlSource, zodIssueToError } from '../yaml-source';
 import { isRealDate as isIsoDate } from '../../domain/dates';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'not a real date' });
 
-export const DocumentMetaSchema = z
+export const SidecarSchema = z
   .object({
     provenance: z.string().optional(),
     region: z.string().regex(/^\d{6}$/, 'a 6-digit administrative-division code'),
-    kind: z.enum(['分工方案', '工作要点', '整改方案', '实施方案', '实施意见', '规划', '其他']),
+    kind: z.enum(DOCUMENT_KINDS),
     sourceUrl: z.string().url().nullable().default(null),
     issuer: z.string().min(1).optional(),
-    reporting: z.enum(['annual', 'quarterly', 'monthly']),
+    reporting: z.enum(REPORTING_CADENCES),
     span: z.object({ start: isoDate, end: isoDate }).strict(),
     note: z.string().optional(),
   })
@@ -24,9 +24,9 @@ export const DocumentMetaSchema = z
 
 const EXPECTED: Record<string, string> = {
   region: 'a 6-digit administrative-division code in quotes, e.g. "542500"',
-  kind: 'one of 分工方案, 工作要点, 整改方案, 实施方案, 实施意见, 规划, 其他',
+  kind: `one of ${DOCUMENT_KINDS.join(', ')}`,
   sourceUrl: 'an http(s) URL or null',
-  reporting: 'annual, quarterly or monthly',
+  reporting: REPORTING_CADENCES.join(', '),
   'span.start': 'a real date YYYY-MM-DD',
   'span.end': 'a real date YYYY-MM-DD',
   span: '{ start: YYYY-MM-DD, end: YYYY-MM-DD } with start ≤ end',
@@ -44,7 +44,7 @@ export function loadDocumentMeta(file: string, slug: string): DocumentMeta {
     );
   }
   const src = parseYamlSource(file, text);
-  const parsed = DocumentMetaSchema.safeParse(src.data);
+  const parsed = SidecarSchema.safeParse(src.data);
   if (!parsed.success) {
     throw zodIssueToError(
       src,
@@ -52,7 +52,7 @@ export function loadDocumentMeta(file: string, slug: string): DocumentMeta {
       (field) => EXPECTED[field] ?? 'only the fields provenance, region, kind, sourceUrl, issuer, reporting, span (start, end), note',
     );
   }
-  const m = parsed.data;
+  const m: DocumentSidecar = parsed.data;
   return {
     slug,
     regionCode: m.region,
