@@ -1,8 +1,17 @@
 // `npm run --silent extract -- FILE`: one JSON object on stdout (a public contract; keep its shape).
 import { basename } from 'node:path';
-import type { Document } from '../domain/types';
+import type { Document, Task } from '../domain/types';
 import { SourceError } from '../domain/source-error';
 import { parseDocument, readText } from '../sources/documents/index';
+
+/** Units, deadlines and targets of a task or a measure, as the contract writes them. */
+function assignments(x: Pick<Task, 'units' | 'deadlines' | 'targets'>) {
+  return {
+    units: x.units.map((u) => ({ name: u.name, role: u.role })),
+    deadlines: x.deadlines.map((d) => ({ text: d.text, date: d.date })),
+    targets: x.targets.map((t) => ({ text: t.text })),
+  };
+}
 
 export function extractJson(doc: Document) {
   return {
@@ -15,17 +24,8 @@ export function extractJson(doc: Document) {
       number: t.number,
       kind: t.kind,
       text: t.text,
-      units: t.units.map((u) => ({ name: u.name, role: u.role })),
-      deadlines: t.deadlines.map((d) => ({ text: d.text, date: d.date })),
-      targets: t.targets.map((x) => ({ text: x.text })),
-      measures: t.measures.map((m) => ({
-        id: m.id,
-        number: m.number,
-        text: m.text,
-        units: m.units.map((u) => ({ name: u.name, role: u.role })),
-        deadlines: m.deadlines.map((d) => ({ text: d.text, date: d.date })),
-        targets: m.targets.map((x) => ({ text: x.text })),
-      })),
+      ...assignments(t),
+      measures: t.measures.map((m) => ({ id: m.id, number: m.number, text: m.text, ...assignments(m) })),
     })),
   };
 }

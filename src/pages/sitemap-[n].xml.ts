@@ -4,14 +4,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPortal } from '../portal/get-portal';
 import { xmlResponse } from '../outputs/data/http';
 import { normaliseSite } from '../outputs/data/records';
-import { pagePaths, sitemapChunk, sitemapChunkCount, sitemapChunkPath } from '../outputs/feeds/sitemap';
-import { itemRoutes } from '../components/routes';
+import { pagePaths, sitemapChunk } from '../outputs/feeds/sitemap';
+import { sitemapChunkRoutes } from '../components/routes';
 
-export const getStaticPaths = (() =>
-  itemRoutes(
-    (portal) => Array.from({ length: sitemapChunkCount(pagePaths(portal).length) }, (_, i) => i + 1),
-    (n) => ({ params: { n: String(n) }, url: sitemapChunkPath(n) }),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = sitemapChunkRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   xmlResponse(sitemapChunk(normaliseSite(import.meta.env.SITE), pagePaths(await getPortal()), Number(params.n)));

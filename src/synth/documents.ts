@@ -8,6 +8,7 @@ import { chineseNumber } from './numerals';
 import {
   deadlinePhrase,
   distinctUnits,
+  plainTask,
   uniqueUnits,
   pad2,
   pickKeys,
@@ -164,15 +165,7 @@ export function writeFengong(ctx: DocContext): SynthDocument {
         units.push(...tag.expected);
       }
       L.push(line);
-      return {
-        localId: `t${n}`,
-        number: String(n),
-        kind: 'task',
-        text: line.replace(/^\d+\.\s?/, ''),
-        units: uniqueUnits(units),
-        targets: body.targets,
-        measures: 0,
-      };
+      return plainTask(n, String(n), line.replace(/^\d+\.\s?/, ''), units, body.targets);
     },
   );
   L.push(`${chineseNumber(sectionCount + 1)}、工作要求`);
@@ -271,15 +264,7 @@ export function writeYaodian(ctx: DocContext): SynthDocument {
         }
         units.push(...resp.expected);
         L.push(`责任单位${colon()}${respParts.join(comma)}`, '');
-        return {
-          localId: `t${n}`,
-          number: String(n),
-          kind: 'task',
-          text: body.sentences.join(''),
-          units: uniqueUnits(units),
-          targets: body.targets,
-          measures: 0,
-        };
+        return plainTask(n, String(n), body.sentences.join(''), units, body.targets);
       },
       expected.length + 1,
     );
@@ -343,15 +328,7 @@ export function writeShishi(ctx: DocContext): SynthDocument {
         units.push(collectiveUnit(region, 'partner'));
       }
       L.push(`${I}配合单位:${parts.join(',')}`, '');
-      return {
-        localId: `t${n}`,
-        number: String(n),
-        kind: 'task',
-        text: body.sentences.join(''),
-        units: uniqueUnits(units),
-        targets: body.targets,
-        measures: 0,
-      };
+      return plainTask(n, String(n), body.sentences.join(''), units, body.targets);
     },
   );
   L.push(`${I}四、组织保障`, '');
@@ -508,15 +485,7 @@ export function writeYijian(ctx: DocContext): SynthDocument {
         units.push({ name, role: 'mentioned', registered: true });
       }
       L.push(`（${chineseNumber(n)}）${text}`, '');
-      return {
-        localId: `t${n}`,
-        number: chineseNumber(n),
-        kind: 'task',
-        text: text,
-        units: uniqueUnits(units),
-        targets: body.targets,
-        measures: 0,
-      };
+      return plainTask(n, chineseNumber(n), text, units, body.targets);
     },
   );
   L.push('Baidu', 'map');

@@ -30,6 +30,11 @@ export interface ExpectedTask {
   measures: number;
 }
 
+/** What the ingest must find for task `n`, a plain task (no measures) written as `number`. */
+export function plainTask(n: number, number: string, text: string, units: ExpectedUnit[], targets: ExpectedTask['targets']): ExpectedTask {
+  return { localId: `t${n}`, number, kind: 'task', text, units: uniqueUnits(units), targets, measures: 0 };
+}
+
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A number with its decimals, never in exponent form: 38.5, 100, 30.89. */

@@ -47,34 +47,30 @@ const roleField = z
   .describe('参与方式：lead 牵头单位，responsible 责任单位，partner 配合单位，supervisor 督导单位，mentioned 文中提及');
 const roleLabelField = z.string().describe('参与方式的中文名称');
 
-export const taskUnitSchema = z
-  .strictObject({
-    name: z.string().describe('单位名称，按文件写法（保留错别字；省略的共同前缀已补全）'),
-    written: z.string().nullable().describe('原文写法，仅在与 name 不同时给出，否则为 null'),
-    role: roleField,
-    roleLabel: roleLabelField,
-    departmentId: z.string().nullable().describe('登记册中对应部门的编号；未能对应时为 null'),
-    departmentName: z.string().nullable().describe('登记册中对应部门的正式名称；未能对应时为 null'),
-    verified: z.boolean().describe('单位名称是否已在登记册中核实'),
-    url: path('单位页面'),
-  })
-  .describe('任务的单位');
+/** A unit as the document writes it, with its role. */
+const writtenUnitFields = {
+  name: z.string().describe('单位名称，按文件写法（保留错别字；省略的共同前缀已补全）'),
+  written: z.string().nullable().describe('原文写法，仅在与 name 不同时给出，否则为 null'),
+  role: roleField,
+  roleLabel: roleLabelField,
+};
+
+/** What the registry says of a unit. */
+const resolvedUnitFields = {
+  departmentId: z.string().nullable().describe('登记册中对应部门的编号；未能对应时为 null'),
+  departmentName: z.string().nullable().describe('登记册中对应部门的正式名称；未能对应时为 null'),
+  verified: z.boolean().describe('单位名称是否已在登记册中核实'),
+  url: path('单位页面'),
+};
+
+export const taskUnitSchema = z.strictObject({ ...writtenUnitFields, ...resolvedUnitFields }).describe('任务的单位');
 
 export const measureSchema = z
   .strictObject({
     id: z.string().describe('措施编号，全站唯一：任务编号 + .m + 序号'),
     number: z.string().describe('措施在原文中的序号'),
     text: z.string().describe('措施全文'),
-    units: z
-      .array(
-        z.strictObject({
-          name: z.string().describe('单位名称（按文件写法）'),
-          written: z.string().nullable().describe('原文写法，与 name 不同时给出'),
-          role: roleField,
-          roleLabel: roleLabelField,
-        }),
-      )
-      .describe('措施的单位（按文件写法，未经登记册对应）'),
+    units: z.array(z.strictObject(writtenUnitFields)).describe('措施的单位（按文件写法，未经登记册对应）'),
     deadlines: z.array(deadlineSchema).describe('措施的完成时限'),
     targets: z.array(targetSchema).describe('措施的目标'),
     line: z.number().int().describe('措施在源文件中的行号'),
@@ -154,15 +150,12 @@ export const unitRecordSchema = z
     taskUrl: path('任务页面'),
     documentSlug: z.string().describe('文件编号'),
     taskNumber: z.string().describe('任务序号（按原文）'),
-    name: z.string().describe('单位名称，按文件写法'),
-    written: z.string().nullable().describe('原文写法，与 name 不同时给出，否则为 null'),
-    role: roleField,
-    roleLabel: roleLabelField,
-    departmentId: z.string().nullable().describe('登记册中对应部门的编号；未能对应时为 null'),
-    departmentName: z.string().nullable().describe('对应部门的正式名称'),
+    ...writtenUnitFields,
+    departmentId: resolvedUnitFields.departmentId,
+    departmentName: resolvedUnitFields.departmentName,
     regionCode: z.string().nullable().describe('对应部门所属行政区划代码'),
-    verified: z.boolean().describe('是否已在登记册中核实'),
-    url: path('单位页面'),
+    verified: resolvedUnitFields.verified,
+    url: resolvedUnitFields.url,
   })
   .describe('任务与单位的一条对应关系');
 

@@ -46,23 +46,33 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
     { name: 'status.overdue', description: '是否已逾期（true/false）', get: (t) => (t.status ? yesNo(t.status.overdue) : null) },
     { name: 'status.reportedOn', description: '报告日期', get: (t) => t.status?.reportedOn ?? null },
     { name: 'status.reportingUnit', description: '报告单位', get: (t) => t.status?.reportingUnit ?? null },
-    { name: 'demo', description: '进展状态是否为示例数据（true/false）', get: (t) => yesNo(t.demo || t.status?.demo === true) },
-    {
-      name: 'notice',
-      description: '示例数据时为“示例数据（非官方）”，否则为空',
-      get: (t) => (t.demo || t.status?.demo ? DEMO_LABEL : null),
-    },
+    ...demoColumns<TaskRecord>('进展状态是否为示例数据（true/false）', (t) => t.demo || t.status?.demo === true),
     { name: 'sourceFile', description: '源文件名', get: (t) => t.sourceFile },
     { name: 'lineStart', description: '源文件起始行号', get: (t) => t.lineStart },
     { name: 'lineEnd', description: '源文件结束行号', get: (t) => t.lineEnd },
   ];
 }
 
+/** The task a row belongs to: its id, page and document. */
+function taskRefColumns<R extends { taskId: string; taskUrl: string; documentSlug: string }>(site: string): CsvColumn<R>[] {
+  return [
+    { name: 'taskId', description: '任务编号', get: (r) => r.taskId },
+    { name: 'taskUrl', description: '任务页面的完整网址', get: (r) => site + r.taskUrl },
+    { name: 'documentSlug', description: '文件编号', get: (r) => r.documentSlug },
+  ];
+}
+
+/** Whether a row is demonstration data, as a flag and as the label readers see. */
+function demoColumns<R>(description: string, isDemo: (row: R) => boolean): CsvColumn<R>[] {
+  return [
+    { name: 'demo', description, get: (r) => yesNo(isDemo(r)) },
+    { name: 'notice', description: `示例数据时为“${DEMO_LABEL}”，否则为空`, get: (r) => (isDemo(r) ? DEMO_LABEL : null) },
+  ];
+}
+
 export function unitColumns(site: string): CsvColumn<UnitRecord>[] {
   return [
-    { name: 'taskId', description: '任务编号', get: (u) => u.taskId },
-    { name: 'taskUrl', description: '任务页面的完整网址', get: (u) => site + u.taskUrl },
-    { name: 'documentSlug', description: '文件编号', get: (u) => u.documentSlug },
+    ...taskRefColumns<UnitRecord>(site),
     { name: 'taskNumber', description: '任务序号（按原文）', get: (u) => u.taskNumber },
     { name: 'name', description: '单位名称（按文件写法）', get: (u) => u.name },
     { name: 'written', description: '原文写法（与 name 不同时）', get: (u) => u.written },
@@ -78,9 +88,7 @@ export function unitColumns(site: string): CsvColumn<UnitRecord>[] {
 
 export function reportColumns(site: string): CsvColumn<ReportRecord>[] {
   return [
-    { name: 'taskId', description: '任务编号', get: (r) => r.taskId },
-    { name: 'taskUrl', description: '任务页面的完整网址', get: (r) => site + r.taskUrl },
-    { name: 'documentSlug', description: '文件编号', get: (r) => r.documentSlug },
+    ...taskRefColumns<ReportRecord>(site),
     { name: 'periodId', description: '报告期编号', get: (r) => r.periodId },
     { name: 'periodLabel', description: '报告期名称', get: (r) => r.periodLabel },
     { name: 'periodStart', description: '报告期第一天', get: (r) => r.periodStart },
@@ -95,8 +103,7 @@ export function reportColumns(site: string): CsvColumn<ReportRecord>[] {
       description: '指标完成值：“目标序号:数值单位”，以“；”分隔',
       get: (r) => join(r.indicators.map((i) => `${i.target}:${i.value}${i.unit ?? ''}${i.note ? `（${i.note}）` : ''}`)),
     },
-    { name: 'demo', description: '是否为示例数据（true/false）', get: (r) => yesNo(r.demo) },
-    { name: 'notice', description: '示例数据时为“示例数据（非官方）”，否则为空', get: (r) => (r.demo ? DEMO_LABEL : null) },
+    ...demoColumns<ReportRecord>('是否为示例数据（true/false）', (r) => r.demo),
     { name: 'sourceTitle', description: '官方公开来源的标题', get: (r) => r.sourceTitle },
     { name: 'sourceUrl', description: '官方公开来源的网址', get: (r) => r.sourceUrl },
     { name: 'file', description: '状态数据文件', get: (r) => r.file },

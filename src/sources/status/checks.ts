@@ -7,7 +7,7 @@ import { examplePeriodId, parsePeriod, periodKindFor, periodOverlaps } from '../
 import { SourceError } from '../../domain/source-error';
 import type { Document, Period, StatusReport, Task } from '../../domain/types';
 import type { ParseCache } from '../parse-cache';
-import type { Entry, Source } from './schema';
+import { entrySchema, type Entry, type Source } from './schema';
 
 /** Where a field of the file sits: YAML node line, or the CSV row line. */
 export type Locate = (path: (string | number)[]) => number | null;
@@ -241,4 +241,35 @@ export function checkEntry(
     file,
     line: line ?? 1,
   });
+}
+
+/** Where one report sits in its file: the path of its fields, its line, and how to find a field's line. */
+export interface EntryPlace {
+  /** The path of the entry in the file's data ([] for a CSV row). */
+  prefix: (string | number)[];
+  line: number | null;
+  field: (name: string) => string;
+  locate: (sub: (string | number)[]) => number | null;
+}
+
+/**
+ * Checks one report as parsed from its file: against the schema first, then, when the file's document
+ * and period are known (`target`), against the document's tasks and the reports seen so far.
+ */
+export function checkRawEntry(
+  ctx: Context,
+  file: string,
+  rawEntry: unknown,
+  place: EntryPlace,
+  target: { doc: Document; period: Period } | null,
+  header: Header | null,
+): void {
+  const parsed = entrySchema.safeParse(rawEntry);
+  if (!parsed.success) {
+    ctx.errors.push(
+      ...zodErrors(file, parsed.error.issues, rawEntry, place.prefix, (path) => place.locate(path.slice(place.prefix.length))),
+    );
+    return;
+  }
+  if (target && header) checkEntry(ctx, file, target, header, parsed.data, place.line, place.field, place.locate);
 }

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { SourceError } from '../../domain/source-error';
 import { decodeText } from '../text-decode';
-import { checkEntry, checkHeader, valueAt, zodErrors, type Context, type Header, type Locate } from './checks';
-import { entrySchema, headerSchema } from './schema';
+import { checkHeader, checkRawEntry, valueAt, zodErrors, type Context, type Header, type Locate } from './checks';
+import { headerSchema } from './schema';
 
 export const CSV_COLUMNS = [
   'document',
@@ -238,21 +238,13 @@ export function loadCsv(ctx: Context, abs: string, file: string): void {
       reportingUnit: opt(cell.reportingUnit),
       reportedOn: opt(cell.reportedOn),
     };
-    const parsed = entrySchema.safeParse(rawEntry);
-    if (!parsed.success) {
-      ctx.errors.push(...zodErrors(file, parsed.error.issues, rawEntry, [], locate));
-      continue;
-    }
-    if (!target || cellError) continue;
-    checkEntry(
+    checkRawEntry(
       ctx,
       file,
-      target,
+      rawEntry,
+      { prefix: [], line: row.line, field: (f) => f, locate: () => row.line },
+      cellError ? null : (target ?? null),
       header,
-      parsed.data,
-      row.line,
-      (f) => f,
-      () => row.line,
     );
   }
 }

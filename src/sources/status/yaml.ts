@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { SourceError } from '../../domain/source-error';
 import { parseYamlSource } from '../yaml-source';
 import type { YamlText } from '../yaml-text';
-import { checkEntry, checkHeader, zodErrors, type Context, type Header, type Locate } from './checks';
-import { entrySchema, headerSchema } from './schema';
+import { checkHeader, checkRawEntry, zodErrors, type Context, type Header, type Locate } from './checks';
+import { headerSchema } from './schema';
 
 /** What a parse of a status YAML file gives: the data, and the lines every valid file needs. */
 interface ParsedYaml {
@@ -52,21 +52,12 @@ export function loadYaml(ctx: Context, abs: string, file: string): void {
   // Entries are checked even when the top of the file is wrong, so that one run lists every problem.
   const entries = (raw as { reports?: unknown }).reports;
   (Array.isArray(entries) ? entries : []).forEach((rawEntry, i) => {
-    const parsed = entrySchema.safeParse(rawEntry);
-    if (!parsed.success) {
-      ctx.errors.push(...zodErrors(file, parsed.error.issues, rawEntry, ['reports', i], locate));
-      return;
-    }
-    if (!target || !header) return;
-    checkEntry(
-      ctx,
-      file,
-      target,
-      header,
-      parsed.data,
-      locate(['reports', i]),
-      (f) => `reports[${i}].${f}`,
-      (sub) => locate(['reports', i, ...sub]),
-    );
+    const place = {
+      prefix: ['reports', i],
+      line: locate(['reports', i]),
+      field: (f: string) => `reports[${i}].${f}`,
+      locate: (sub: (string | number)[]) => locate(['reports', i, ...sub]),
+    };
+    checkRawEntry(ctx, file, rawEntry, place, target, header);
   });
 }

@@ -4,14 +4,9 @@ import { getPortal } from '../../../portal/get-portal';
 import { feedResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { departmentFeed } from '../../../outputs/feeds/portal-feeds';
-import { departmentFeedUrl } from '../../../domain/urls';
-import { itemRoutes } from '../../../components/routes';
+import { departmentFeedRoutes } from '../../../components/routes';
 
-export const getStaticPaths = (() =>
-  itemRoutes(
-    (portal) => portal.departments,
-    (dv) => ({ params: { id: dv.department.id }, url: departmentFeedUrl(dv.department.id) }),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = departmentFeedRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   feedResponse(departmentFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.id)), `department ${params.id}`);

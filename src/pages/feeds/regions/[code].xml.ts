@@ -4,14 +4,9 @@ import { getPortal } from '../../../portal/get-portal';
 import { feedResponse } from '../../../outputs/data/http';
 import { normaliseSite } from '../../../outputs/data/records';
 import { regionFeed } from '../../../outputs/feeds/portal-feeds';
-import { regionFeedUrl } from '../../../domain/urls';
-import { itemRoutes } from '../../../components/routes';
+import { regionFeedRoutes } from '../../../components/routes';
 
-export const getStaticPaths = (() =>
-  itemRoutes(
-    (portal) => portal.regions,
-    (rv) => ({ params: { code: rv.region.code }, url: regionFeedUrl(rv.region.code) }),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = regionFeedRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
   feedResponse(regionFeed(await getPortal(), normaliseSite(import.meta.env.SITE), String(params.code)), `region ${params.code}`);
