@@ -168,3 +168,31 @@ describe('one place for each concern', () => {
     expect(readers).toEqual([]);
   });
 });
+
+describe('Astro components', () => {
+  // tsc does not read .astro files: an import left behind by a refactor would go unnoticed.
+  it('import nothing they do not use', () => {
+    const unused: string[] = [];
+    for (const [file, text] of texts) {
+      if (!file.endsWith('.astro')) continue;
+      const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+      if (!m) continue;
+      const [, front, body] = m;
+      const rest = front.replace(/^import [^\n]*\n/gm, '') + body;
+      for (const line of front.match(/^import [^\n]*$/gm) ?? []) {
+        const names = /^import (?:type )?(?:(\w+)(?:, )?)?(?:\{([^}]*)\})? from/.exec(line);
+        const all = [names?.[1], ...(names?.[2]?.split(',') ?? [])]
+          .map((n) =>
+            n
+              ?.trim()
+              .replace(/^type /, '')
+              .split(' as ')
+              .pop(),
+          )
+          .filter((n): n is string => Boolean(n));
+        for (const name of all) if (!new RegExp(`\\b${name}\\b`).test(rest)) unused.push(`${rel(file)}: ${name}`);
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+});

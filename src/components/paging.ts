@@ -3,7 +3,16 @@
 // `${base}page/${n}/` (served by the page/[page].astro routes). The "page/" segment keeps page
 // numbers apart from slugs: a document called "2" must not collide with page 2 of /documents/.
 
+import type { Portal } from '../portal/types';
+
 export const PAGE_SIZE = 100;
+
+/** What a page of a paged body is given: which page, of which portal. */
+export interface PageProps {
+  /** 1-based. */
+  page: number;
+  portal: Portal;
+}
 
 export interface Paged<T> {
   /** 1-based. */

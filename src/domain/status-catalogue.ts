@@ -70,84 +70,18 @@ export interface StatusEntry {
   printLines?: readonly string[];
 }
 
+// One status a line: the table reads as a table.
+// prettier-ignore
 export const STATUS_CATALOGUE: readonly StatusEntry[] = [
-  {
-    word: STATUS.notStarted,
-    slug: 'not-started',
-    description: '责任单位报告尚未开始实施。',
-    completion: null,
-    colours: { bg: '#4b5563', fg: '#ffffff' },
-    highContrast: { bg: '#d1d5db', fg: '#000000' },
-    printLines: ['尚未', '启动'],
-  },
-  {
-    word: STATUS.behind,
-    slug: 'behind',
-    description: '已开始实施，但进度落后于按时限推算的应有进度。',
-    completion: null,
-    colours: { bg: '#b45309', fg: '#ffffff' },
-    highContrast: { bg: '#fcd34d', fg: '#000000' },
-    printLines: ['未达到', '序时', '进度'],
-  },
-  {
-    word: STATUS.onTrack,
-    slug: 'on-track',
-    description: '进度与按时限推算的应有进度相当。',
-    completion: null,
-    colours: { bg: '#1d4ed8', fg: '#ffffff' },
-    highContrast: { bg: '#93c5fd', fg: '#000000' },
-    printLines: ['达到', '序时', '进度'],
-  },
-  {
-    word: STATUS.ahead,
-    slug: 'ahead',
-    description: '进度快于按时限推算的应有进度。',
-    completion: null,
-    colours: { bg: '#0f766e', fg: '#ffffff' },
-    highContrast: { bg: '#5eead4', fg: '#000000' },
-    printLines: ['超过', '序时', '进度'],
-  },
-  {
-    word: STATUS.done,
-    slug: 'done',
-    description: '责任单位自报已完成（尚未经核验销号）。',
-    completion: 'self-reported',
-    colours: { bg: '#15803d', fg: '#ffffff' },
-    highContrast: { bg: '#86efac', fg: '#000000' },
-  },
-  {
-    word: STATUS.closed,
-    slug: 'closed',
-    description: '经核验确认完成并销号。',
-    completion: 'verified',
-    colours: { bg: '#14532d', fg: '#ffffff' },
-    highContrast: { bg: '#ffffff', fg: '#000000' },
-  },
-  {
-    word: STATUS.standing,
-    slug: 'standing',
-    description: '属于需长期坚持的工作，按常态化推进报告。',
-    completion: null,
-    colours: { bg: '#6d28d9', fg: '#ffffff' },
-    highContrast: { bg: '#d8b4fe', fg: '#000000' },
-    printLines: ['长期', '坚持'],
-  },
-  {
-    word: STATUS.unreported,
-    slug: 'unreported',
-    description: '派生状态：该报告期没有这项任务的报告。不等于“尚未启动”。',
-    completion: null,
-    colours: { bg: '#f1f5f9', fg: '#334155', border: '#64748b', dashed: true },
-    highContrast: { bg: '#000000', fg: '#ffffff', border: '#ffffff', dashed: true },
-  },
-  {
-    word: STATUS.overdue,
-    slug: 'overdue',
-    description: '派生标记：最终完成时限已过，而截至报告日（无报告时为报告期末）未报告“已完成”或“已销号”。',
-    completion: null,
-    colours: { bg: '#b91c1c', fg: '#ffffff' },
-    highContrast: { bg: '#fca5a5', fg: '#000000' },
-  },
+  { word: STATUS.notStarted, slug: 'not-started', description: '责任单位报告尚未开始实施。', completion: null, colours: { bg: '#4b5563', fg: '#ffffff' }, highContrast: { bg: '#d1d5db', fg: '#000000' }, printLines: ['尚未', '启动'] },
+  { word: STATUS.behind, slug: 'behind', description: '已开始实施，但进度落后于按时限推算的应有进度。', completion: null, colours: { bg: '#b45309', fg: '#ffffff' }, highContrast: { bg: '#fcd34d', fg: '#000000' }, printLines: ['未达到', '序时', '进度'] },
+  { word: STATUS.onTrack, slug: 'on-track', description: '进度与按时限推算的应有进度相当。', completion: null, colours: { bg: '#1d4ed8', fg: '#ffffff' }, highContrast: { bg: '#93c5fd', fg: '#000000' }, printLines: ['达到', '序时', '进度'] },
+  { word: STATUS.ahead, slug: 'ahead', description: '进度快于按时限推算的应有进度。', completion: null, colours: { bg: '#0f766e', fg: '#ffffff' }, highContrast: { bg: '#5eead4', fg: '#000000' }, printLines: ['超过', '序时', '进度'] },
+  { word: STATUS.done, slug: 'done', description: '责任单位自报已完成（尚未经核验销号）。', completion: 'self-reported', colours: { bg: '#15803d', fg: '#ffffff' }, highContrast: { bg: '#86efac', fg: '#000000' } },
+  { word: STATUS.closed, slug: 'closed', description: '经核验确认完成并销号。', completion: 'verified', colours: { bg: '#14532d', fg: '#ffffff' }, highContrast: { bg: '#ffffff', fg: '#000000' } },
+  { word: STATUS.standing, slug: 'standing', description: '属于需长期坚持的工作，按常态化推进报告。', completion: null, colours: { bg: '#6d28d9', fg: '#ffffff' }, highContrast: { bg: '#d8b4fe', fg: '#000000' }, printLines: ['长期', '坚持'] },
+  { word: STATUS.unreported, slug: 'unreported', description: '派生状态：该报告期没有这项任务的报告。不等于“尚未启动”。', completion: null, colours: { bg: '#f1f5f9', fg: '#334155', border: '#64748b', dashed: true }, highContrast: { bg: '#000000', fg: '#ffffff', border: '#ffffff', dashed: true } },
+  { word: STATUS.overdue, slug: 'overdue', description: '派生标记：最终完成时限已过，而截至报告日（无报告时为报告期末）未报告“已完成”或“已销号”。', completion: null, colours: { bg: '#b91c1c', fg: '#ffffff' }, highContrast: { bg: '#fca5a5', fg: '#000000' } },
 ];
 
 const BY_WORD = new Map(STATUS_CATALOGUE.map((e) => [e.word, e]));
