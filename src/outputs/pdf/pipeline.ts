@@ -15,7 +15,7 @@ import { runPool, type PoolStats } from '../../build/pool/run-pool';
 import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
-import type { ReportSpec } from './report-model';
+import type { ReportSpec } from './report-spec';
 import { reportSource, TEMPLATE_VERSION, type Palette } from './typst-source';
 
 export interface ReportOutcome {

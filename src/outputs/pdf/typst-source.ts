@@ -7,7 +7,7 @@ import { DEMO_LABEL } from '../../portal/labels';
 import { FONT_FAMILY } from '../../build/fonts';
 import type { Status } from '../../domain/types';
 import { escapeTypst as esc, typstString as str } from './escape';
-import type { ReportDepartment, ReportSpec, ReportSubRegion, ReportTaskRow, ReportTotals, StatusCount } from './report-model';
+import type { ReportDepartment, ReportSpec, ReportSubRegion, ReportTaskRow, ReportTotals, StatusCount } from './report-spec';
 
 export { escapeTypst, escapeTypstLines, typstString } from './escape';
 

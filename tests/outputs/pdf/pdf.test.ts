@@ -27,7 +27,9 @@ import { processWorker } from '../../../src/build/pool/handles';
 import { HeldMemory, memoryBudgetMb, MIN_WORKER_BUDGET_MB } from '../../../src/build/pool/memory';
 import { runPool, type PoolResult } from '../../../src/build/pool/run-pool';
 import { availableReports } from '../../../src/portal/available-reports';
-import { MAX_PROGRESS_CHARS, reportsForPortal, statusForYear, type ReportSpec } from '../../../src/outputs/pdf/report-model';
+import { reportsForPortal } from '../../../src/outputs/pdf/report-model';
+import { MAX_PROGRESS_CHARS, type ReportSpec } from '../../../src/outputs/pdf/report-spec';
+import { statusForYear } from '../../../src/outputs/pdf/report-tally';
 import {
   escapeTypst,
   escapeTypstLines,
