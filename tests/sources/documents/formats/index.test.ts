@@ -1,6 +1,6 @@
 // readSourceFile: the format by magic bytes, then extension; traditional text converted; every
 // error a SourceError whose message starts with the file's path.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,15 @@ describe('each format', () => {
     // The document's paragraphs, whatever the format (the PDF's lines are the page's).
     if (format !== 'pdf') expect(contentLines(result.text).slice(-20)).toEqual(contentLines(bodyText('aletai')).slice(-20));
   }, 30_000);
+
+  it('a Big5 page (declared big5) is read in Big5 and converted to simplified', async () => {
+    const big5 = readFileSync(fixture('aletai', 'source.big5.txt'));
+    const ascii = (text: string) => new TextEncoder().encode(text);
+    const page = Buffer.concat([ascii('<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body><pre>'), big5, ascii('</pre></body></html>')]);
+    const result = await readSourceFile(write('big5.htm', page));
+    expect(result).toMatchObject({ format: 'html', encoding: 'big5', converted: true });
+    expect(result.text).toBe(readFileSync(fixture('aletai', 'source.txt'), 'utf8').replace(/\n+$/, ''));
+  });
 
   it('an .htm extension and a .shtml one are HTML', async () => {
     expect((await readSourceFile(copy(fixture('hunan', 'source.html'), 'page.htm'))).format).toBe('html');
