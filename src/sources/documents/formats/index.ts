@@ -7,7 +7,7 @@
 // whose message starts with the file's path.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { SourceError } from '../../../model/source-error';
+import { SourceError } from '../../../domain/source-error';
 import { decodeBytes, DecodeError } from './decode';
 import { readDocx, DocxError } from './docx';
 import { readHtml } from './html';

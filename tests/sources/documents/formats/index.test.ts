@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED_EXTENSIONS, EXTENSIONS, readSourceFile } from '../../../../src/sources/documents/formats/index';
-import { SourceError } from '../../../../src/model/source-error';
+import { SourceError } from '../../../../src/domain/source-error';
 import { bodyText, contentLines, fixture } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-formats-'));

@@ -7,9 +7,9 @@
 // with what differs: the parser is being rewritten elsewhere and is not changed here. When the
 // rewrite joins such lines, these start to pass and vitest reports them: turn them into `it`.
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../../src/ingest/index';
-import type { DocumentMeta, Task } from '../../../../src/model/types';
-import { SourceError } from '../../../../src/model/source-error';
+import { parseDocument } from '../../../../src/sources/documents/index';
+import type { DocumentMeta, Task } from '../../../../src/domain/types';
+import { SourceError } from '../../../../src/domain/source-error';
 import { readSourceFile } from '../../../../src/sources/documents/formats/index';
 import { fixture, type FixtureDocument } from './helpers';
 
