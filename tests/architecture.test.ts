@@ -1,6 +1,6 @@
 // The architecture, checked on every run: layers import downward only, stages do not reach sideways,
 // no import cycles, one module writes status words, one module reads the environment.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -194,5 +194,41 @@ describe('Astro components', () => {
       }
     }
     expect(unused).toEqual([]);
+  });
+});
+
+describe('tests', () => {
+  const TESTS = join(REPO_ROOT, 'tests');
+  /** Tests of a whole stage that predate the mirrored layout: the documents stage, by concern. */
+  const STAGE_TESTS = [
+    'sources/documents/bad-input',
+    'sources/documents/nothing-lost',
+    'sources/documents/patterns',
+    'sources/documents/seeds',
+  ];
+  const testFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'e2e' || e.name === 'fixtures' ? [] : testFiles(p);
+      return e.name.endsWith('.test.ts') ? [p] : [];
+    });
+  /** The module a test mirrors: tests/a/b.test.ts tests src/a/b.ts, or a/b.ts beside src (bench/, scripts/), or tests/helpers/b.ts. */
+  const mirrored = (file: string) => {
+    const stem = relative(TESTS, file).replace(/\.test\.ts$/, '');
+    const bases = [join(SRC, stem), join(REPO_ROOT, stem), ...(stem.startsWith('helpers/') ? [join(TESTS, stem)] : [])];
+    return bases.flatMap((base) => ['.ts', '.mts', '.mjs', '.astro'].map((ext) => base + ext)).find((c) => existsSync(c)) ?? null;
+  };
+
+  it('each unit test file mirrors one module by path and name (x.ts ↔ x.test.ts)', () => {
+    const files = testFiles(TESTS);
+    expect(files.length).toBeGreaterThan(50);
+    const orphans = files
+      .map((f) => relative(TESTS, f).replace(/\.test\.ts$/, ''))
+      .filter((stem) => stem !== 'architecture' && !STAGE_TESTS.includes(stem))
+      .filter((stem) => mirrored(join(TESTS, `${stem}.test.ts`)) === null);
+    expect(orphans).toEqual([]);
+    // The check can fail: a test named after no module is an orphan.
+    expect(mirrored(join(TESTS, 'outputs/pdf/no-such-module.test.ts'))).toBeNull();
+    expect(mirrored(join(TESTS, 'outputs/pdf/typst-source.test.ts'))).toBe(join(SRC, 'outputs/pdf/typst-source.ts'));
   });
 });

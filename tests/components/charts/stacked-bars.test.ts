@@ -1,53 +1,7 @@
+// Stacked status bars (stacked-bars.ts): scaled by count or share, escaped labels, counts in words for screen readers.
 import { describe, expect, it } from 'vitest';
-import { describeCounts, totalOf } from '../../src/components/charts/counts';
-import { rowCaption, stackedBars, type BarRow } from '../../src/components/charts/stacked-bars';
-import { escapeXml } from '../../src/portal/escape';
-import { pct, safeId } from '../../src/components/charts/svg';
-import { ALL_STATUSES } from '../../src/domain/status-catalogue';
-import type { StatusCounts } from '../../src/domain/types';
-import type { Status } from '../../src/domain/types';
-
-function counts(partial: Partial<Record<Status, number>>): StatusCounts {
-  return Object.fromEntries(ALL_STATUSES.map((s) => [s, partial[s] ?? 0])) as StatusCounts;
-}
-
-/** Segment widths (fractions) of each row, in order, with their classes. */
-function segments(svg: string): { row: number; cls: string; x: number; w: number }[] {
-  const out: { row: number; cls: string; x: number; w: number }[] = [];
-  const rows = svg.split('<div class="bar-row">').slice(1);
-  rows.forEach((r, row) => {
-    for (const m of r.matchAll(/<rect class="seg ([^"]+)" x="([\d.]+)%" y="\d+" width="([\d.]+)%"/g)) {
-      out.push({ row, cls: m[1], x: Number(m[2]) / 100, w: Number(m[3]) / 100 });
-    }
-  });
-  return out;
-}
-
-describe('svg helpers', () => {
-  it('escapes markup and quotes, drops XML-illegal control characters', () => {
-    expect(escapeXml(`<script>"a"&'b'</script>\u0001`)).toBe('&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;');
-  });
-  it('makes ids valid', () => {
-    expect(safeId('542500-stj/图')).toBe('c-542500-stj--');
-    expect(safeId('dept')).toBe('dept');
-  });
-  it('clamps and rounds percentages', () => {
-    expect(pct(1 / 3)).toBe('33.333%');
-    expect(pct(2)).toBe('100%');
-    expect(pct(-1)).toBe('0%');
-  });
-});
-
-describe('counts in words', () => {
-  it('counts each task once; 已逾期 is a flag on top', () => {
-    const c = counts({ 达到序时进度: 5, 未报告: 7, 已逾期: 2 });
-    expect(totalOf(c)).toBe(12);
-    expect(describeCounts(c)).toBe('共 12 项：达到序时进度 5 项，未报告 7 项；其中已逾期 2 项。');
-  });
-  it('says when there is nothing', () => {
-    expect(describeCounts(counts({}))).toBe('共 0 项。');
-  });
-});
+import { rowCaption, stackedBars, type BarRow } from '../../../src/components/charts/stacked-bars';
+import { counts, segments } from './helpers';
 
 describe('stackedBars', () => {
   const rows: BarRow[] = [

@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, releaseMemory } from '../../src/build/pool/memory';
-import { readSettings } from '../../src/config';
+import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, releaseMemory } from '../../../src/build/pool/memory';
+import { readSettings } from '../../../src/config';
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 

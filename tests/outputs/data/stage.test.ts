@@ -1,0 +1,56 @@
+// The open-data stage (stage.ts): every file written at its public path, each exactly what the records make.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { smallPortal } from '../../fixtures/portal-data';
+import {
+  DATA_FILES,
+  documentsFile,
+  reportRecords,
+  reportsFile,
+  taskRecords,
+  tasksFile,
+  unitRecords,
+  unitsFile,
+} from '../../../src/outputs/data/records';
+import { WRITTEN_DATA_FILES } from '../../../src/outputs/data/files';
+import { dataFiles, dataStage } from '../../../src/outputs/data/stage';
+import { tasksFileSchema } from '../../../src/outputs/data/schema';
+import { reportsCsv, tasksCsv, unitsCsv } from '../../../src/outputs/data/tables';
+import { SITE } from './helpers';
+
+describe('dataStage', () => {
+  it('writes every data file at its public path, each the file the records make, with nothing left aside', () => {
+    const portal = smallPortal();
+    const outDir = mkdtempSync(join(tmpdir(), 'qingdan-data-stage-'));
+    try {
+      const lines: string[] = [];
+      dataStage(portal, {
+        outDir,
+        root: outDir,
+        site: `${SITE}/`,
+        logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }),
+      });
+      const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
+      const paths = WRITTEN_DATA_FILES.map((p) => `/${p}`);
+      expect(
+        dataFiles(portal, SITE)
+          .map((f) => f.path)
+          .sort(),
+      ).toEqual([...paths].sort());
+      expect(JSON.parse(read(DATA_FILES.tasks.json))).toEqual(JSON.parse(JSON.stringify(tasksFile(portal, SITE))));
+      expect(tasksFileSchema.safeParse(JSON.parse(read(DATA_FILES.tasks.json))).success).toBe(true);
+      expect(JSON.parse(read(DATA_FILES.reports.json))).toEqual(JSON.parse(JSON.stringify(reportsFile(portal, SITE))));
+      expect(JSON.parse(read(DATA_FILES.units.json))).toEqual(JSON.parse(JSON.stringify(unitsFile(portal, SITE))));
+      expect(JSON.parse(read(DATA_FILES.documents.json))).toEqual(JSON.parse(JSON.stringify(documentsFile(portal, SITE))));
+      expect(read(DATA_FILES.tasks.csv)).toBe(tasksCsv(taskRecords(portal), SITE));
+      expect(read(DATA_FILES.units.csv)).toBe(unitsCsv(unitRecords(portal), SITE));
+      expect(read(DATA_FILES.reports.csv)).toBe(reportsCsv(reportRecords(portal), SITE));
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(paths.map((p) => p.replace('/data/', '')).sort());
+      expect(lines.at(-1)).toMatch(/^data: 7 files, [\d.]+ MB in [\d.]+ s$/);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});

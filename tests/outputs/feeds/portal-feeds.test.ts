@@ -1,0 +1,82 @@
+// The portal's Atom feeds (portal-feeds.ts, written by atom.ts): well-formed, stable, escaped, demo-labelled, scoped.
+import { describe, expect, it } from 'vitest';
+import { atomDate, buildAtomFeed } from '../../../src/outputs/feeds/atom';
+import { changesOf } from '../../../src/outputs/feeds/changes';
+import { allFeed, departmentFeed, regionFeed } from '../../../src/outputs/feeds/portal-feeds';
+import { largePortal, smallPortal } from '../../fixtures/portal-data';
+import { DEMO_LABEL } from '../../../src/portal/labels';
+import { taskUrl } from '../../../src/domain/urls';
+import { child, children, parseXml } from './xml';
+
+const SITE = 'https://qingdan.example.cn';
+
+describe('Atom feeds', () => {
+  const portal = smallPortal();
+  const xml = allFeed(portal, SITE);
+  const feed = parseXml(xml);
+  const entries = children(feed, 'entry');
+
+  it('is well-formed Atom with absolute, stable ids and links', () => {
+    expect(feed.name).toBe('feed');
+    expect(feed.attrs.xmlns).toBe('http://www.w3.org/2005/Atom');
+    expect(child(feed, 'id')?.text).toBe(`${SITE}/feeds/all.xml`);
+    expect(children(feed, 'link').map((l) => [l.attrs.rel, l.attrs.href])).toEqual([
+      ['self', `${SITE}/feeds/all.xml`],
+      ['alternate', `${SITE}/`],
+    ]);
+    expect(entries.length).toBe(changesOf(portal, portal.tasks).length);
+    for (const e of entries) {
+      for (const name of ['id', 'title', 'updated', 'author', 'summary']) expect(child(e, name), name).toBeDefined();
+      expect(child(e, 'link')?.attrs.href.startsWith(`${SITE}/tasks/`)).toBe(true);
+      expect(child(e, 'updated')?.text).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+    }
+    expect(new Set(entries.map((e) => child(e, 'id')?.text)).size).toBe(entries.length);
+    expect(allFeed(portal, SITE)).toBe(xml);
+  });
+
+  it('dates the feed by its newest entry', () => {
+    expect(child(feed, 'updated')?.text).toBe(child(entries[0], 'updated')?.text);
+    const empty = parseXml(
+      buildAtomFeed({ site: SITE, path: '/feeds/x.xml', alternatePath: '/', title: 't', generatedOn: '2021-01-15', changes: [] }),
+    );
+    expect(child(empty, 'updated')?.text).toBe(atomDate('2021-01-15'));
+    expect(children(empty, 'entry')).toEqual([]);
+  });
+
+  it('keeps hostile text intact through escaping', () => {
+    const t1 = portal.taskById.get('ali-demo/t1')!;
+    const e = entries.find((x) => child(x, 'id')?.text === `${SITE}${taskUrl('ali-demo/t1')}#status-2020`)!;
+    expect(child(e, 'title')?.text).toContain(t1.task.title);
+    expect(child(e, 'summary')?.text).toContain('已完成 <b>验收</b> & "销号"');
+  });
+
+  it('labels demo entries and the feed, and not official ones', () => {
+    expect(child(feed, 'subtitle')?.text.startsWith(DEMO_LABEL)).toBe(true);
+    for (const e of entries) {
+      const official = child(e, 'link')!.attrs.href.includes('pulan-official');
+      expect(child(e, 'title')!.text.includes(DEMO_LABEL)).toBe(!official);
+      expect(children(e, 'category').some((c) => c.attrs.term === 'demo')).toBe(!official);
+    }
+  });
+
+  it('scopes region feeds to the region and its descendants, department feeds to their tasks', () => {
+    const taskOf = (x: string) => children(parseXml(x), 'entry').map((e) => child(e, 'link')!.attrs.href.replace(SITE, ''));
+    const province = taskOf(regionFeed(portal, SITE, '540000')!);
+    const county = taskOf(regionFeed(portal, SITE, '542521')!);
+    expect(province.length).toBe(entries.length);
+    expect(new Set(county)).toEqual(new Set([taskUrl('pulan-official/p1')]));
+    const nmj = new Set(taskOf(departmentFeed(portal, SITE, '542500-nmj')!));
+    expect(nmj).toEqual(new Set([taskUrl('ali-demo/t1'), taskUrl('pulan-official/p1')]));
+    expect(taskOf(departmentFeed(portal, SITE, '542500-hbj')!)).toEqual([]);
+    expect(regionFeed(portal, SITE, '000000')).toBeNull();
+    expect(departmentFeed(portal, SITE, 'nope')).toBeNull();
+    const official = parseXml(regionFeed(portal, SITE, '542521')!);
+    expect(child(official, 'subtitle')?.text.includes(DEMO_LABEL)).toBe(false);
+  });
+
+  it('caps the number of entries', () => {
+    const big = largePortal(600);
+    const parsed = parseXml(allFeed(big, SITE));
+    expect(children(parsed, 'entry').length).toBe(200);
+  });
+});

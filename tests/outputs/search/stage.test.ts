@@ -1,0 +1,94 @@
+// The search stage (stage.ts): every shard indexed by Pagefind and published, only changed shards indexed
+// again, shards the site no longer has removed.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEADLINES_FILE, deadlineIndex, sortDate, type DeadlineFile } from '../../../src/outputs/search/deadline-order';
+import { searchRecords, type SearchRecord } from '../../../src/outputs/search/records';
+import { readSettings } from '../../../src/config';
+import { partitionRecords, shardIndexingMb } from '../../../src/outputs/search/shards';
+import { SHARDS_MANIFEST } from '../../../src/outputs/search/shards-manifest';
+import { fragmentUrl, planSearch, searchStage } from '../../../src/outputs/search/stage';
+import { listFiles } from '../../../src/build/site-files';
+import type { StageContext } from '../../../src/build/stage';
+import { portalOf } from './helpers';
+
+describe('searchStage', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  function setUp() {
+    const root = mkdtempSync(join(tmpdir(), 'qingdan-search-stage-'));
+    dirs.push(root);
+    const lines: string[] = [];
+    const ctx: StageContext = {
+      outDir: join(root, 'dist'),
+      root,
+      site: null,
+      logger: () => ({ info: (l) => lines.push(l), warn: (l) => lines.push(l) }),
+    };
+    const cacheDir = join(root, 'cache');
+    return { root, ctx, lines, cacheDir, env: readSettings({ QINGDAN_CACHE_DIR: cacheDir, QINGDAN_SEARCH_SHARD_RECORDS: '8' }) };
+  }
+  const manifestOf = (outDir: string) =>
+    JSON.parse(readFileSync(join(outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as { shards: string[] };
+
+  it('publishes every shard, then indexes again only the shard whose records changed', async () => {
+    const { ctx, lines, env, cacheDir } = setUp();
+    const records: SearchRecord[] = searchRecords(portalOf());
+    const count = partitionRecords(records, 8).length;
+    await searchStage(portalOf(), ctx, env);
+    expect(lines.at(-1)).toMatch(new RegExp(`${records.length} records in ${count} shards \\(${count} indexed, 0 from cache\\)`));
+    const manifest = manifestOf(ctx.outDir);
+    expect(manifest.shards).toEqual(Array.from({ length: count - 1 }, (_, i) => `/pagefind/s${i + 1}/`));
+    for (const folder of ['', ...manifest.shards.map((s) => s.replace('/pagefind/', ''))]) {
+      const entry = JSON.parse(readFileSync(join(ctx.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8'));
+      expect(entry.languages['zh-cn'].page_count, folder).toBeGreaterThan(0);
+    }
+    // Every shard's deadline file names its own pages, each with its record's deadline.
+    const dated = new Map(records.filter((r) => sortDate(r.meta)).map((r) => [r.url, sortDate(r.meta)]));
+    let listed = 0;
+    for (const folder of ['', ...manifest.shards.map((s) => s.replace('/pagefind/', ''))]) {
+      const dir = join(ctx.outDir, 'pagefind', folder);
+      const index = deadlineIndex([JSON.parse(readFileSync(join(dir, DEADLINES_FILE), 'utf8')) as DeadlineFile]);
+      for (const [id, date] of index)
+        expect(dated.get(fragmentUrl(readFileSync(join(dir, 'fragment', `${id}.pf_fragment`)))), id).toBe(date);
+      listed += index.size;
+    }
+    expect(dated.size).toBe(24); // four dated tasks in each of six documents
+    expect(listed).toBe(dated.size);
+
+    const before = new Map(listFiles(join(ctx.outDir, 'pagefind')).map((f) => [f, statSync(join(ctx.outDir, 'pagefind', f)).ino]));
+    await searchStage(portalOf(true), ctx, env);
+    expect(lines.at(-1)).toMatch(new RegExp(`in ${count} shards \\(1 indexed, ${count - 1} from cache\\)`));
+    const after = listFiles(join(ctx.outDir, 'pagefind'));
+    const changed = after.filter((f) => before.get(f) !== statSync(join(ctx.outDir, 'pagefind', f)).ino);
+    // What changed lives in one shard's folder (its index, its metadata, the changed task's fragment).
+    const folders = new Set(changed.filter((f) => f !== SHARDS_MANIFEST).map((f) => (/^s\d+\//.test(f) ? f.split('/')[0] : '')));
+    expect(folders.size).toBe(1);
+    expect(readdirSync(join(cacheDir, 'search'))).toHaveLength(count); // the old shard is gone
+  }, 120_000);
+
+  it('says what indexing will hold, only for the shards the cache lacks', async () => {
+    const { ctx, env } = setUp();
+    const first = planSearch(portalOf(), ctx, env);
+    const largest = Math.max(...partitionRecords(searchRecords(portalOf()), 8).map((s) => s.length));
+    expect(first.indexingMb).toBe(shardIndexingMb(largest));
+    await first.run();
+    expect(planSearch(portalOf(), ctx, env).indexingMb).toBe(0); // all cached
+    expect(planSearch(portalOf(true), ctx, env).indexingMb).toBeGreaterThan(0); // one shard changed
+    expect(shardIndexingMb(6215)).toBeGreaterThan(806); // the peaks measured for shards of 6,215 and 11,943 records
+    expect(shardIndexingMb(11943)).toBeGreaterThan(1756);
+  }, 120_000);
+
+  it('removes shards the site no longer has', async () => {
+    const { ctx, env, cacheDir } = setUp();
+    await searchStage(portalOf(), ctx, env);
+    expect(manifestOf(ctx.outDir).shards.length).toBeGreaterThan(0);
+    await searchStage(portalOf(), ctx, { ...env, searchShardRecords: 1000 });
+    expect(manifestOf(ctx.outDir).shards).toEqual([]);
+    expect(readdirSync(join(ctx.outDir, 'pagefind')).filter((f) => /^s\d+$/.test(f))).toEqual([]);
+    expect(readdirSync(join(cacheDir, 'search'))).toHaveLength(1);
+  }, 120_000);
+});

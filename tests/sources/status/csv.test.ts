@@ -1,0 +1,46 @@
+// Status files in CSV (csv.ts): UTF-8 with BOM or GB18030, Chinese column names, quoted multi-line cells,
+// lists in cells; every malformed file named with its line and column.
+import { describe, expect, it } from 'vitest';
+import { loadStatusReports } from '../../../src/sources/status/index';
+import { docs, expectCase, FIXTURES, type Case } from './helpers';
+
+describe('loadStatusReports: well-formed files', () => {
+  const reports = loadStatusReports(`${FIXTURES}/good`, docs);
+
+  it('reads CSV cells: multi-line quoted progress, evidence list, indicators with units', () => {
+    const r = reports[3];
+    expect(r.progress).toBe('【示例数据（非官方）】\n多行进展，含逗号,和"引号"。');
+    expect(r.evidence).toEqual([
+      { title: '任务页', url: '/tasks/plan-a/t1/' },
+      { title: '文件页', url: '/documents/plan-a/' },
+    ]);
+    expect(r.indicators).toEqual([
+      { target: 0, value: 38.6 },
+      { target: 1, value: 1.3, unit: '万亩' },
+    ]);
+    expect(r.line).toBe(2);
+    expect(reports[4].line).toBe(4); // the quoted cell above spans two lines
+  });
+
+  it('decodes GB18030 with Chinese column names and keeps the official source', () => {
+    const r = reports[8];
+    expect(r.progress).toBe('整改率达到“九成”，进展顺利。');
+    expect(r.reportingUnit).toBe('拉萨市人民政府');
+    expect(r.source).toEqual({ title: '整改公示', url: 'https://www.example.gov.cn/gk/2019/01/notice.html' });
+    expect(reports[5].source).toEqual({ title: '关于督察整改进展情况的公示', url: 'https://www.example.gov.cn/gk/2018/10/notice.html' });
+  });
+});
+
+const CASES: Case[] = [
+  ['csv-mixed', 'plan-a/2019.csv', 3, 'source', /official data in a file whose earlier rows are demonstration.*never mixed/],
+  ['csv-status', 'plan-a/2019.csv', 5, 'status', /"搞定".*expected one of the status words/],
+  ['csv-binary', 'plan-a/2019.csv', null, null, /binary.*expected a CSV text file in UTF-8 or GB18030/],
+  ['csv-utf16', 'plan-a/2019.csv', null, null, /binary/],
+  ['csv-header', 'plan-a/2019.csv', 1, 'state', /unknown column "state"/],
+  ['csv-other-period', 'plan-a/2019.csv', 3, 'period', /one file per document and period/],
+  ['csv-duplicate', 'plan-a/2019.csv', 3, 'task', /reported twice .*line 2/],
+];
+
+describe('loadStatusReports: every bad input fails with file, line, field and what was expected', () => {
+  it.each(CASES)('%s', expectCase);
+});
