@@ -5,7 +5,7 @@ import { buildPortal } from '../src/portal/portal.ts';
 import { loadSources } from '../src/sources/index.ts';
 
 const t0 = performance.now();
-const sources = loadSources();
+const sources = await loadSources();
 const t1 = performance.now();
 const portal = buildPortal(sources);
 const t2 = performance.now();

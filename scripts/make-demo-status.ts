@@ -265,8 +265,8 @@ function isDemoFile(path: string): boolean {
   return false;
 }
 
-function main() {
-  const documents = ingestAll();
+async function main() {
+  const documents = await ingestAll();
   const summary: string[] = [];
   for (const doc of documents) {
     const dir = join(OUT, doc.slug);
@@ -309,4 +309,4 @@ function main() {
   console.log(summary.join('\n'));
 }
 
-main();
+await main();

@@ -199,12 +199,13 @@ describe('Astro components', () => {
 
 describe('tests', () => {
   const TESTS = join(REPO_ROOT, 'tests');
-  /** Tests of a whole stage that predate the mirrored layout: the documents stage, by concern. */
+  /** Tests of the documents stage as a whole, by concern (bad input, nothing lost, seeds, one plan in every format). */
   const STAGE_TESTS = [
     'sources/documents/bad-input',
     'sources/documents/nothing-lost',
-    'sources/documents/patterns',
     'sources/documents/seeds',
+    'sources/documents/formats/same-tasks',
+    'sources/documents/corpus',
   ];
   const testFiles = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

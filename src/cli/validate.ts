@@ -1,41 +1,60 @@
-// `npm run validate`: check all content (documents, registry, status data) the way the build
-// does, and list every unit name the registry does not know. Exit 1 on errors; with --strict,
-// unverified units fail too.
-import { buildPortal } from '../portal/portal';
-import { loadSources } from '../sources/index';
+// `npm run validate`: check all content (documents, registry, status data) the way the build does; list
+// every unit name the registry does not know, and per document the tasks whose units, lead or deadlines
+// could not be read from the text (to correct in <slug>.fixes.yaml or to check against the original).
+// Exit 1 on errors; with --strict, unverified units fail too.
 import { SourceError, SourceErrors } from '../domain/source-error';
+import { buildPortal } from '../portal/portal';
+import type { Portal } from '../portal/types';
+import { loadSources } from '../sources/index';
 
-function main(argv: string[]): number {
+function report(portal: Portal, out: NodeJS.WritableStream): void {
+  const measures = portal.tasks.reduce((n, t) => n + t.task.measures.length, 0);
+  const reports = portal.tasks.reduce((n, t) => n + t.reports.length, 0);
+  out.write(`documents: ${portal.documents.length}, tasks: ${portal.tasks.length}, measures: ${measures}, status reports: ${reports}\n`);
+  for (const d of portal.documents) {
+    const units = new Set(d.tasks.flatMap((t) => t.units.map((u) => u.name)));
+    out.write(`  ${d.slug}: ${d.tasks.length} tasks, ${units.size} distinct units\n`);
+    const cite = (t: (typeof d.tasks)[number]) => `task ${t.marker || t.number} (${d.sourceFile}:${t.lineStart})`;
+    for (const t of d.tasks) {
+      for (const g of t.gaps)
+        if (g.field !== 'deadlines') out.write(`    no ${g.field === 'units' ? 'units' : 'lead'} read: ${cite(t)} — ${g.reason}\n`);
+      for (const c of t.corrections) out.write(`    corrected ${c.field}: ${cite(t)} — ${c.reason}\n`);
+    }
+    // Many plans give no deadline for most tasks: one line, not one per task.
+    const undated = d.tasks.filter((t) => t.gaps.some((g) => g.field === 'deadlines'));
+    if (undated.length) {
+      const numbers = undated.map((t) => t.marker || t.number);
+      out.write(
+        `    no deadline read: ${undated.length} of ${d.tasks.length} tasks (${numbers.slice(0, 12).join(' ')}${numbers.length > 12 ? ' …' : ''})\n`,
+      );
+    }
+  }
+  if (portal.unverifiedByName.size === 0) {
+    out.write('unverified units: none\n');
+    return;
+  }
+  out.write(
+    `unverified units (${portal.unverifiedByName.size} names, ${portal.unverified.length} uses): kept as written and shown as 未核实; add them to content/registry/ to resolve\n`,
+  );
+  for (const [name, uses] of portal.unverifiedByName) {
+    const where = uses.map((u) => `${u.documentSlug}:${u.line} (${u.role})`);
+    out.write(`  ${name}: ${where.slice(0, 5).join(', ')}${where.length > 5 ? ` … ${where.length - 5} more` : ''}\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   const strict = argv.includes('--strict');
-  let portal;
+  let portal: Portal;
   try {
-    portal = buildPortal(loadSources());
+    portal = buildPortal(await loadSources());
   } catch (e) {
     if (e instanceof SourceErrors) for (const err of e.errors) process.stderr.write(`error: ${err.message}\n`);
     else if (e instanceof SourceError) process.stderr.write(`error: ${e.message}\n`);
     else throw e;
     return 1;
   }
-  const out = process.stdout;
-  out.write(
-    `documents: ${portal.documents.length}, tasks: ${portal.tasks.length}, measures: ${portal.tasks.reduce((n, t) => n + t.task.measures.length, 0)}, status reports: ${portal.tasks.reduce((n, t) => n + t.reports.length, 0)}\n`,
-  );
-  for (const d of portal.documents) {
-    const units = new Set(portal.tasks.filter((t) => t.document === d).flatMap((t) => t.units.map((u) => u.name)));
-    out.write(`  ${d.slug}: ${d.tasks.length} tasks, ${units.size} distinct units\n`);
-    for (const w of d.warnings) out.write(`    warning: ${d.sourceFile}: ${w}\n`);
-  }
-  if (portal.unverifiedByName.size === 0) out.write('unverified units: none\n');
-  else {
-    out.write(
-      `unverified units (${portal.unverifiedByName.size} names, ${portal.unverified.length} uses): kept as written and shown as 未核实; add them to content/registry/ to resolve\n`,
-    );
-    for (const [name, uses] of portal.unverifiedByName) {
-      const where = uses.map((u) => `${u.documentSlug}.txt:${u.line} (${u.role})`);
-      out.write(`  ${name}: ${where.slice(0, 5).join(', ')}${where.length > 5 ? ` … ${where.length - 5} more` : ''}\n`);
-    }
-  }
+  report(portal, process.stdout);
   return strict && portal.unverified.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -48,6 +48,7 @@ export function fullTextBlocks(doc: Document): TextBlock[] {
 export interface OutlineEntry {
   id: string;
   number: string;
+  marker: string;
   title: string;
   level: number;
   implicit: boolean;
@@ -70,6 +71,7 @@ export function outline(doc: Document): OutlineEntry[] {
   return doc.sections.map((s) => ({
     id: s.id,
     number: s.number,
+    marker: s.marker,
     title: s.title,
     level: s.level,
     implicit: s.implicit,

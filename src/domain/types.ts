@@ -20,6 +20,10 @@ export interface UnitRef {
   role: Role;
   /** Exactly as written in the source when it differs from `name` (e.g. "交通局" for 地区交通局). */
   written?: string;
+  /** Which rule of the text gave the unit and its role, and where: "tag (line 12)", "列第一位者为牵头单位 (line 7, 下同)". */
+  basis?: string;
+  /** Set by an editor's correction (content/documents/<slug>.fixes.yaml), with its reason. */
+  corrected?: string;
 }
 
 export type DeadlineKind = 'date' | 'standing';
@@ -30,6 +34,10 @@ export interface Deadline {
   /** YYYY-MM-DD, the last day the deadline allows; null for standing deadlines. */
   date: string | null;
   kind: DeadlineKind;
+  /** Which rule of the text gave it, and where. */
+  basis?: string;
+  /** Set by an editor's correction, with its reason. */
+  corrected?: string;
 }
 
 /** 目标 / 指标: a quantity the task promises. */
@@ -68,8 +76,10 @@ export interface Task {
   localId: string;
   documentSlug: string;
   kind: TaskKind;
-  /** The number as a reader cites it: "12", "2-3", "十四", "（十四）". */
+  /** The number as a reader cites it: "12", "2-3", "十四". */
   number: string;
+  /** The number as the text writes it, punctuation included: "（十四）", "12.", "第三条"; "" for an unnumbered paragraph. */
+  marker: string;
   /** Short title: the first sentence of the text, without its number. */
   title: string;
   /** The full text as written (unit tags included), without the number. */
@@ -86,13 +96,31 @@ export interface Task {
   /** 1-based source line span (inclusive). */
   lineStart: number;
   lineEnd: number;
+  /** What the extractor could not determine, said as such (never "the text names none"). */
+  gaps: TaskGap[];
+  /** Fields an editor corrected (content/documents/<slug>.fixes.yaml), each with its reason. */
+  corrections: TaskCorrection[];
+}
+
+/** A field of a task an editor set by hand, and why. */
+export interface TaskCorrection {
+  field: 'units' | 'lead' | 'deadlines';
+  reason: string;
+}
+
+/** A field of a task the extractor could not read from the text, and why. */
+export interface TaskGap {
+  field: 'units' | 'lead' | 'deadlines';
+  reason: string;
 }
 
 export interface Section {
   id: string;
-  /** 1 = 一、 2 = （一） 3 = 1. 4 = （1） 5 = ①; implicit groups take the level of the tasks they group. */
+  /** Depth in the outline, 1 for the outermost headings; implicit groups take the depth of the tasks they group. */
   level: number;
   number: string;
+  /** The number as written, punctuation included ("（一）"); "" for an implicit group. */
+  marker: string;
   title: string;
   parentId: string | null;
   /** True for a group the scraped text implies (numbering restarts) but never names. */
@@ -146,6 +174,9 @@ export interface DocumentSidecar {
   note?: string;
 }
 
+/** The formats a document file may come in. */
+export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf';
+
 /** What the text does not say, as the portal uses it. */
 export interface DocumentMeta extends Omit<DocumentSidecar, 'region' | 'provenance'> {
   slug: string;
@@ -165,8 +196,10 @@ export interface Document {
   sections: Section[];
   tasks: Task[];
   parts: Part[];
-  /** The source text as decoded, lines joined by "\n". */
+  /** The source text as decoded (or read from HTML, DOCX or PDF), lines joined by "\n". */
   source: string;
+  /** The format of the file as published: the text above was read from it. */
+  format: SourceFormat;
   warnings: string[];
 }
 

@@ -20,10 +20,10 @@ export function getPortal(): Promise<Portal> {
   const root = settings().contentDir;
   let portal = portals.get(root);
   if (!portal) {
-    portal = Promise.resolve().then(() => {
+    portal = Promise.resolve().then(async () => {
       const t0 = performance.now();
       const cache = buildParseCache();
-      const sources = loadSources(root, cache);
+      const sources = await loadSources(root, cache);
       const pruned = cache.prune();
       const t1 = performance.now();
       if (cache !== NO_PARSE_CACHE) console.log(`[qingdan] parse cache: ${cache.hits} reused, ${cache.misses} parsed, ${pruned} pruned`);

@@ -32,8 +32,8 @@ function checkRegions(documents: Document[], registry: Registry): void {
 }
 
 /** Documents, registry and status data of a content root; a cache skips files parsed before. */
-export function loadSources(root = settings().contentDir, cache: ParseCache = NO_PARSE_CACHE): Sources {
-  const documents = ingestAll(join(root, 'documents'), cache);
+export async function loadSources(root = settings().contentDir, cache: ParseCache = NO_PARSE_CACHE): Promise<Sources> {
+  const documents = await ingestAll(join(root, 'documents'), cache);
   const registry = loadRegistry(join(root, 'registry'));
   checkRegions(documents, registry);
   const reports = loadStatusReports(join(root, 'status'), documents, cache);

@@ -32,8 +32,8 @@ beforeAll(() => {
 });
 
 describe('/data/tasks.json', () => {
-  it('holds every task of every document, in order, each url a built page', () => {
-    const documents = ingestAll();
+  it('holds every task of every document, in order, each url a built page', async () => {
+    const documents = await ingestAll();
     expect(documents.length).toBeGreaterThan(0);
     const expected = documents.flatMap((d) => d.tasks.map((t) => t.id));
     expect(tasks.tasks.map((t) => t.id)).toEqual(expected);

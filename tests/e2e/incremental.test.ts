@@ -34,6 +34,7 @@ describe('incremental build', () => {
   const config = join(work, 'astro.test.config.mjs');
   let change: ReportChange;
   let coldTaskPage: string;
+  let coldCorrectedPage: string;
   let warm: Build;
   let full: Build;
 
@@ -72,6 +73,9 @@ describe('incremental build', () => {
     'reports/documents/gone-2020/2020.pdf',
     'feeds/departments/gone.xml',
   ];
+  /** A task whose units the text does not give, corrected in the copy of the content (never in content/ itself). */
+  const CORRECTED = { slug: 'xinjiang-2024-fenqu-guankong', task: 't1', uncorrected: 't2', reason: '测试用校正：核对原件附表' };
+  const pageOf = (build: Build, slug: string, task: string) => readFileSync(join(build.outDir, 'tasks', slug, task, 'index.html'), 'utf8');
   const taskPage = (build: Build) => {
     const slug = relative(join(content, 'status'), change.file).split('/')[0];
     return readFileSync(join(build.outDir, 'tasks', slug, change.task, 'index.html'), 'utf8');
@@ -95,6 +99,12 @@ describe('incremental build', () => {
     expect(first.rendered).toBe(first.keyed); // nothing to reuse yet
     change = changeOneReport(join(content, 'status'));
     coldTaskPage = taskPage(cold);
+    coldCorrectedPage = pageOf(cold, CORRECTED.slug, CORRECTED.task);
+    // An editor's correction added between the builds: it must reach the page (every content file is in the page key).
+    writeFileSync(
+      join(content, 'documents', `${CORRECTED.slug}.fixes.yaml`),
+      `- task: ${CORRECTED.task}\n  units:\n    responsible: [自治区生态环境厅]\n  reason: ${CORRECTED.reason}\n`,
+    );
     // What a deleted document leaves behind in a kept site folder: the rebuild must remove it.
     for (const stale of STALE) {
       mkdirSync(join(cold.outDir, stale, '..'), { recursive: true });
@@ -134,6 +144,16 @@ describe('incremental build', () => {
   it('shows the changed status on the task page', () => {
     expect(taskPage(warm)).toContain(change.to);
     expect(taskPage(warm)).not.toEqual(coldTaskPage);
+  });
+
+  it('shows a correction added between builds with its reason, and says plainly what was not read', () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text(coldCorrectedPage)).toContain('未能识别责任单位，请以原文为准');
+    const corrected = text(pageOf(warm, CORRECTED.slug, CORRECTED.task));
+    expect(corrected).toContain(`经人工校正 校正理由：${CORRECTED.reason}`);
+    expect(corrected).toContain('自治区生态环境厅');
+    expect(corrected).not.toContain('未能识别责任单位');
+    expect(text(pageOf(warm, CORRECTED.slug, CORRECTED.uncorrected))).toContain('未能识别责任单位，请以原文为准');
   });
 
   it('removes from the kept site folder what no stage publishes any more', () => {

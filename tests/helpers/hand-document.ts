@@ -8,6 +8,7 @@ function task(localId: string, sectionPath: string[], line: number): Task {
     documentSlug: 'd',
     kind: 'task',
     number: localId.slice(1),
+    marker: `${localId.slice(1)}.`,
     title: localId,
     text: `${localId}。`,
     segments: [],
@@ -19,6 +20,8 @@ function task(localId: string, sectionPath: string[], line: number): Task {
     sectionPath,
     lineStart: line,
     lineEnd: line,
+    gaps: [],
+    corrections: [],
   };
 }
 
@@ -48,10 +51,10 @@ export function doc(): Document {
     writtenOn: null,
     publishedOn: null,
     sections: [
-      { id: 's1', level: 1, number: '一', title: '任务', parentId: null, implicit: false, line: 2 },
-      { id: 's1.1', level: 2, number: '一', title: '甲', parentId: 's1', implicit: false, line: 3 },
-      { id: 's1.2', level: 2, number: '二', title: '乙', parentId: 's1', implicit: false, line: 7 },
-      { id: 'g1', level: 3, number: '1', title: '第1组', parentId: null, implicit: true, line: 10 },
+      { id: 's1', level: 1, number: '一', marker: '一、', title: '任务', parentId: null, implicit: false, line: 2 },
+      { id: 's1.1', level: 2, number: '一', marker: '（一）', title: '甲', parentId: 's1', implicit: false, line: 3 },
+      { id: 's1.2', level: 2, number: '二', marker: '（二）', title: '乙', parentId: 's1', implicit: false, line: 7 },
+      { id: 'g1', level: 3, number: '1', marker: '', title: '第1组', parentId: null, implicit: true, line: 10 },
     ],
     tasks,
     parts: [
@@ -71,6 +74,7 @@ export function doc(): Document {
       { kind: 'task', lineStart: 10, lineEnd: 10, text: 't5。', taskId: 'd/t5' },
     ],
     source: '',
+    format: 'txt',
     warnings: [],
   };
 }

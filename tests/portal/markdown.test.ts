@@ -71,9 +71,9 @@ describe('markdownToText', () => {
 describe('markdownToText shortcut for text without Markdown', () => {
   const agree = (md: string) => expect(markdownToText(md), JSON.stringify(md)).toBe(markdownToTextFull(md));
 
-  it('agrees with the full parse on the progress texts of the content', () => {
+  it('agrees with the full parse on the progress texts of the content', async () => {
     const dir = repoPath('content');
-    const reports = loadStatusReports(join(dir, 'status'), ingestAll(join(dir, 'documents')));
+    const reports = loadStatusReports(join(dir, 'status'), await ingestAll(join(dir, 'documents')));
     expect(reports.length).toBeGreaterThan(50);
     for (const r of reports) agree(r.progress);
   });

@@ -26,18 +26,18 @@ function copyContent() {
 }
 
 describe('parse cache', () => {
-  it('documents and status reports from the cache equal a fresh parse', () => {
+  it('documents and status reports from the cache equal a fresh parse', async () => {
     const { content, cacheDir } = copyContent();
-    const fresh = ingestAll(join(content, 'documents'));
+    const fresh = await ingestAll(join(content, 'documents'));
     const freshReports = loadStatusReports(join(content, 'status'), fresh);
 
     const first = openParseCache(cacheDir, 'v1');
-    const docs1 = ingestAll(join(content, 'documents'), first);
+    const docs1 = await ingestAll(join(content, 'documents'), first);
     loadStatusReports(join(content, 'status'), docs1, first);
     expect(first.hits).toBe(0);
 
     const second = openParseCache(cacheDir, 'v1');
-    const docs2 = ingestAll(join(content, 'documents'), second);
+    const docs2 = await ingestAll(join(content, 'documents'), second);
     const reports2 = loadStatusReports(join(content, 'status'), docs2, second);
     expect(second.misses).toBe(0);
     expect(second.hits).toBeGreaterThan(docs2.length);
@@ -45,10 +45,10 @@ describe('parse cache', () => {
     expect(reports2).toEqual(freshReports); // lines included
   });
 
-  it('a status file in the cache is not parsed again, indicators and all', () => {
+  it('a status file in the cache is not parsed again, indicators and all', async () => {
     const { content, cacheDir } = copyContent();
     const warmUp = openParseCache(cacheDir, 'v1');
-    const docs = ingestAll(join(content, 'documents'), warmUp);
+    const docs = await ingestAll(join(content, 'documents'), warmUp);
     const before = yamlParses.count;
     const reports = loadStatusReports(join(content, 'status'), docs, warmUp);
     expect(yamlParses.count).toBeGreaterThan(before);
@@ -58,32 +58,32 @@ describe('parse cache', () => {
     ).toBe(true);
 
     const again = openParseCache(cacheDir, 'v1');
-    const docs2 = ingestAll(join(content, 'documents'), again);
+    const docs2 = await ingestAll(join(content, 'documents'), again);
     const parsesBefore = yamlParses.count;
     expect(loadStatusReports(join(content, 'status'), docs2, again)).toEqual(reports);
     expect(yamlParses.count - parsesBefore, 'YAML parses of cached status files').toBe(0);
   });
 
-  it('a changed file is parsed again; another code version starts afresh', () => {
+  it('a changed file is parsed again; another code version starts afresh', async () => {
     const { content, cacheDir } = copyContent();
     const warmUp = openParseCache(cacheDir, 'v1');
-    const docs = ingestAll(join(content, 'documents'), warmUp);
+    const docs = await ingestAll(join(content, 'documents'), warmUp);
     loadStatusReports(join(content, 'status'), docs, warmUp);
 
     const file = join(content, 'status', 'haidong-2019-yaodian', '2019-Q4.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/status: \S+/, 'status: 已完成'));
     const again = openParseCache(cacheDir, 'v1');
-    const reports = loadStatusReports(join(content, 'status'), ingestAll(join(content, 'documents'), again), again);
+    const reports = loadStatusReports(join(content, 'status'), await ingestAll(join(content, 'documents'), again), again);
     expect(again.misses).toBe(1);
     expect(reports.filter((r) => r.file.endsWith('2019-Q4.yaml'))[0].status).toBe('已完成');
     expect(again.prune()).toBe(1); // the entry of the file as it was
 
     const other = openParseCache(cacheDir, 'v2');
-    ingestAll(join(content, 'documents'), other);
+    await ingestAll(join(content, 'documents'), other);
     expect(other.hits).toBe(0);
   });
 
-  it('an error is reported with its line on every build, cached or not', () => {
+  it('an error is reported with its line on every build, cached or not', async () => {
     const { content, cacheDir } = copyContent();
     const file = join(content, 'status', 'haidong-2019-yaodian', '2019-Q4.yaml');
     const text = readFileSync(file, 'utf8');
@@ -92,22 +92,22 @@ describe('parse cache', () => {
     const at = lines.findIndex((l) => /^\s*- task: /.test(l));
     lines[at] = lines[at].replace(/task: .*/, 'task: t999');
     writeFileSync(file, lines.join('\n'));
-    const errorsWith = (cache = openParseCache(cacheDir, 'v1')) => {
+    const errorsWith = async (cache = openParseCache(cacheDir, 'v1')) => {
       try {
-        loadStatusReports(join(content, 'status'), ingestAll(join(content, 'documents')), cache);
+        loadStatusReports(join(content, 'status'), await ingestAll(join(content, 'documents')), cache);
       } catch (e) {
         expect(e).toBeInstanceOf(SourceErrors);
         return (e as SourceErrors).errors.map((x) => `${x.message}`);
       }
       throw new Error('no error');
     };
-    const uncached = errorsWith(NO_PARSE_CACHE);
+    const uncached = await errorsWith(NO_PARSE_CACHE);
     expect(uncached.join('\n')).toContain(`line ${at + 1}, field "reports[0].task"`);
-    expect(errorsWith()).toEqual(uncached); // first build: parsed and stored
-    expect(errorsWith()).toEqual(uncached); // second: from the cache, same file and line
+    expect(await errorsWith()).toEqual(uncached); // first build: parsed and stored
+    expect(await errorsWith()).toEqual(uncached); // second: from the cache, same file and line
   });
 
-  it('the code version covers every file of the parser folders, and is null when one is missing', () => {
+  it('the code version covers every file of the parser folders, and is null when one is missing', async () => {
     const src = repoPath('src');
     expect(codeVersion([join(src, 'sources'), join(src, 'domain')])).toMatch(/^[0-9a-f]{16}$/);
     expect(codeVersion([join(src, 'no-such-folder')])).toBeNull();

@@ -69,11 +69,11 @@ describe('a written corpus through the real loaders', () => {
   let documents: Document[];
   let registry: Registry;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'qingdan-synth-'));
     corpus = synthesizeCorpus({ tasks: TASKS, seed: SEED });
     writeCorpus(corpus, dir);
-    documents = corpus.documents.map((d) => ingestDocumentFile(join(dir, 'documents', `${d.slug}.txt`)));
+    documents = await Promise.all(corpus.documents.map((d) => ingestDocumentFile(join(dir, 'documents', `${d.slug}.txt`))));
     registry = loadRegistry(join(dir, 'registry'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

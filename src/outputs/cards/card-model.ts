@@ -108,8 +108,8 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
     title: task.title || task.text,
     subtitle: `《${documentTitle(document)}》`,
     facts: [
-      { label: leadLabel, values: lead.length ? [...new Set(lead)] : ['未写明'] },
-      { label: '完成时限', values: deadlines.length ? [...new Set(deadlines)] : ['未写明'] },
+      { label: leadLabel, values: lead.length ? [...new Set(lead)] : ['未识别'] },
+      { label: '完成时限', values: deadlines.length ? [...new Set(deadlines)] : ['未识别'] },
     ],
     status: { status: now.status, overdue: now.overdue, period: now.period?.label ?? null },
     demo: view.demo,

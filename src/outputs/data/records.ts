@@ -5,6 +5,7 @@ import { isDemoStatus } from '../../portal/current-status';
 import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from '../../domain/types';
 import { ROLE_LABELS } from '../../domain/types';
 import { departmentUrl, documentUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
+import { sectionNumber } from '../../portal/section-label';
 import {
   DATA_FORMAT_VERSION,
   DEMO_NOTICE,
@@ -75,11 +76,12 @@ export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string
     },
     kind: task.kind,
     number: task.number,
+    marker: task.marker,
     title: task.title,
     text: task.text,
     sections: task.sectionPath.flatMap((id) => {
       const s = secs.get(id);
-      return s ? [{ id: s.id, number: s.number, title: s.title }] : [];
+      return s ? [{ id: s.id, number: sectionNumber(s), title: s.title }] : [];
     }),
     units: view.units.map((u) => ({
       ...unitRef(u),
@@ -102,6 +104,8 @@ export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string
     cause: task.fields.cause ?? null,
     goals: task.fields.goals ?? null,
     timeLimits: task.fields.timeLimits ?? null,
+    gaps: task.gaps.map((g) => ({ field: g.field, reason: g.reason })),
+    corrections: task.corrections.map((c) => ({ field: c.field, reason: c.reason })),
     status: current
       ? {
           periodId: current.period.id,

@@ -109,14 +109,15 @@ export const taskRecordSchema = z
     url: path('任务页面'),
     document: documentRefSchema,
     kind: z.enum(['task', 'problem']).describe('task 为任务；problem 为整改方案中的整改问题'),
-    number: z.string().describe('任务序号，按原文，如“12”“（十四）”'),
+    number: z.string().describe('任务序号，不含标点，如“12”“十四”；按编号重新开始分组的任务为“组-号”，如“2-3”'),
+    marker: z.string().describe('任务序号在原文中的写法，含标点，如“（十四）”“12.”“第三条”；不编号的段落为空'),
     title: z.string().describe('简短标题：正文第一句，不含序号'),
     text: z.string().describe('任务全文（含单位括注），不含序号'),
     sections: z
       .array(
         z.strictObject({
           id: z.string().describe('章节编号'),
-          number: z.string().describe('章节序号，如“一、”'),
+          number: z.string().describe('章节序号在原文中的写法，如“一、”“（二）”；原文未设标题的分组为“第N组”'),
           title: z.string().describe('章节标题'),
         }),
       )
@@ -128,6 +129,22 @@ export const taskRecordSchema = z
     cause: z.string().nullable().describe('原因分析（整改问题）；没有时为 null'),
     goals: z.string().nullable().describe('整改目标原文（整改问题）；没有时为 null'),
     timeLimits: z.string().nullable().describe('整改时限原文（整改问题）；没有时为 null'),
+    gaps: z
+      .array(
+        z.strictObject({
+          field: z.enum(['units', 'lead', 'deadlines']).describe('units 责任单位；lead 牵头单位；deadlines 完成时限'),
+          reason: z.string().describe('说明'),
+        }),
+      )
+      .describe('未能从原文识别的内容（请以原文为准），不表示原文没有写明'),
+    corrections: z
+      .array(
+        z.strictObject({
+          field: z.enum(['units', 'lead', 'deadlines']).describe('经人工校正的内容'),
+          reason: z.string().describe('校正理由'),
+        }),
+      )
+      .describe('编辑人工校正的内容及理由'),
     status: statusSchema.nullable().describe('最新报告期的进展状态；文件尚无报告期时为 null'),
     demo: z.boolean().describe('为 true 时该任务的进展数据是示例数据（非官方）'),
     sourceFile: z.string().describe('源文件名'),

@@ -26,8 +26,14 @@ export interface HeaderField {
   value: string;
 }
 
+/** A 发文字号: 国办发〔2018〕117号, 东政办〔2019〕138号, 吉市政办发[2023]11号. */
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}\s*[〔［\[【（]\s*\d{4}\s*[〕］\]】）]\s*\d{1,4}\s*号/;
+
 /** Fields of a header line, or [] when the line is not a header line. Input: canonical line. */
 export function parseHeaderLine(canonLine: string): HeaderField[] {
+  // A line that is only a 发文字号, as plans print it under their title.
+  const alone = new RegExp(`^${DOC_NUMBER.source}$`).exec(canonLine.trim());
+  if (alone) return [{ key: 'docNumber', label: '发文字号', value: canonLine.trim() }];
   const line = canonLine.replace(/^-\s*/, '');
   const matches = [...line.matchAll(KEY_RE)];
   if (matches.length === 0) return [];

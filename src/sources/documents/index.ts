@@ -1,17 +1,16 @@
-// The ingest stage: a plan's text (+ its metadata file) → Document. Pure apart from file reading.
+// Documents: a plan's file in any format governments publish (formats/) plus its metadata file → Document.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { settings } from '../../config';
 import type { Document, DocumentMeta } from '../../domain/types';
 import { SourceError } from '../../domain/source-error';
 import { NO_PARSE_CACHE, type ParseCache } from '../parse-cache';
-import { decodeText, DecodeError } from '../text-decode';
+import { ACCEPTED_EXTENSIONS, readSourceFile } from './formats/index';
+import { applyCorrections } from './corrections';
 import { classifyLines } from './lines';
 import { loadDocumentMeta } from './sidecar';
 import { extractMetadata } from './text-metadata';
 import { buildStructure } from './structure';
-
-export { decodeText } from '../text-decode';
 
 /** Parse decoded text. Throws when no task is found: a plan without tasks is never published. */
 export function parseDocument(source: string, meta: DocumentMeta, sourceFile: string): Document {
@@ -35,47 +34,44 @@ export function parseDocument(source: string, meta: DocumentMeta, sourceFile: st
     tasks: structure.tasks,
     parts: structure.parts,
     source,
+    format: 'txt',
     warnings: structure.warnings,
   };
 }
 
-/** Read and decode a text file; errors name the file. */
-export function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new SourceError({ file }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'a readable text file');
-  }
-  try {
-    return decodeText(bytes).text;
-  } catch (e) {
-    if (e instanceof DecodeError) throw new SourceError({ file, line: 1 }, e.message, 'UTF-8 or GB18030 text');
-    throw e;
-  }
-}
+/** Whether a file of the documents folder is a document (a sidecar, a corrections file or notes are not). */
+export const isDocumentFile = (name: string): boolean => ACCEPTED_EXTENSIONS.includes(extname(name).toLowerCase());
 
-/** A document file with its sibling metadata file (<slug>.txt + <slug>.yaml). */
-export function ingestDocumentFile(file: string): Document {
+/** A document file with its sibling metadata file (<slug>.<ext> + <slug>.yaml), as extracted. */
+async function extractDocumentFile(file: string): Promise<Document> {
   const slug = basename(file).replace(/\.[^.]+$/, '');
   const meta = loadDocumentMeta(file.replace(/\.[^.]+$/, '.yaml'), slug);
-  return parseDocument(readText(file), meta, file);
+  const { text, format } = await readSourceFile(file);
+  return { ...parseDocument(text, meta, file), format };
 }
 
-/** Every document of a folder; with a cache, a document whose text and metadata are unchanged is not parsed again. */
-export function ingestAll(dir = join(settings().contentDir, 'documents'), cache: ParseCache = NO_PARSE_CACHE): Document[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const file = join(dir, f);
-      const metaFile = file.replace(/\.[^.]+$/, '.yaml');
-      if (cache === NO_PARSE_CACHE || !existsSync(metaFile)) return ingestDocumentFile(file);
-      const key = cache.key('document', file, readFileSync(file), readFileSync(metaFile));
-      const hit = cache.get<Document>(key);
-      if (hit) return hit;
-      const document = ingestDocumentFile(file);
+/** A document file with its metadata file, and an editor's corrections (<slug>.fixes.yaml) applied. */
+export const ingestDocumentFile = async (file: string): Promise<Document> => applyCorrections(await extractDocumentFile(file), file);
+
+/** Every document of a folder; with a cache, a document whose file and metadata are unchanged is not parsed again. */
+export async function ingestAll(dir = join(settings().contentDir, 'documents'), cache: ParseCache = NO_PARSE_CACHE): Promise<Document[]> {
+  const files = readdirSync(dir).filter(isDocumentFile).sort();
+  const out: Document[] = [];
+  for (const f of files) {
+    const file = join(dir, f);
+    const metaFile = file.replace(/\.[^.]+$/, '.yaml');
+    if (cache === NO_PARSE_CACHE || !existsSync(metaFile)) {
+      out.push(await ingestDocumentFile(file));
+      continue;
+    }
+    const key = cache.key('document', file, readFileSync(file), readFileSync(metaFile));
+    // The cache holds what the extractor read; corrections are applied on every build.
+    let document = cache.get<Document>(key);
+    if (!document) {
+      document = await extractDocumentFile(file);
       cache.set(key, document);
-      return document;
-    });
+    }
+    out.push(applyCorrections(document, file));
+  }
+  return out;
 }

@@ -1,18 +1,31 @@
 // Line classification: every source line is blank, chrome, a header field, a label line
-// ("牵头单位：…"), a numbered item (一、 （一） 1. （1） ①), or a paragraph.
-import { isChromeLine, isFooterStart } from './chrome';
+// ("牵头单位：…"), a numbered item (一、 （一） 1. （1） 1） ① 第一条 一是), or a paragraph.
 import { isDateLine } from './calendar';
-import { parseHeaderLine, isTimestampLine, type HeaderField } from './header';
+import { isChromeLine, isFooterStart, maskPageMarkers } from './chrome';
+import { isTimestampLine, parseHeaderLine, type HeaderField } from './header';
 import { canonical, chineseNumeral, trimAll } from './normalize';
-import { UNIT_LABELS } from './units';
+import { UNIT_LABELS } from './unit-names';
 
 export type LineKind = 'blank' | 'chrome' | 'meta' | 'title' | 'label' | 'item' | 'para';
 
+/** The numbering styles plans use. Which nests in which is learned from each document (outline.ts). */
+export const ITEM_STYLES = {
+  /** 一、 */ chinese: 1,
+  /** （一） */ chineseParen: 2,
+  /** 1. 1、 */ arabic: 3,
+  /** （1） */ arabicParen: 4,
+  /** ① */ circled: 5,
+  /** 1） */ arabicHalfParen: 6,
+  /** 第一条 */ article: 7,
+  /** 一是 */ enumeration: 8,
+} as const;
+
 export interface ItemInfo {
-  /** 1 = 一、 2 = （一） 3 = 1. 4 = （1） 5 = ① */
   style: number;
   /** The numeral as written, without punctuation: "十四", "12". */
   number: string;
+  /** The number as the text writes it, punctuation included: "（十四）", "12.", "第三条". */
+  marker: string;
   value: number;
   body: string;
   bodyCanon: string;
@@ -38,46 +51,121 @@ export interface Line {
   item?: ItemInfo;
 }
 
-/** Rectification fields and deadline labels, besides the unit labels. */
-export const FIELD_LABELS = [
-  '原因分析',
-  '整改目标',
-  '整改时限',
-  '完成时限',
-  '完成时间',
-  '时间节点',
-  '整改措施',
-  '工作目标',
-  '主要目标',
-] as const;
+/** Labels of rectification fields and deadlines. */
+export const FIELD_LABELS = ['原因分析', '整改目标', '整改时限', '整改措施', '工作目标', '主要目标'] as const;
+/** Labels whose value is a deadline. */
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '完成期限', '时间节点', '执行期限', '实施期限', '办理时限'] as const;
+/** Labels of flattened policy tables that carry no unit and no deadline, but belong to the item above them. */
+export const NOTE_LABELS = ['政策依据', '咨询电话', '联系电话', '备注'] as const;
 
-const LABEL_RE = new RegExp(`^(${[...Object.keys(UNIT_LABELS), ...FIELD_LABELS].join('|')})\\s*：\\s*`);
+const LABEL_KEYS = [...Object.keys(UNIT_LABELS), ...FIELD_LABELS, ...DEADLINE_LABELS, ...NOTE_LABELS].join('|');
+const LABEL_RE = new RegExp(`^(${LABEL_KEYS})\\s*：\\s*`);
+/** A further label on the same line: "责任单位：地区财政局；完成时限：长期", also after a space or comma. */
+const NEXT_LABEL_RE = new RegExp(`[；，、\\s]+(?=(?:${LABEL_KEYS})\\s*：)`, 'g');
 
-const ITEM_PATTERNS: Array<{ style: number; re: RegExp; arabic: boolean }> = [
-  { style: 1, re: /^([一二三四五六七八九十百零〇]+)\s*[、.]\s*/, arabic: false },
-  { style: 2, re: /^（\s*([一二三四五六七八九十百零〇]+)\s*）\s*/, arabic: false },
-  { style: 3, re: /^(\d{1,3})\s*[.、](?!\d)\s*/, arabic: true },
-  { style: 4, re: /^（\s*(\d{1,3})\s*）\s*/, arabic: true },
-  { style: 5, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*/, arabic: true },
+const CN = '[一二三四五六七八九十百零〇两]+';
+const ITEM_PATTERNS: Array<{ style: number; re: RegExp; numeral: 'chinese' | 'arabic' | 'circled' | 'any' }> = [
+  { style: ITEM_STYLES.article, re: new RegExp(`^第\\s*(${CN}|\\d{1,3})\\s*条\\s*`), numeral: 'any' },
+  { style: ITEM_STYLES.enumeration, re: new RegExp(`^(${CN})是[，：、\\s]?\\s*`), numeral: 'chinese' },
+  { style: ITEM_STYLES.chinese, re: new RegExp(`^(${CN})\\s*[、.．]\\s*`), numeral: 'chinese' },
+  { style: ITEM_STYLES.chineseParen, re: new RegExp(`^（\\s*(${CN})\\s*）\\s*`), numeral: 'chinese' },
+  // 1. but not 1.5亿 (a decimal); 1.2019年底前… is an item whose text opens with a year.
+  { style: ITEM_STYLES.arabic, re: /^(\d{1,3})\s*(?:、|[.．](?!\d)|[.．](?=\d{4}\s*年))\s*/, numeral: 'arabic' },
+  { style: ITEM_STYLES.arabicParen, re: /^（\s*(\d{1,3})\s*）\s*/, numeral: 'arabic' },
+  { style: ITEM_STYLES.arabicHalfParen, re: /^(\d{1,3})\s*）\s*/, numeral: 'arabic' },
+  { style: ITEM_STYLES.circled, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*/, numeral: 'circled' },
 ];
 
 /** A sentence end, or a body too long to be a heading. */
 const HEADING_MAX = 50;
 
+function numeralValue(numeral: string, kind: (typeof ITEM_PATTERNS)[number]['numeral']): number {
+  if (kind === 'circled') return numeral.codePointAt(0)! - 0x2460 + 1;
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  return chineseNumeral(numeral.replace(/两/g, '二'));
+}
+
 export function parseItem(text: string, canon: string): ItemInfo | null {
-  for (const { style, re, arabic } of ITEM_PATTERNS) {
+  for (const { style, re, numeral } of ITEM_PATTERNS) {
     const m = re.exec(canon);
     if (!m) continue;
     const number = m[1];
-    const value = style === 5 ? number.codePointAt(0)! - 0x2460 + 1 : arabic ? Number(number) : chineseNumeral(number);
+    const value = numeralValue(number, numeral);
     if (!Number.isFinite(value)) continue;
     const body = trimAll(text.slice(m[0].length));
     const bodyCanon = trimAll(canon.slice(m[0].length));
-    if (body === '') return null;
+    if (body === '') {
+      // "一" alone on a line (a PDF broke "一、" from its heading) is no item; a bare "第一条" is a heading.
+      if (style !== ITEM_STYLES.article) return null;
+    }
     const content = /[。！？]/.test(bodyCanon) || bodyCanon.length > HEADING_MAX;
-    return { style, number, value, body, bodyCanon, content };
+    return { style, number, marker: trimAll(text.slice(0, m[0].length)).replace(/\s+/g, ''), value, body, bodyCanon, content };
   }
   return null;
+}
+
+/** A label line's key and value: "牵头单位：市发改委" → 牵头单位, 市发改委; the value ends where another label starts. */
+export function parseLabel(text: string, canon: string): LabelInfo | null {
+  const m = LABEL_RE.exec(canon);
+  if (!m) return null;
+  const end = labelStarts(canon)[1] ?? canon.length;
+  const value = (s: string) => trimAll(s.slice(m[0].length, end)).replace(/[；;，,、]+$/, '');
+  return { key: m[1], value: value(text), valueCanon: value(canon) };
+}
+
+/** Labels that may follow the text of an item on its own line: "1.推进项目建设。责任单位：市发改委". */
+const INLINE_LABEL_RE = new RegExp(
+  `(?<=[。；！？\\s])\\s*(?=(?:${[...Object.keys(UNIT_LABELS).filter((k) => k.length > 2), ...DEADLINE_LABELS].join('|')})\\s*：)`,
+  'g',
+);
+
+/** Where labels start after the text of an item or paragraph line (outside brackets: those are tags), or -1. */
+export function inlineLabelStart(canon: string): number {
+  for (const m of canon.matchAll(INLINE_LABEL_RE)) {
+    const before = canon.slice(0, m.index);
+    const open = (before.match(/[（〔【［]/g) ?? []).length - (before.match(/[）〕】］]/g) ?? []).length;
+    if (m.index > 0 && open <= 0) return m.index;
+  }
+  return -1;
+}
+
+/** Where each label of a label line starts (0 first): a table row flattened into one line holds several. */
+export function labelStarts(canon: string): number[] {
+  if (!LABEL_RE.test(canon)) return [];
+  return [0, ...[...canon.matchAll(NEXT_LABEL_RE)].map((m) => m.index! + m[0].length)];
+}
+
+/** Sets a line's kind from its text: label, header, chrome, item or paragraph. */
+export function classify(line: Line): void {
+  line.kind = 'para';
+  line.label = undefined;
+  line.item = undefined;
+  line.header = undefined;
+  if (line.text === '') {
+    line.kind = 'blank';
+    return;
+  }
+  const label = parseLabel(line.text, line.canon);
+  if (label) {
+    line.kind = 'label';
+    line.label = label;
+    return;
+  }
+  const header = parseHeaderLine(line.canon);
+  if (header.length > 0 || isTimestampLine(line.canon)) {
+    line.kind = 'meta';
+    line.header = header;
+    return;
+  }
+  if (isChromeLine(line.canon)) {
+    line.kind = 'chrome';
+    return;
+  }
+  const item = parseItem(line.text, line.canon);
+  if (item) {
+    line.kind = 'item';
+    line.item = item;
+  }
 }
 
 export function classifyLines(source: string): Line[] {
@@ -87,46 +175,21 @@ export function classifyLines(source: string): Line[] {
   });
   let inFooter = false;
   for (const line of lines) {
-    if (line.text === '') {
-      line.kind = 'blank';
-      continue;
-    }
-    if (inFooter) {
+    if (inFooter && line.text !== '') {
       line.kind = 'chrome';
       continue;
     }
-    const label = LABEL_RE.exec(line.canon);
-    if (label) {
-      line.kind = 'label';
-      line.label = {
-        key: label[1],
-        value: trimAll(line.text.slice(label[0].length)),
-        valueCanon: trimAll(line.canon.slice(label[0].length)),
-      };
-      continue;
-    }
-    const header = parseHeaderLine(line.canon);
-    if (header.length > 0 || isTimestampLine(line.canon)) {
-      line.kind = 'meta';
-      line.header = header;
-      continue;
-    }
-    if (isChromeLine(line.canon)) {
-      line.kind = 'chrome';
-      if (isFooterStart(line.canon)) inFooter = true;
-      continue;
-    }
-    const item = parseItem(line.text, line.canon);
-    if (item) {
-      line.kind = 'item';
-      line.item = item;
-    }
+    classify(line);
+    if (line.kind === 'chrome' && isFooterStart(line.canon)) inFooter = true;
+    // Page numbers glued into a line are blanked for parsing (same length: the text keeps them).
+    if (line.kind !== 'chrome') line.canon = maskPageMarkers(line.canon);
   }
   markTitles(lines);
   return lines;
 }
 
-const TITLE_END = /(方案|意见|要点|规划|纲要|通知|办法|计划|决定|细则|规定|清单|意见稿|条例|规则)\s*[》>]?\s*(（?征求意见稿）?|征求意见)?$/;
+const TITLE_END =
+  /(方案|意见|要点|规划|纲要|通知|办法|计划|决定|细则|规定|清单|意见稿|条例|规则|措施|举措|政策|若干条|十条|条措施|分解|分工|台账|任务)\s*[》>]?\s*(（?征求意见稿）?|征求意见)?$/;
 
 /** A line that could be (part of) a title: short, no sentence or list punctuation, not a date. */
 function titleish(line: Line): boolean {
@@ -167,7 +230,7 @@ function markTitles(lines: Line[]): void {
         .slice(0, k)
         .map((l) => l.canon.replace(/\s+/g, ''))
         .join('');
-      if (TITLE_END.test(joined) || /关于印发.+的通知/.test(joined)) {
+      if (TITLE_END.test(joined) || /关于.+的(通知|意见|决定)$/.test(joined)) {
         taken = k;
         break;
       }

@@ -1,5 +1,6 @@
 // Units that prose names without a role: "自治区生态环境厅会同发展改革…", "自治区水利厅负责…".
 import type { UnitRef } from '../../domain/types';
+import { canonical } from './normalize';
 
 /** Where a unit name starts: a province-level prefix or a named place. */
 const PREFIX =
@@ -7,11 +8,11 @@ const PREFIX =
 
 /** Words that end a name: the verb or connective that follows the unit. */
 const STOP_WORDS =
-  /会同|负责|牵头|要|组织|督促|指导|制定|研究|建立|加强|加大|对|在|将|与|按照|依照|依托|开展|完成|适时|严格|限时|定期|明确|全面|联合|共同|作出|根据|和各|等|及|以|把|为|向|从|已|于|并|是|的|，|。|；|、|：|（|）|“|”|《|》|\s/;
+  /会同|负责|牵头|要|组织(?!部)|督促|指导|制定|研究|建立|加强|加大|对|在|将|与|按照|依照|依托|开展|完成|适时|严格|限时|定期|明确|全面|联合|共同|作出|根据|和各|等|及|以|把|为|向|从|已|于|并|是|的|，|。|；|、|：|（|）|“|”|《|》|\s/;
 
 /** How a unit name ends, longest alternatives first. */
 const SUFFIX =
-  /(领导小组办公室|整改办|督查室|办公厅|办公室|委员会|管委会|纪委监委|宣传部|组织部|统战部|编办|小组|法院|检察院|厅|局|委|办)$/;
+  /(领导小组办公室|整改办|督查室|办公厅|办公室|委员会|管委会|纪委监委|宣传部|组织部|统战部|编办|小组|法院|检察院|人民政府|政府|行署|厅|局|委|办)$/;
 
 const NOT_A_UNIT = /^(各|有关|相关|全|本|该|我|其他|其它|所在|当地|上级|同级)/;
 
@@ -20,7 +21,8 @@ const NOT_A_UNIT_END = /(格局|布局|大局|全局|结局|开局|时局|新局
 
 /** Mentioned units in prose, in order of appearance, without duplicates. */
 export function findMentionedUnits(text: string): UnitRef[] {
-  let prose = text;
+  // Read on the canonical copy (same length): half-width , ; ( ) end names as their full-width forms do.
+  let prose = canonical(text);
   const found: UnitRef[] = [];
   const seen = new Set<string>();
   const add = (name: string) => {

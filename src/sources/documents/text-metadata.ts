@@ -2,12 +2,12 @@
 import type { Document } from '../../domain/types';
 import type { Line } from './lines';
 import { parseCalendarDate, isDateLine } from './calendar';
+import { DOC_NUMBER } from './header';
 import { compact, squeeze } from './normalize';
 
 export type ExtractedMetadata = Pick<Document, 'title' | 'docNumber' | 'indexNumber' | 'issuer' | 'writtenOn' | 'publishedOn'>;
 
 const ISSUER_SUFFIX = /(人民政府|行政公署|公署|办公室|办公厅|委员会|党委|厅|局|委|政府)$/;
-const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔［\[【（(]\s*\d{4}\s*[〕］\]】）)]\s*\d{1,4}\s*号/;
 
 /** Title text cleaned for display: outer 《》 and a trailing 征求意见 marker go, <> become 〈〉. */
 export function cleanTitle(text: string): string {
@@ -67,8 +67,8 @@ export function extractMetadata(lines: Line[]): ExtractedMetadata {
   }
 
   const docNumberField = fields.get('docNumber');
-  const docNumber = docNumberField ? (DOC_NUMBER.exec(docNumberField)?.[0] ?? docNumberField) : null;
-  const indexNumber = fields.get('indexNumber') ?? null;
+  const docNumber = docNumberField ? asWrittenIn(lines, DOC_NUMBER.exec(docNumberField)?.[0] ?? docNumberField) : null;
+  const indexNumber = fields.has('indexNumber') ? asWrittenIn(lines, fields.get('indexNumber')!) : null;
 
   // Signature: an issuer line directly above a date line.
   let signatureIssuer: string | null = null;
@@ -91,4 +91,13 @@ export function extractMetadata(lines: Line[]): ExtractedMetadata {
   const publishedOn = fields.get('publishedOn') ? parseCalendarDate(fields.get('publishedOn')!) : null;
 
   return { title, docNumber, indexNumber, issuer, writtenOn, publishedOn };
+}
+
+/** A value read from the canonical copy, as the text writes it: 藏政发(2018)12号 keeps its brackets. */
+function asWrittenIn(lines: readonly Line[], canonValue: string): string {
+  for (const l of lines) {
+    const i = l.canon.indexOf(canonValue);
+    if (i >= 0) return l.text.slice(i, i + canonValue.length);
+  }
+  return canonValue;
 }

@@ -132,7 +132,7 @@ describe('cardsForPortal', () => {
     ];
     expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['2025年6月底', '长期'] });
     t.task.measures = [];
-    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['未写明'] });
+    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['未识别'] });
   });
 
   it('draws the host of the configured site', () => {

@@ -60,6 +60,7 @@ function doc(slug: string, regionCode: string, title: string): Document {
     tasks: [],
     parts: [],
     source: '',
+    format: 'txt',
     warnings: [],
   };
 }
@@ -85,6 +86,7 @@ function taskView(seed: TaskSeed): TaskView {
     documentSlug: seed.doc.slug,
     kind: seed.kind ?? 'task',
     number: seed.localId.replace(/\D/g, ''),
+    marker: `${seed.localId.replace(/\D/g, '')}.`,
     title: seed.title,
     text: `${seed.title}。`,
     segments: [],
@@ -96,6 +98,8 @@ function taskView(seed: TaskSeed): TaskView {
     sectionPath: [],
     lineStart: 1,
     lineEnd: 1,
+    gaps: [],
+    corrections: [],
   };
   const lead = { name: seed.lead.name, role: 'lead' as const, departmentId: seed.lead.id, verified: true };
   const units = seed.helper

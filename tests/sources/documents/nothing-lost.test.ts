@@ -5,7 +5,7 @@ import { ingestAll } from '../../../src/sources/documents/index';
 import { isChromeLine } from '../../../src/sources/documents/chrome';
 import { canonical, trimAll } from '../../../src/sources/documents/normalize';
 
-const docs = ingestAll('content/documents');
+const docs = await ingestAll('content/documents');
 
 describe.each(docs.map((d) => [d.slug, d] as const))('%s', (_slug, doc) => {
   const lines = doc.source.split('\n');

@@ -32,6 +32,7 @@ function fakeDocument(regionCode: string, tasks: Array<Pick<Task, 'units' | 'mea
       documentSlug: 'fake',
       kind: 'task',
       number: String(i + 1),
+      marker: `${i + 1}.`,
       title: '',
       text: '',
       segments: [],
@@ -43,9 +44,12 @@ function fakeDocument(regionCode: string, tasks: Array<Pick<Task, 'units' | 'mea
       sectionPath: [],
       lineStart: 10 * (i + 1),
       lineEnd: 10 * (i + 1),
+      gaps: [],
+      corrections: [],
     })),
     parts: [],
     source: '',
+    format: 'txt',
     warnings: [],
   };
 }

@@ -79,7 +79,7 @@ describe('the real content/status against the real documents', () => {
     const { statusTimeline, countStatuses } = await import('../../../src/domain/derive-status');
     const { timelinePeriods } = await import('../../../src/domain/periods');
     const { REPORTED_STATUSES } = await import('../../../src/domain/status-catalogue');
-    const documents = ingestAll('content/documents');
+    const documents = await ingestAll('content/documents');
     const reports = loadStatusReports('content/status', documents);
     expect(documents.length).toBeGreaterThanOrEqual(5);
 

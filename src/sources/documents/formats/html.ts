@@ -11,7 +11,7 @@
 // two Chinese characters disappears (as CSS Text 3 says and as exporters that wrap long lines
 // need). Entities are decoded by the parser, so &nbsp; is U+00A0 and stays.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { decodeBytes, DecodeError, type DecodedText, type TextEncoding } from './decode';
+import { decodeText, DecodeError, type DecodedText, type TextEncoding } from '../../text-decode';
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -60,7 +60,7 @@ export function decodeHtml(bytes: Uint8Array): DecodedText {
       // Mislabelled (sites that moved to UTF-8 often keep the old meta tag): detect instead.
     }
   }
-  return decodeBytes(bytes);
+  return decodeText(bytes);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,16 +8,18 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SourceError } from '../../../domain/source-error';
-import { decodeBytes, DecodeError } from './decode';
+import { decodeText, DecodeError } from '../../text-decode';
 import { readDocx, DocxError } from './docx';
 import { readHtml } from './html';
 import { PdfError, readPdf } from './pdf';
 import { toSimplified } from './traditional';
 
-export { decodeBytes, DecodeError } from './decode';
+export { decodeText, DecodeError } from '../../text-decode';
 export { toSimplified } from './traditional';
 
-export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf';
+import type { SourceFormat } from '../../../domain/types';
+
+export type { SourceFormat } from '../../../domain/types';
 
 export interface SourceText {
   text: string;
@@ -160,7 +162,7 @@ export async function readSourceFile(file: string): Promise<SourceText> {
     let encoding: string | undefined;
     if (format === 'txt' || format === 'html') {
       if (format === 'txt') {
-        const decoded = decodeBytes(bytes);
+        const decoded = decodeText(bytes);
         if (looksLikeHtml(decoded.text)) format = 'html';
         else {
           text = decoded.text;

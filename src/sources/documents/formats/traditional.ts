@@ -4,7 +4,7 @@
 // whether a text is written in traditional characters at all, and in which regional standard.
 // Simplified text comes back as the same string.
 import { Converter, Locale } from 'opencc-js/t2cn';
-import { big5Hanzi, gb2312Hanzi } from './charsets';
+import { big5Hanzi, gb2312Hanzi } from '../../charsets';
 
 /** OpenCC's names: 't' OpenCC's traditional standard, 'tw' Taiwan, 'hk' Hong Kong. */
 export type TraditionalStandard = 't' | 'tw' | 'hk';

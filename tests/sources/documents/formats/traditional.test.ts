@@ -2,7 +2,7 @@
 // converted; simplified text comes back as the very same string; lines are kept.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../../../src/sources/documents/formats/decode';
+import { decodeText } from '../../../../src/sources/text-decode';
 import { countScript, isTraditional, toSimplified } from '../../../../src/sources/documents/formats/traditional';
 import { DOCUMENTS, fixture, fixtureBytes } from './helpers';
 
@@ -34,7 +34,7 @@ describe('simplified text is returned unchanged', () => {
 
 describe('traditional text is converted', () => {
   it('the Big5 fixture (Taiwan standard) gives back the simplified original, line for line', () => {
-    const traditional = decodeBytes(fixtureBytes('aletai', 'source.big5.txt')).text;
+    const traditional = decodeText(fixtureBytes('aletai', 'source.big5.txt')).text;
     const original = readFileSync(fixture('aletai', 'source.txt'), 'utf8');
     expect(countScript(traditional).simplified).toBe(0);
     const result = toSimplified(traditional);
