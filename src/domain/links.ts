@@ -1,16 +1,45 @@
-// Which URLs may reach a page, a feed, a PDF or a data file: one policy for every link that comes from
-// documents' metadata, the registry or status data.
+// Which URLs may reach a page, a feed, a PDF or a data file: one rule for every link that comes from
+// documents' metadata, status data (sources, evidence) or the Markdown of progress notes. Input
+// validation refuses what fails it; every output checks it again before it writes a link, and shows a
+// URL that fails as text (or leaves it out of a data file), never as a link.
 
-/** Absolute http(s) URLs, or paths of the portal itself ("/documents/x/"); never javascript:, data:, //host. */
+/** Longer than any real address; long enough for a search-result URL with its query. */
+export const MAX_URL_LENGTH = 2000;
+
+/**
+ * Characters a URL may not hold as written: whitespace and separators (browsers strip tabs and line breaks
+ * inside URLs, so "java\tscript:" would run), controls, format characters (bidi overrides, zero-width
+ * joiners), lone surrogates, private-use and unassigned code points, and the ASCII characters RFC 3986
+ * excludes ("<>\"`{|}^ and the backslash, which browsers read as "/").
+ */
+const FORBIDDEN = /[\s\p{Z}\p{C}"<>\\^`{|}]/u;
+
+/**
+ * The host of an absolute URL: ASCII names (an internationalised name in its xn-- form, so that a look-alike
+ * letter cannot pass for another site's name), IPv4 or a bracketed IPv6 address, an optional port. No "@":
+ * credentials ("https://user:pass@host/") are refused, and with them "https://gov.cn@evil.example/".
+ */
+const AUTHORITY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Absolute http(s) URLs with a host, or paths of the portal itself ("/documents/x/", used by evidence that
+ * points at the methodology page); never javascript:, data:, vbscript:, mailto:, protocol-relative //host
+ * or /\host, relative paths, credentials, whitespace or control characters, or more than 2000 characters.
+ */
 export function isAllowedUrl(url: string): boolean {
-  if (/\s/.test(url)) return false;
-  if (/^https?:\/\/[^/]/i.test(url)) {
-    try {
-      new URL(url);
-      return true;
-    } catch {
-      return false;
-    }
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH || FORBIDDEN.test(url)) return false;
+  if (url.startsWith('/')) return url[1] !== '/';
+  const m = /^https?:\/\/([^/?#]*)/i.exec(url);
+  if (!m || !AUTHORITY.test(m[1])) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
   }
-  return /^\/(?!\/)/.test(url);
+}
+
+/** The URL if it may be a link (isAllowedUrl), else null: for outputs that link where they can and show text otherwise. */
+export function linkableUrl(url: string | null | undefined): string | null {
+  return typeof url === 'string' && isAllowedUrl(url) ? url : null;
 }
