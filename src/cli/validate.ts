@@ -1,7 +1,7 @@
 // `npm run validate`: check all content (documents, registry, status data) the way the build does; list
 // every unit name the registry does not know, and per document the tasks whose units, lead or deadlines
 // could not be read from the text (to correct in <slug>.fixes.yaml or to check against the original).
-// Exit 1 on errors; with --strict, unverified units fail too.
+// Exit 1 on errors; with --strict, unverified units fail too; --errors-only prints errors alone (the build's check).
 import { SourceError, SourceErrors } from '../domain/source-error';
 import { buildPortal } from '../portal/portal';
 import type { Portal } from '../portal/types';
@@ -44,6 +44,8 @@ function report(portal: Portal, out: NodeJS.WritableStream): void {
 
 async function main(argv: string[]): Promise<number> {
   const strict = argv.includes('--strict');
+  // The build's own check (src/cli/build.ts): errors only, before anything is written.
+  const errorsOnly = argv.includes('--errors-only');
   let portal: Portal;
   try {
     portal = buildPortal(await loadSources());
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     else throw e;
     return 1;
   }
+  if (errorsOnly) return 0;
   report(portal, process.stdout);
   return strict && portal.unverified.length > 0 ? 1 : 0;
 }
