@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SourceError } from '../../../domain/source-error';
 import { decodeText, DecodeError } from '../../text-decode';
-import { readDocx, DocxError } from './docx';
+import { readDocx } from './docx';
 import { readHtml } from './html';
-import { PdfError, readPdf } from './pdf';
+import { readPdf } from './pdf';
+import { UnreadableFile } from './unreadable';
 import { toSimplified } from './traditional';
 
 export { decodeText, DecodeError } from '../../text-decode';
@@ -182,7 +183,7 @@ export async function readSourceFile(file: string): Promise<SourceText> {
     return { text: simplified.text, format, ...(encoding ? { encoding } : {}), converted: simplified.converted };
   } catch (e) {
     // Each says "problem; what was expected or what to do".
-    if (e instanceof DecodeError || e instanceof DocxError || e instanceof PdfError) throw new SourceError({ file }, e.message);
+    if (e instanceof DecodeError || e instanceof UnreadableFile) throw new SourceError({ file }, e.message);
     throw e;
   }
 }
