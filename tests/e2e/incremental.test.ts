@@ -54,8 +54,9 @@ describe('incremental build', () => {
       QINGDAN_CACHE_DIR: join(work, 'cache'),
       // Shards of 60 records: the real content makes several, so the rebuild reuses some.
       QINGDAN_SEARCH_SHARD_RECORDS: '60',
-      QINGDAN_BUILD_DATE: '2025-01-15',
-      SOURCE_DATE_EPOCH: String(Date.UTC(2025, 0, 15) / 1000),
+      // After every report in content/ (a report dated after the build date is refused).
+      QINGDAN_BUILD_DATE: '2026-06-30',
+      SOURCE_DATE_EPOCH: String(Date.UTC(2026, 5, 30) / 1000),
       ...extraEnv,
     };
     const args = [

@@ -48,7 +48,7 @@ const departments: Department[] = [
 function doc(slug: string, regionCode: string, title: string): Document {
   return {
     slug,
-    sourceFile: `content/documents/${slug}.txt`,
+    sourceFile: `documents/${slug}.txt`,
     meta: { slug, regionCode, kind: '实施方案', sourceUrl: null, reporting: 'quarterly', span: { start: '2024-01-01', end: '2025-12-31' } },
     title,
     docNumber: '阿行发〔2024〕1号',
