@@ -309,17 +309,8 @@ async function main(): Promise<number> {
     // As `npm run build` sets it: fewer malloc arenas leave the build process ~200 MB smaller at 10,000 tasks.
     MALLOC_ARENA_MAX: '2',
   };
-  // As `npm run build`: the Astro build, then the output stages in a process of their own.
-  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-  const buildArgs = [
-    '-c',
-    [
-      [NODE, ASTRO, 'build', '--root', ROOT, '--config', relative(ROOT, wrapper), '--outDir', dirs.site],
-      [NODE, TSX, join(ROOT, 'src/cli/outputs.ts')],
-    ]
-      .map((cmd) => cmd.map(quote).join(' '))
-      .join(' && '),
-  ];
+  // As `npm run build` (src/cli/build.ts): the content check, the Astro build, the output stages, publishing.
+  const buildArgs = [TSX, join(ROOT, 'src/cli/build.ts'), '--config', relative(ROOT, wrapper), '--out', dirs.site];
   const readPhasesFile = (): Record<string, number> => {
     try {
       const data = JSON.parse(readFileSync(buildEnv.QINGDAN_PHASES_FILE, 'utf8')) as Record<string, unknown>;
@@ -341,7 +332,7 @@ async function main(): Promise<number> {
   rmSync(buildEnv.QINGDAN_PHASES_FILE, { force: true });
   const sourcesBefore = sourcesMtime();
   console.log('  cold: portal build from empty caches …');
-  const cold = await runMeasured('/bin/sh', buildArgs, {
+  const cold = await runMeasured(NODE, buildArgs, {
     cwd: ROOT,
     env: buildEnv,
     logFile: join(dirs.logs, 'cold-build.log'),
@@ -388,7 +379,7 @@ async function main(): Promise<number> {
     changed = `${relative(ROOT, change.file)} task ${change.task}: ${change.from} → ${change.to}`;
     console.log(`  warm: changed ${changed}; rebuilding …`);
     rmSync(cardsRun, { force: true });
-    warm = await runMeasured('/bin/sh', buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'warm-build.log'), echo: ECHO });
+    warm = await runMeasured(NODE, buildArgs, { cwd: ROOT, env: buildEnv, logFile: join(dirs.logs, 'warm-build.log'), echo: ECHO });
     if (!warm.ok) na.warm = warm.reason!;
   } else na.warm = 'cold build failed';
   const counts: RenderCounts = warm?.ok

@@ -135,3 +135,12 @@ export function cacheRoot(root: string = process.cwd(), s: Pick<Settings, 'cache
   if (s.cacheDir) return isAbsolute(s.cacheDir) ? s.cacheDir : resolve(root, s.cacheDir);
   return join(root, '.cache', 'qingdan');
 }
+
+/**
+ * The environment a build step's child process inherits (src/cli/build.ts): this process's, with the
+ * allocator setting the build runs with (fewer malloc arenas: about 200 MB less at 10,000 tasks) and
+ * Astro's telemetry off (nothing may call another host).
+ */
+export function childEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ASTRO_TELEMETRY_DISABLED: '1' };
+}

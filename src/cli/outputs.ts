@@ -3,7 +3,7 @@
 // A process of its own, so the Astro build's memory is given back before these stages start their
 // workers.
 import { getPortal } from '../portal/get-portal';
-import { SourceError, SourceErrors } from '../domain/source-error';
+import { ContentError, SourceError, SourceErrors } from '../domain/source-error';
 import { cardsStage } from '../outputs/cards/stage';
 import { dataStage } from '../outputs/data/stage';
 import { pdfStage } from '../outputs/pdf/stage';
@@ -43,7 +43,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof SourceErrors) for (const err of e.errors) console.error(`error: ${err.message}`);
+    const errors = e instanceof SourceErrors ? e.errors : e instanceof ContentError ? e.sourceErrors : null;
+    if (errors) for (const err of errors) console.error(`error: ${err.message}`);
     else console.error(e instanceof SourceError ? `error: ${e.message}` : e);
     process.exit(1);
   },

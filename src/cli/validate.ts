@@ -1,7 +1,9 @@
 // `npm run validate`: check all content (documents, registry, status data) the way the build does; list
 // every unit name the registry does not know, and per document the tasks whose units, lead or deadlines
 // could not be read from the text (to correct in <slug>.fixes.yaml or to check against the original).
-// Exit 1 on errors; with --strict, unverified units fail too.
+// Exit 1 on errors, each printed on a line of its own (file, line, field, what was expected), never a stack
+// trace; with --strict, unverified units fail too; --errors-only prints errors alone (the build's check).
+import { SettingError } from '../config';
 import { SourceError, SourceErrors } from '../domain/source-error';
 import { buildPortal } from '../portal/portal';
 import type { Portal } from '../portal/types';
@@ -44,15 +46,20 @@ function report(portal: Portal, out: NodeJS.WritableStream): void {
 
 async function main(argv: string[]): Promise<number> {
   const strict = argv.includes('--strict');
+  // The build's own check (src/cli/build.ts): errors only, before anything is written.
+  const errorsOnly = argv.includes('--errors-only');
   let portal: Portal;
   try {
     portal = buildPortal(await loadSources());
   } catch (e) {
-    if (e instanceof SourceErrors) for (const err of e.errors) process.stderr.write(`error: ${err.message}\n`);
-    else if (e instanceof SourceError) process.stderr.write(`error: ${e.message}\n`);
+    if (e instanceof SourceErrors) {
+      for (const err of e.errors) process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`${e.errors.length} error(s)\n`);
+    } else if (e instanceof SourceError || e instanceof SettingError) process.stderr.write(`error: ${e.message}\n`);
     else throw e;
     return 1;
   }
+  if (errorsOnly) return 0;
   report(portal, process.stdout);
   return strict && portal.unverified.length > 0 ? 1 : 0;
 }

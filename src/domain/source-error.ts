@@ -1,5 +1,7 @@
 // One error type for every bad input: it names the file, line and field, and what was expected,
-// so that an official can fix the spreadsheet or YAML without reading code.
+// so that an official can fix the spreadsheet or YAML without reading code. A stack trace would only
+// point into the reader's code: the stack of these errors is their message, so whatever prints them
+// (the validate command, Astro, Node) shows what is wrong with the data and nothing else.
 
 export interface SourceLocation {
   file: string;
@@ -23,6 +25,7 @@ export class SourceError extends Error {
     this.line = location.line ?? null;
     this.field = location.field ?? null;
     this.expected = expected;
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
@@ -33,5 +36,26 @@ export class SourceErrors extends Error {
     super(`${errors.length} error(s) in source data:\n` + errors.map((e) => `  - ${e.message}`).join('\n'));
     this.name = 'SourceErrors';
     this.errors = errors;
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/**
+ * The content cannot be published: every SourceError of a run in the message, one per line, as the Astro
+ * build shows it. Not a SourceErrors on purpose: Astro reads any error with an `errors` array as a
+ * bundler's and shows only the first, and it hints at "browser APIs" whenever an error's toString()
+ * mentions "document". So the list is kept out of sight of both (`sourceErrors`, not enumerable) and
+ * toString() gives the count alone.
+ */
+export class ContentError extends Error {
+  declare readonly sourceErrors: readonly SourceError[];
+  constructor(errors: SourceErrors) {
+    super(errors.message);
+    this.name = 'ContentError';
+    Object.defineProperty(this, 'sourceErrors', { value: errors.errors, enumerable: false });
+    this.stack = `${this.name}: ${this.message}`;
+  }
+  override toString(): string {
+    return `${this.name}: ${this.sourceErrors.length} error(s) in source data`;
   }
 }

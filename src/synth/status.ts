@@ -9,6 +9,12 @@ import type { Rng } from './rng';
 /** Reports stop here: a fixed date, so the corpus never depends on the day it is generated. */
 export const AS_OF = '2024-12-31';
 
+/**
+ * No report is dated later: the benchmark builds with this build date (bench/run.ts), and a report dated
+ * after the build date is refused. Reports of the last period would otherwise be dated up to 25 days after it.
+ */
+export const LAST_REPORTED_ON = '2025-01-15';
+
 export interface SynthReport {
   task: string;
   status: ReportedStatus;
@@ -94,7 +100,8 @@ export function synthesizeStatus(rng: Rng, doc: SynthDocument): SynthStatusFile[
   const standing = new Set(doc.expected.tasks.filter(() => rng.chance(0.15)).map((t) => t.localId));
   const files: SynthStatusFile[] = [];
   for (const period of periods) {
-    const reportedOn = addDays(period.end, rng.int(3, 25));
+    const dated = addDays(period.end, rng.int(3, 25));
+    const reportedOn = dated < LAST_REPORTED_ON ? dated : LAST_REPORTED_ON;
     const reports: SynthReport[] = [];
     for (const task of doc.expected.tasks) {
       if (silent.has(task.localId) || !rng.chance(0.8)) continue;

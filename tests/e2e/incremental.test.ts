@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOneReport, type ReportChange } from '../../bench/change-report';
 import { MARKER } from '../../src/build/site-dir/integration';
+import { workFolder } from '../../src/build/publish';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +25,10 @@ function files(dir: string, base = dir, out: string[] = []): string[] {
 
 interface Build {
   log: string;
+  /** The published site. */
   outDir: string;
+  /** The folder in the cache the build wrote and keeps (src/build/publish.ts). */
+  workDir: string;
 }
 
 describe('incremental build', () => {
@@ -37,7 +41,7 @@ describe('incremental build', () => {
   let warm: Build;
   let full: Build;
 
-  /** As `npm run build`: the Astro build, then the output stages (src/cli/outputs.ts). */
+  /** As `npm run build` (src/cli/build.ts): check, Astro build, output stages, publish. */
   function build(name: string, extraEnv: Record<string, string> = {}): Build {
     const outDir = join(work, name);
     const env = {
@@ -50,20 +54,23 @@ describe('incremental build', () => {
       QINGDAN_CACHE_DIR: join(work, 'cache'),
       // Shards of 60 records: the real content makes several, so the rebuild reuses some.
       QINGDAN_SEARCH_SHARD_RECORDS: '60',
-      QINGDAN_BUILD_DATE: '2025-01-15',
-      SOURCE_DATE_EPOCH: String(Date.UTC(2025, 0, 15) / 1000),
+      // After every report in content/ (a report dated after the build date is refused).
+      QINGDAN_BUILD_DATE: '2026-06-30',
+      SOURCE_DATE_EPOCH: String(Date.UTC(2026, 5, 30) / 1000),
       ...extraEnv,
     };
-    let log = '';
-    for (const args of [
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', outDir],
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/outputs.ts')],
-    ]) {
-      const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env });
-      log += `${result.stdout}\n${result.stderr}`;
-      if (result.status !== 0) throw new Error(`build ${name} failed (exit ${result.status}):\n${log.slice(-4000)}`);
-    }
-    return { log, outDir };
+    const args = [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/cli/build.ts'),
+      '--config',
+      relative(ROOT, config),
+      '--out',
+      outDir,
+    ];
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env });
+    const log = `${result.stdout}\n${result.stderr}`;
+    if (result.status !== 0) throw new Error(`build ${name} failed (exit ${result.status}):\n${log.slice(-4000)}`);
+    return { log, outDir, workDir: workFolder(env.QINGDAN_CACHE_DIR, outDir) };
   }
 
   const STALE = [
@@ -105,8 +112,8 @@ describe('incremental build', () => {
     coldTaskPage = taskPage(cold);
     // What a deleted document leaves behind in a kept site folder: the rebuild must remove it.
     for (const stale of STALE) {
-      mkdirSync(join(cold.outDir, stale, '..'), { recursive: true });
-      writeFileSync(join(cold.outDir, stale), 'stale');
+      mkdirSync(join(cold.workDir, stale, '..'), { recursive: true });
+      writeFileSync(join(cold.workDir, stale), 'stale');
     }
     warm = build('site'); // the same folder: kept, not emptied
     // The reference: every page rendered, every file parsed (no page or parse cache), every card,
@@ -133,8 +140,9 @@ describe('incremental build', () => {
 
   it('publishes the same files, byte for byte, as a full build', () => {
     // The marker says which build wrote the folder (src/build/site-dir/): it differs by design.
-    const warmFiles = files(warm.outDir).filter((f) => f !== MARKER);
-    expect(warmFiles).toEqual(files(full.outDir).filter((f) => f !== MARKER));
+    const warmFiles = files(warm.outDir);
+    expect(warmFiles).not.toContain(MARKER); // the work folder's marker is not published
+    expect(warmFiles).toEqual(files(full.outDir));
     const differ = warmFiles.filter((f) => !readFileSync(join(warm.outDir, f)).equals(readFileSync(join(full.outDir, f))));
     expect(differ).toEqual([]);
   });
@@ -153,7 +161,10 @@ describe('incremental build', () => {
     expect(text(pageOf(warm, CORRECTED.slug, CORRECTED.uncorrected))).toContain('未能识别责任单位，请以原文为准');
   });
 
-  it('removes from the kept site folder what no stage publishes any more', () => {
-    for (const stale of STALE) expect(existsSync(join(warm.outDir, stale)), stale).toBe(false);
+  it('removes from the kept work folder, and so from the site, what no stage publishes any more', () => {
+    for (const stale of STALE) {
+      expect(existsSync(join(warm.workDir, stale)), stale).toBe(false);
+      expect(existsSync(join(warm.outDir, stale)), stale).toBe(false);
+    }
   });
 });

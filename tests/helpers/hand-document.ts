@@ -35,7 +35,7 @@ export function doc(): Document {
   ];
   return {
     slug: 'd',
-    sourceFile: 'content/documents/d.txt',
+    sourceFile: 'documents/d.txt',
     meta: {
       slug: 'd',
       regionCode: '540000',

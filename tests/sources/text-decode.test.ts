@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chinesePlausibility, decodeText, DecodeError } from '../../src/sources/text-decode';
-import { toSimplified } from '../../src/sources/documents/formats/traditional';
+import { toSimplified } from '../../src/sources/traditional';
 import { fixture, fixtureBytes } from './documents/formats/helpers';
 
 const original = readFileSync(fixture('aletai', 'source.txt'), 'utf8');

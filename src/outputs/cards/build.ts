@@ -105,7 +105,16 @@ export async function buildCards(options: CardBuildOptions): Promise<RunSummary>
   const warn = options.warn ?? ((line: string) => console.warn(line));
   const started = performance.now();
   const versions: Versions = { template: templateVersion(), font: fontVersion() };
-  const plan = planCards(options.specs, versions, diskHas(options.cacheDir));
+  const damaged: string[] = [];
+  const plan = planCards(
+    options.specs,
+    versions,
+    diskHas(options.cacheDir, (key) => damaged.push(key)),
+  );
+  if (damaged.length)
+    warn(
+      `cards: ${damaged.length} cached card(s) damaged (their bytes no longer match their hash), rendered again: ${damaged.slice(0, 5).join(', ')}`,
+    );
   const total = options.specs.length;
 
   const missing = findMissingGlyphs(options.specs);

@@ -5,6 +5,7 @@
 // <root>/.cache/qingdan/cards.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readEntry } from '../../build/cache-entry.mjs';
 import { join, resolve } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config.ts';
 import type { CardSpec } from './card-model.ts';
@@ -65,7 +66,17 @@ export function planCards(specs: readonly CardSpec[], versions: Versions, has: (
   return plan;
 }
 
-export const diskHas = (dir: string) => (key: string) => existsSync(cachePath(dir, key));
+/**
+ * Whether the cache holds a card whose bytes still hash as written (src/build/cache-entry.mjs); a
+ * damaged one is removed, reported through `onDamaged` and rendered again.
+ */
+export const diskHas =
+  (dir: string, onDamaged: (key: string) => void = () => {}) =>
+  (key: string): boolean => {
+    const entry = readEntry(cachePath(dir, key));
+    if (entry === 'damaged') onDamaged(key);
+    return typeof entry !== 'string';
+  };
 
 /**
  * Delete cached cards no page uses any more (old statuses, old template or font versions), so the
@@ -78,11 +89,11 @@ export function pruneCache(dir: string, keep: ReadonlySet<string>): number {
     if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
     const folder = join(dir, shard.name);
     for (const file of readdirSync(folder)) {
-      const key = file.replace(/\.png$/, '');
+      const key = file.replace(/\.png(\.sha256)?$/, '');
       // Leftover temp files of an interrupted run go too.
-      if (file.endsWith('.png') && keep.has(key)) continue;
+      if (/\.png(\.sha256)?$/.test(file) && keep.has(key)) continue;
       rmSync(join(folder, file), { force: true });
-      removed++;
+      if (!file.endsWith('.sha256')) removed++; // an entry's hash file goes with it, uncounted
     }
   }
   return removed;

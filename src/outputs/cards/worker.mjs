@@ -1,21 +1,17 @@
 // A card-rendering worker thread: receives the fonts once (workerData), then jobs {id, tree, cachePath, outPaths}.
-// It writes the PNG into the cache (atomically: a half-written file must never be reused) and places it
-// at every output path (a hard link to the cache entry, see place.mjs).
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+// It writes the PNG into the cache with its hash (src/build/cache-entry.mjs: a half-written or damaged
+// file is never reused) and places it at every output path (a hard link to the cache entry, see place.mjs).
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parentPort, workerData, threadId } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createRenderer } from './render-core.mjs';
 import { placeFile } from '../../build/place.mjs';
+import { writeEntryAsync } from '../../build/cache-entry.mjs';
 
 const render = createRenderer(workerData);
 
 async function place(png, cachePath, outPaths) {
-  if (cachePath) {
-    await mkdir(dirname(cachePath), { recursive: true });
-    const tmp = `${cachePath}.${process.pid}-${threadId}.tmp`;
-    await writeFile(tmp, png);
-    await rename(tmp, cachePath);
-  }
+  if (cachePath) await writeEntryAsync(cachePath, png);
   for (const out of outPaths) {
     if (cachePath) {
       placeFile(cachePath, out);

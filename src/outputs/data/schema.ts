@@ -147,7 +147,7 @@ export const taskRecordSchema = z
       .describe('编辑人工校正的内容及理由'),
     status: statusSchema.nullable().describe('最新报告期的进展状态；文件尚无报告期时为 null'),
     demo: z.boolean().describe('为 true 时该任务的进展数据是示例数据（非官方）'),
-    sourceFile: z.string().describe('源文件名'),
+    sourceFile: z.string().describe('源文件在内容目录中的路径，如 documents/ali-2018-meili-xizang.txt'),
     lineStart: z.number().int().describe('任务在源文件中的起始行号'),
     lineEnd: z.number().int().describe('任务在源文件中的结束行号'),
   })
@@ -231,7 +231,7 @@ export const reportRecordSchema = z
     demo: z.boolean().describe('为 true 时本报告是示例数据（非官方）'),
     sourceTitle: z.string().nullable().describe('官方公开来源的标题；示例数据为 null'),
     sourceUrl: z.string().nullable().describe('官方公开来源的网址；没有时为 null'),
-    file: z.string().describe('状态数据文件'),
+    file: z.string().describe('状态数据文件在内容目录中的路径，如 status/ali-2018-meili-xizang/2019.yaml'),
     line: z.number().int().describe('在状态数据文件中的行号'),
   })
   .describe('一份进展报告');
@@ -258,7 +258,7 @@ export const documentRecordSchema = z
     regionCode: z.string().describe('行政区划代码'),
     regionName: z.string().nullable().describe('行政区划名称'),
     sourceUrl: z.string().nullable().describe('原文网址；未知时为 null'),
-    sourceFile: z.string().describe('源文件名'),
+    sourceFile: z.string().describe('源文件在内容目录中的路径，如 documents/ali-2018-meili-xizang.txt'),
     reporting: z.enum(['annual', 'quarterly', 'monthly']).describe('要求的报告频次：annual 每年、quarterly 每季度、monthly 每月'),
     spanStart: z.string().describe('实施期开始，YYYY-MM-DD'),
     spanEnd: z.string().describe('实施期结束，YYYY-MM-DD'),

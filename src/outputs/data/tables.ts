@@ -47,7 +47,7 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
     { name: 'status.reportedOn', description: '报告日期', get: (t) => t.status?.reportedOn ?? null },
     { name: 'status.reportingUnit', description: '报告单位', get: (t) => t.status?.reportingUnit ?? null },
     ...demoColumns<TaskRecord>('进展状态是否为示例数据（true/false）', (t) => t.demo || t.status?.demo === true),
-    { name: 'sourceFile', description: '源文件名', get: (t) => t.sourceFile },
+    { name: 'sourceFile', description: '源文件在内容目录中的路径', get: (t) => t.sourceFile },
     { name: 'lineStart', description: '源文件起始行号', get: (t) => t.lineStart },
     { name: 'lineEnd', description: '源文件结束行号', get: (t) => t.lineEnd },
   ];
@@ -106,7 +106,7 @@ export function reportColumns(site: string): CsvColumn<ReportRecord>[] {
     ...demoColumns<ReportRecord>('是否为示例数据（true/false）', (r) => r.demo),
     { name: 'sourceTitle', description: '官方公开来源的标题', get: (r) => r.sourceTitle },
     { name: 'sourceUrl', description: '官方公开来源的网址', get: (r) => r.sourceUrl },
-    { name: 'file', description: '状态数据文件', get: (r) => r.file },
+    { name: 'file', description: '状态数据文件在内容目录中的路径', get: (r) => r.file },
     { name: 'line', description: '行号', get: (r) => r.line },
   ];
 }

@@ -4,21 +4,10 @@
 // only for those. The render date is deliberately not in the key: a cached PDF keeps the date it was
 // really generated on, which stays true because its content is unchanged.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  futimesSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-} from 'node:fs';
+import { readdirSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config';
-import { replaceFile } from '../../build/site-files';
+import { hashFileOf, readEntry, writeEntry } from '../../build/cache-entry.mjs';
 import { hashFilesBeside } from '../../build/code-hash';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
@@ -75,26 +64,14 @@ export class PdfCache {
   }
 
   /**
-   * The size of the cached PDF, or null when there is none (or not a whole PDF). A hit refreshes the
-   * file's time so that pruning keeps what builds still use. Reads 5 bytes, not the file.
+   * The size of the cached PDF, or null when there is none. Its bytes are hashed against the hash
+   * written with it (src/build/cache-entry.mjs): a damaged entry is removed, reported through
+   * `onDamaged`, and rendered again. A hit refreshes its last use so that pruning keeps what builds
+   * still use.
    */
-  has(key: string): number | null {
-    const f = this.file(key);
-    try {
-      const fd = openSync(f, 'r');
-      try {
-        const head = Buffer.alloc(5);
-        readSync(fd, head, 0, 5, 0);
-        if (head.toString('latin1') !== '%PDF-') return null;
-        const now = new Date();
-        futimesSync(fd, now, now);
-        return fstatSync(fd).size;
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return null;
-    }
+  has(key: string, onDamaged: (key: string) => void = () => {}): number | null {
+    const pdf = this.get(key, onDamaged);
+    return pdf ? pdf.length : null;
   }
 
   private file(key: string): string {
@@ -102,24 +79,22 @@ export class PdfCache {
     return join(this.dir, `${key}.pdf`);
   }
 
-  /** The cached PDF, or null. A hit refreshes the file's time so that pruning keeps what builds still use. */
-  get(key: string): Buffer | null {
+  /** The cached PDF when its bytes hash as written, or null. A hit refreshes its last use so that pruning keeps it. */
+  get(key: string, onDamaged: (key: string) => void = () => {}): Buffer | null {
     const f = this.file(key);
-    try {
-      const buf = readFileSync(f);
-      // A torn write (killed build) would leave a file that is not a PDF: treat it as a miss.
-      if (buf.length < 8 || buf.subarray(0, 5).toString('latin1') !== '%PDF-') return null;
-      const now = new Date();
-      utimesSync(f, now, now);
-      return buf;
-    } catch {
-      return null;
-    }
+    const entry = readEntry(f);
+    if (entry === 'damaged') onDamaged(key);
+    if (typeof entry === 'string') return null;
+    // The hash file's time says when the entry was last used, not the PDF's: the PDF is published by
+    // its modification time (src/build/publish.ts), which must not change while its bytes do not.
+    const now = new Date();
+    utimesSync(hashFileOf(f), now, now);
+    return entry;
   }
 
-  /** Writes atomically (temp file + rename), so parallel builds never read half a PDF. */
+  /** Writes the PDF and its hash, each aside and renamed into place: never half a PDF, never written through. */
   put(key: string, pdf: Buffer): void {
-    replaceFile(this.file(key), pdf);
+    writeEntry(this.file(key), pdf);
   }
 
   /** Removes entries not used for `maxAgeDays`; returns how many. */
@@ -131,12 +106,20 @@ export class PdfCache {
     } catch {
       return 0;
     }
+    const lastUsed = (f: string) => {
+      try {
+        return statSync(hashFileOf(f)).mtimeMs;
+      } catch {
+        return statSync(f).mtimeMs;
+      }
+    };
     for (const name of names) {
       if (!/\.(pdf|tmp)$/.test(name)) continue;
       const f = join(this.dir, name);
       try {
-        if (now - statSync(f).mtimeMs > maxAgeDays * 86_400_000) {
+        if (now - lastUsed(f) > maxAgeDays * 86_400_000) {
           unlinkSync(f);
+          rmSync(hashFileOf(f), { force: true });
           removed++;
         }
       } catch {

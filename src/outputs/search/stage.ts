@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { cacheRoot, settings, type Settings } from '../../config';
 import type { Portal } from '../../portal/types';
 import { placeFile } from '../../build/place.mjs';
+import { sha256 } from '../../build/cache-entry.mjs';
 import { releaseMemory } from '../../build/pool/memory';
 import { listFiles, pruneFolder, replaceFile } from '../../build/site-files';
 import type { StageContext, StageLogger } from '../../build/stage';
@@ -88,17 +89,38 @@ function writeDeadlines(records: readonly SearchRecord[], dir: string): void {
 }
 
 /** A shard's bundle from the cache folder `dir`, else built into it (written aside, then renamed into place). */
-async function cachedShard(
-  records: readonly SearchRecord[],
-  dir: string,
-  log: StageLogger['info'],
-): Promise<{ dir: string; built: boolean }> {
-  if (existsSync(dir)) return { dir, built: false };
+async function cachedShard(records: readonly SearchRecord[], dir: string, logger: StageLogger): Promise<{ dir: string; built: boolean }> {
+  const state = shardState(dir);
+  if (state === 'whole') return { dir, built: false };
+  if (state === 'damaged') logger.warn(`search: the cached shard ${dir} was damaged (a file no longer matches its hash); indexed again`);
+  rmSync(dir, { recursive: true, force: true });
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  await indexShard(records, partial, log);
+  await indexShard(records, partial, logger.info);
+  writeFileSync(
+    join(partial, SHARD_HASHES),
+    JSON.stringify(Object.fromEntries(listFiles(partial).map((f) => [f, sha256(readFileSync(join(partial, f)))]))),
+  );
   renameSync(partial, dir);
   return { dir, built: true };
+}
+
+/** The hashes of a cached shard's files, written when it was indexed and checked before it is reused. */
+const SHARD_HASHES = 'qingdan-shard-hashes.json';
+
+/** Whether a cached shard is there with every file as indexed ('whole'), not there, or damaged. */
+function shardState(dir: string): 'whole' | 'missing' | 'damaged' {
+  if (!existsSync(dir)) return 'missing';
+  let hashes: Record<string, string>;
+  try {
+    hashes = JSON.parse(readFileSync(join(dir, SHARD_HASHES), 'utf8')) as Record<string, string>;
+  } catch {
+    return 'damaged';
+  }
+  const files = listFiles(dir).filter((f) => f !== SHARD_HASHES);
+  if (files.length !== Object.keys(hashes).length) return 'damaged';
+  for (const f of files) if (hashes[f] !== sha256(readFileSync(join(dir, f)))) return 'damaged';
+  return 'whole';
 }
 
 export interface SearchPlan {
@@ -147,10 +169,10 @@ async function publishShards(
   let built = 0;
   for (const [i, shard] of shards.entries()) {
     const shardStarted = Date.now();
-    const entry = await cachedShard(shard, dirs[i]!, logger.info);
+    const entry = await cachedShard(shard, dirs[i]!, logger);
     used.add(entry.dir);
     const folder = shardFolder(i);
-    for (const file of listFiles(entry.dir)) {
+    for (const file of listFiles(entry.dir).filter((f) => f !== SHARD_HASHES)) {
       placeFile(join(entry.dir, file), join(out, folder, file), made);
       published.add(folder + file);
     }

@@ -3,27 +3,49 @@
 // each corrected field is marked so that pages say 经人工校正 and why. A correction must change
 // something: one for a task the document does not have, or one the extractor now agrees with, fails
 // the build, so that stale corrections surface when the extractor or the text changes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Deadline, Document, Role, Task, TaskCorrection, UnitRef } from '../../domain/types';
+import { atMostChars, atMostItems, LIMITS } from '../../domain/limits';
 import { SourceError, SourceErrors } from '../../domain/source-error';
+import { readBounded } from '../bounded-read';
 import { lineOf, lineOfKey, parseYamlSource, zodIssueToError, type YamlSource } from '../yaml-source';
 import { parseDeadlineTag } from './deadlines';
 import { canonical } from './normalize';
 import { mergeUnits } from './unit-names';
 
-const names = z.array(z.string().trim().min(1, 'a unit name'));
+const name = z
+  .string()
+  .trim()
+  .min(1, 'a unit name')
+  .max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) });
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems, { error: atMostItems(LIMITS.listItems) });
+const names = list(name);
 
 const CorrectionSchema = z
   .strictObject({
-    task: z.string().trim().min(1),
-    reason: z.string().trim().min(1, 'the reason for the correction'),
+    task: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) }),
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'the reason for the correction')
+      .max(LIMITS.noteChars, { error: atMostChars(LIMITS.noteChars) }),
     units: z
       .strictObject({ lead: names.optional(), responsible: names.optional(), partner: names.optional(), supervisor: names.optional() })
       .optional(),
     lead: names.min(1).optional(),
-    deadlines: z.array(z.string().trim().min(1)).optional(),
+    deadlines: list(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) }),
+    ).optional(),
   })
   .refine((c) => c.units !== undefined || c.lead !== undefined || c.deadlines !== undefined, {
     message: 'a correction that sets nothing',
@@ -93,7 +115,7 @@ function correctedDeadlines(task: Task, c: Correction, basis: string, fail: (fie
 export function applyCorrections(doc: Document, documentFile: string): Document {
   const file = fixesFileOf(documentFile);
   if (!existsSync(file)) return doc;
-  const src: YamlSource = parseYamlSource(file, readFileSync(file, 'utf8'));
+  const src: YamlSource = parseYamlSource(file, readBounded(file, file, LIMITS.documentYamlBytes, 'a corrections file').toString('utf8'));
   const parsed = FixesSchema.safeParse(src.data ?? []);
   if (!parsed.success)
     throw new SourceErrors(

@@ -4,7 +4,7 @@
 // directly under a heading covers the tasks of that section that name none.
 import type { Task, UnitRef } from '../../domain/types';
 import { walk, type OutlineNode } from './outline';
-import { labelList } from './task-build';
+import { labelList } from './tags';
 import type { TaskDraft } from './task-build';
 import { mergeUnits } from './unit-names';
 

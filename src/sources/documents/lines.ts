@@ -137,35 +137,19 @@ export function labelStarts(canon: string): number[] {
 
 /** Sets a line's kind from its text: label, header, chrome, item or paragraph. */
 export function classify(line: Line): void {
-  line.kind = 'para';
-  line.label = undefined;
-  line.item = undefined;
-  line.header = undefined;
-  if (line.text === '') {
-    line.kind = 'blank';
-    return;
-  }
+  Object.assign(line, { kind: 'para', label: undefined, item: undefined, header: undefined }, kindOf(line));
+}
+
+/** The first reading that fits, in order: blank, label, header field, chrome, numbered item. */
+function kindOf(line: Line): Partial<Line> {
+  if (line.text === '') return { kind: 'blank' };
   const label = parseLabel(line.text, line.canon);
-  if (label) {
-    line.kind = 'label';
-    line.label = label;
-    return;
-  }
+  if (label) return { kind: 'label', label };
   const header = parseHeaderLine(line.canon);
-  if (header.length > 0 || isTimestampLine(line.canon)) {
-    line.kind = 'meta';
-    line.header = header;
-    return;
-  }
-  if (isChromeLine(line.canon)) {
-    line.kind = 'chrome';
-    return;
-  }
+  if (header.length > 0 || isTimestampLine(line.canon)) return { kind: 'meta', header };
+  if (isChromeLine(line.canon)) return { kind: 'chrome' };
   const item = parseItem(line.text, line.canon);
-  if (item) {
-    line.kind = 'item';
-    line.item = item;
-  }
+  return item ? { kind: 'item', item } : {};
 }
 
 export function classifyLines(source: string): Line[] {

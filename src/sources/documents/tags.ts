@@ -8,7 +8,7 @@
 // labels must look like a unit.
 import type { Deadline, Role, UnitRef } from '../../domain/types';
 import { parseDeadlineTag, parseDeadlineValue } from './deadlines';
-import { DEADLINE_LABELS } from './lines';
+import { DEADLINE_LABELS, type LabelInfo } from './lines';
 import { compact } from './normalize';
 import {
   asWritten,
@@ -278,4 +278,13 @@ export function endsWithUnitTag(text: string, canon: string): boolean {
     .filter((t) => t.kind === 'units')
     .at(-1);
   return last !== undefined && canon.slice(last.end).replace(/[\s。；，、！？]/g, '') === '';
+}
+
+/**
+ * A labelled line's units (责任单位：X、Y，Z), read as a tag holding that one field: clauses at commas,
+ * a dropped prefix or suffix restored, units marked （牵头） leading. [] for a label that names no units.
+ */
+export function labelList(label: LabelInfo): TagUnit[] {
+  if (!(label.key in UNIT_LABELS)) return [];
+  return readUnitTag(`${label.key}：${label.valueCanon}`, `${label.key}：${label.value}`)?.units ?? [];
 }

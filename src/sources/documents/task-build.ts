@@ -7,20 +7,11 @@ import { DEADLINE_LABELS } from './lines';
 import { findMentionedUnits } from './mentions';
 import { walk, type OutlineNode } from './outline';
 import { applyRules, defaultUnits, leadGap, type RuleState } from './rules';
-import type { TagUnit } from './tags';
+import { labelList } from './tags';
 import { findTargets } from './targets';
 import { analyseText, proseDeadlines, taskText, type TextAnalysis } from './task-text';
 import type { TaskSource } from './task-select';
-import {
-  asWritten,
-  mergeUnits,
-  prefixOf,
-  splitOutsideParens,
-  splitUnitList,
-  UNIT_LABELS,
-  withSharedPrefix,
-  withSharedSuffix,
-} from './unit-names';
+import { mergeUnits } from './unit-names';
 
 export interface TaskDraft {
   source: TaskSource;
@@ -60,21 +51,6 @@ function dedupeDeadlines(list: Deadline[]): Deadline[] {
   const out: Deadline[] = [];
   for (const d of list) if (!out.some((o) => o.text === d.text && o.date === d.date)) out.push(d);
   return out;
-}
-
-/** A labelled line's units as a tag-like list: the role from the label, clauses split at commas. */
-export function labelList(label: NonNullable<Block['label']>): TagUnit[] {
-  const role = UNIT_LABELS[label.key];
-  if (!role) return [];
-  const out: TagUnit[] = [];
-  let prefix: string | null = null;
-  splitOutsideParens(label.valueCanon, /[，,]/).forEach((clause, i) => {
-    for (const u of withSharedPrefix(withSharedSuffix(splitUnitList(clause)), prefix)) {
-      out.push({ ...u, role, explicit: true, clause: i });
-      prefix = prefixOf(u.name) ?? prefix;
-    }
-  });
-  return asWritten(out, label.valueCanon, label.value);
 }
 
 /** Units from a node's labelled lines, read together as one list (a 牵头单位 line and a 责任单位 line), rules applied. */

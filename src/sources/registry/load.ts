@@ -3,10 +3,12 @@
 // Every problem — unknown field, bad code, unknown parent/region/successor, duplicate id, an alias two
 // departments of one region claim, a succession cycle — is reported with file, line and field; a pass
 // runs only on what the passes before it accepted, and the load fails after the first pass with errors.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'zod';
+import { LIMITS } from '../../domain/limits';
 import { SourceError, SourceErrors } from '../../domain/source-error';
+import { readBounded } from '../bounded-read';
 import type { Department, Region, RegionLevel } from '../../domain/types';
 import { lineOf, parseYamlSource, type YamlSource } from '../yaml-source';
 import type { DutyTransfer, MatchKind, Registry } from './registry';
@@ -19,6 +21,10 @@ function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel.startsWith('..') ? p : rel;
 }
+
+/** A registry file's text, no larger than the limit. */
+const readRegistryFile = (path: string): string =>
+  readBounded(path, displayPath(path), LIMITS.registryFileBytes, 'a registry file').toString('utf8');
 
 /** Errors of the load so far; `check()` throws them all once a pass has found any. */
 class Problems {
@@ -41,7 +47,7 @@ interface RegionTree {
 function loadRegions(dir: string, problems: Problems): RegionTree {
   const regionsFile = join(dir, 'regions.yaml');
   if (!existsSync(regionsFile)) throw new SourceError({ file: displayPath(regionsFile) }, 'file not found', 'the list of regions');
-  const src = parseYamlSource(displayPath(regionsFile), readFileSync(regionsFile, 'utf8'));
+  const src = parseYamlSource(displayPath(regionsFile), readRegistryFile(regionsFile));
   const parsed = validate(src, regionsFileSchema);
   if (!parsed.ok) {
     problems.push(...parsed.errors);
@@ -119,7 +125,14 @@ function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, pro
   const out: DepartmentsFile[] = [];
   for (const f of files) {
     const path = join(depDir, f);
-    const src = parseYamlSource(displayPath(path), readFileSync(path, 'utf8'));
+    let src: YamlSource;
+    try {
+      src = parseYamlSource(displayPath(path), readRegistryFile(path));
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      problems.push(e); // too large or not YAML: the other files are still read
+      continue;
+    }
     const parsed = validate(src, departmentsFileSchema);
     if (!parsed.ok) {
       problems.push(...parsed.errors);

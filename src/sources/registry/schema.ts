@@ -1,6 +1,7 @@
 // The registry's files as zod schemas: regions.yaml and departments/<regionCode>.yaml. A problem becomes
 // a SourceError at its line and field, saying what the field takes.
 import { z } from 'zod';
+import { atMostChars, atMostItems, LIMITS } from '../../domain/limits';
 import { isRealDate } from '../../domain/periods';
 import { SourceError } from '../../domain/source-error';
 import { lineOf, zodIssueToError, type YamlSource } from '../yaml-source';
@@ -15,34 +16,48 @@ const codeSchema = textOrNumber.pipe(z.string().regex(CODE_RE, { error: 'bad reg
 
 const dateSchema = textOrNumber.pipe(z.string().refine((s) => /^\d{4}$/.test(s) || isRealDate(s), { error: 'bad date' }));
 
-const nameSchema = z.string().trim().min(1, { error: 'empty name' });
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'empty name' })
+  .max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) });
+
+/** A list of at most LIMITS.listItems items. */
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems, { error: atMostItems(LIMITS.listItems) });
 
 export const regionSchema = z.strictObject({
   code: codeSchema,
   name: nameSchema,
-  shortNames: z.array(nameSchema).default([]),
+  shortNames: list(nameSchema).default([]),
   level: z.enum(['province', 'prefecture', 'county'], { error: 'bad level' }),
   parent: codeSchema.nullable(),
 });
 
 export const regionsFileSchema = z.strictObject({ regions: z.array(regionSchema).min(1) });
 
-const idSchema = z.string().regex(ID_RE, { error: 'bad department id' });
+const idSchema = z
+  .string()
+  .max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) })
+  .regex(ID_RE, { error: 'bad department id' });
 
 export const transferSchema = z.strictObject({
   to: idSchema,
   on: dateSchema,
-  duties: nameSchema,
+  duties: z
+    .string()
+    .trim()
+    .min(1, { error: 'empty text' })
+    .max(LIMITS.noteChars, { error: atMostChars(LIMITS.noteChars) }),
 });
 
 export const departmentSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  aliases: z.array(z.string()).default([]),
+  aliases: list(z.string().max(LIMITS.nameChars, { error: atMostChars(LIMITS.nameChars) })).default([]),
   successor: idSchema.nullable().default(null),
   succeededOn: dateSchema.nullable().default(null),
   collective: z.boolean().default(false),
-  transfers: z.array(transferSchema).default([]),
+  transfers: list(transferSchema).default([]),
 });
 
 export const departmentsFileSchema = z.strictObject({

@@ -3,10 +3,14 @@
 // place; each report against its document's tasks and targets, and against reports seen before.
 import { basename, dirname, extname } from 'node:path';
 import type { z } from 'zod';
+import { LIMITS } from '../../domain/limits';
 import { examplePeriodId, parsePeriod, periodKindFor, periodOverlaps } from '../../domain/periods';
 import { SourceError } from '../../domain/source-error';
 import type { Document, Period, StatusReport, Task } from '../../domain/types';
+import { readBounded } from '../bounded-read';
 import type { ParseCache } from '../parse-cache';
+import { decodeText, DecodeError, type DecodedText } from '../text-decode';
+import { tooBigProblem } from '../yaml-source';
 import { entrySchema, type Entry, type Source } from './schema';
 
 /** Where a field of the file sits: YAML node line, or the CSV row line. */
@@ -52,8 +56,14 @@ export function zodErrors(
       continue;
     }
     const value = valueAt(raw, issue.path);
-    const problem = value === undefined ? 'missing' : `invalid value ${show(value)}`;
-    out.push(new SourceError({ file, line: locate(path), field: fieldPath(path) }, problem, issue.message));
+    // A value over a limit, and a check that says its problem in its own words (Markdown nested too deep).
+    const own =
+      tooBigProblem(issue, value) ??
+      (issue.code === 'custom' && typeof issue.params?.problem === 'string'
+        ? { problem: issue.params.problem as string, expected: issue.message }
+        : null);
+    const problem = own?.problem ?? (value === undefined ? 'missing' : `invalid value ${show(value)}`);
+    out.push(new SourceError({ file, line: locate(path), field: fieldPath(path) }, problem, own?.expected ?? issue.message));
   }
   return out;
 }
@@ -67,12 +77,39 @@ export interface Header {
 
 export interface Context {
   cache: ParseCache;
+  /** The build date, YYYY-MM-DD: no report is dated after it, no period reported on starts after it. */
+  buildDate: string;
   docs: Map<string, Document>;
+  /** Documents whose file is there but could not be read (their errors are reported): their status files are checked for form only. */
+  unreadable: ReadonlySet<string>;
+  /** The path a report is published with (relative to the content folder), for the name errors use. */
+  published: (file: string) => string;
   tasksByDoc: Map<string, Map<string, Task>>;
   /** `${taskId}@${periodId}` → where it was first reported. */
   seen: Map<string, { file: string; line: number | null }>;
   errors: SourceError[];
   reports: StatusReport[];
+}
+
+/** A status file's text, in any encoding the decoder reads (UTF-8, GB18030, Big5, UTF-16); null after an error. */
+export function readStatusText(ctx: Context, abs: string, file: string, kind: 'YAML' | 'CSV'): DecodedText | null {
+  try {
+    return decodeText(readBounded(abs, file, LIMITS.statusFileBytes, 'a status file'));
+  } catch (e) {
+    if (e instanceof SourceError) ctx.errors.push(e);
+    else if (e instanceof DecodeError)
+      ctx.errors.push(
+        new SourceError(
+          { file, line: null },
+          `cannot read the ${kind}: ${e.problem}`,
+          kind === 'CSV'
+            ? 'a CSV text file in UTF-8 or GB18030 (save from the spreadsheet as “CSV UTF-8” or “CSV”)'
+            : 'a YAML text file in UTF-8',
+        ),
+      );
+    else throw e;
+    return null;
+  }
 }
 
 export function listSome(items: string[], max = 8): string {
@@ -84,7 +121,7 @@ export function checkHeader(
   ctx: Context,
   file: string,
   header: Header,
-  where: { document: number | null; period: number | null },
+  where: { document: number | null; period: number | null; reportedOn?: number | null },
 ): { doc: Document; period: Period } | null {
   const folder = basename(dirname(file));
   const stem = basename(file, extname(file));
@@ -92,7 +129,9 @@ export function checkHeader(
     ctx.errors.push(new SourceError({ file, line, field }, problem, expected));
 
   const doc = ctx.docs.get(header.document);
-  if (!doc) {
+  if (!doc && ctx.unreadable.has(header.document)) {
+    // The document's own errors are reported; its status files wait for it.
+  } else if (!doc) {
     err(
       where.document,
       'document',
@@ -122,7 +161,24 @@ export function checkHeader(
       `the file named ${period.id}${extname(file)} (one file per document and period)`,
     );
   }
-  if (!doc || !period) return null;
+  const notBegun = period !== null && period.start > ctx.buildDate;
+  if (period && notBegun) {
+    err(
+      where.period,
+      'period',
+      `period "${period.id}" starts on ${period.start}, after the build date ${ctx.buildDate}`,
+      `a period that has begun by ${ctx.buildDate} (no report can exist for a later one yet)`,
+    );
+  }
+  if (header.reportedOn && header.reportedOn > ctx.buildDate) {
+    err(
+      where.reportedOn ?? null,
+      'reportedOn',
+      `report date ${header.reportedOn} is after the build date ${ctx.buildDate}`,
+      `a date on or before ${ctx.buildDate} (a report cannot be dated in the future)`,
+    );
+  }
+  if (!doc || !period || notBegun) return null;
 
   const kind = periodKindFor(doc.meta.reporting);
   if (period.kind !== kind) {
@@ -188,6 +244,14 @@ export function checkEntry(
       `report date ${reportedOn} is before period ${period.id} starts`,
       `a date on or after ${period.start}`,
     );
+  } else if (entry.reportedOn && entry.reportedOn > ctx.buildDate) {
+    // A date at the top of the file is reported once, with the file (checkHeader).
+    err(
+      ['reportedOn'],
+      'reportedOn',
+      `report date ${entry.reportedOn} is after the build date ${ctx.buildDate}`,
+      `a date on or before ${ctx.buildDate} (a report cannot be dated in the future)`,
+    );
   }
 
   if (task) {
@@ -238,7 +302,7 @@ export function checkEntry(
     reportingUnit: entry.reportingUnit,
     reportedOn,
     source: header.source === 'demo' ? 'demo' : { title: header.source.title, ...(header.source.url ? { url: header.source.url } : {}) },
-    file,
+    file: ctx.published(file),
     line: line ?? 1,
   });
 }

@@ -1,11 +1,11 @@
 // Status files in CSV, as spreadsheets save them: UTF-8 (often with a byte-order mark) or, on Chinese Windows,
-// GB18030; English or Chinese headers; evidence, indicators and source packed into cells. Each row is checked
+// GB18030 (Big5 on traditional-Chinese systems, UTF-16 from "Unicode text"); English or Chinese headers, in
+// simplified or traditional characters; evidence, indicators and source packed into cells. Each row is checked
 // like a YAML entry (checks.ts), and a bad document or period is reported once, not on every row.
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { SourceError } from '../../domain/source-error';
-import { decodeText } from '../text-decode';
-import { checkHeader, checkRawEntry, valueAt, zodErrors, type Context, type Header, type Locate } from './checks';
+import { simplifiedWord } from '../traditional';
+import { checkHeader, checkRawEntry, readStatusText, valueAt, zodErrors, type Context, type Header, type Locate } from './checks';
 import { headerSchema } from './schema';
 
 export const CSV_COLUMNS = [
@@ -23,7 +23,7 @@ export const CSV_COLUMNS = [
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: CsvColumn[] = ['document', 'period', 'task', 'status', 'reportingUnit', 'reportedOn', 'source'];
 
-/** Chinese headers officials may keep in their spreadsheets. */
+/** Chinese headers officials may keep in their spreadsheets (in traditional characters too: 報告單位). */
 const COLUMN_ALIASES: Record<string, CsvColumn> = {
   文件: 'document',
   报告期: 'period',
@@ -100,31 +100,34 @@ function csvRows(text: string): { cells: string[]; line: number }[] {
   return rows;
 }
 
+const columnOf = (cell: string): CsvColumn | null => {
+  const name = cell.trim();
+  if ((CSV_COLUMNS as readonly string[]).includes(name)) return name as CsvColumn;
+  return COLUMN_ALIASES[name] ?? COLUMN_ALIASES[simplifiedWord(name)] ?? null;
+};
+
 export function loadCsv(ctx: Context, abs: string, file: string): void {
-  let text: string;
-  try {
-    text = decodeText(readFileSync(abs)).text;
-  } catch (e) {
-    ctx.errors.push(
-      new SourceError(
-        { file, line: null },
-        `cannot read the CSV: ${(e as Error).message}`,
-        'a CSV text file in UTF-8 or GB18030 (save from the spreadsheet as “CSV UTF-8” or “CSV”)',
-      ),
-    );
-    return;
-  }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const decoded = readStatusText(ctx, abs, file, 'CSV');
+  if (!decoded) return;
+  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rows = csvRows(text);
   const headerRow = rows.shift();
   if (!headerRow) {
     ctx.errors.push(new SourceError({ file, line: 1 }, 'empty file', `a header row with the columns ${CSV_COLUMNS.join(', ')}`));
     return;
   }
-  const columns: (CsvColumn | null)[] = headerRow.cells.map((h) => {
-    const name = h.trim();
-    return (CSV_COLUMNS as readonly string[]).includes(name) ? (name as CsvColumn) : (COLUMN_ALIASES[name] ?? null);
-  });
+  const columns: (CsvColumn | null)[] = headerRow.cells.map(columnOf);
+  // Read in an encoding guessed from its bytes and not one column known: one error that names the encoding, not one per column.
+  if ((decoded.encoding === 'gb18030' || decoded.encoding === 'big5') && columns.every((c) => c === null)) {
+    ctx.errors.push(
+      new SourceError(
+        { file, line: headerRow.line },
+        `none of the header's columns is a known one (the file was read as ${decoded.encoding.toUpperCase()}; if it is in another encoding, save it as “CSV UTF-8”)`,
+        `the columns ${CSV_COLUMNS.join(', ')}`,
+      ),
+    );
+    return;
+  }
   let headerOk = true;
   columns.forEach((c, i) => {
     if (c && columns.indexOf(c) !== i) {

@@ -3,6 +3,8 @@
 // all of them are collected before the build fails, so an official fixes a spreadsheet in one round.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { settings } from '../../config';
+import { isSlug, SLUG_RULE, suggestSlug } from '../../domain/slugs';
 import { SourceError, SourceErrors } from '../../domain/source-error';
 import type { Document, StatusReport } from '../../domain/types';
 import { NO_PARSE_CACHE, type ParseCache } from '../parse-cache';
@@ -28,25 +30,59 @@ function walk(dir: string): string[] {
   return out;
 }
 
+export interface StatusOptions {
+  /** The build date, YYYY-MM-DD: settings().buildDate unless given. */
+  buildDate?: string;
+  /** Documents whose file is there but could not be read: their status files are checked for form only. */
+  unreadable?: ReadonlySet<string>;
+}
+
 /**
  * Reads every status file under `dir` and validates it against `documents`.
  * Returns the reports in file order; throws SourceErrors listing every problem found.
- * A missing folder means no status data yet, not an error.
+ * A missing folder means no status data yet, not an error. A report's `file` is its path in the content
+ * folder (status/<document>/<period>.yaml), never the build machine's; errors name the files as found.
  */
-export function loadStatusReports(dir: string, documents: Document[], cache: ParseCache = NO_PARSE_CACHE): StatusReport[] {
+export function loadStatusReports(
+  dir: string,
+  documents: Document[],
+  cache: ParseCache = NO_PARSE_CACHE,
+  options: StatusOptions = {},
+): StatusReport[] {
   const root = resolve(dir);
   if (!existsSync(root)) return [];
+  const published = new Map<string, string>();
   const ctx: Context = {
     cache,
+    buildDate: options.buildDate ?? settings().buildDate,
     docs: new Map(documents.map((d) => [d.slug, d])),
+    unreadable: options.unreadable ?? new Set(),
+    published: (file) => published.get(file) ?? file,
     tasksByDoc: new Map(documents.map((d) => [d.slug, new Map(d.tasks.map((t) => [t.localId, t]))])),
     seen: new Map(),
     errors: [],
     reports: [],
   };
   const periodFiles = new Map<string, string>();
+  const badFolders = new Set<string>();
+  const takenSlugs = new Set(documents.map((d) => d.slug));
   for (const abs of walk(root)) {
     const file = displayPath(abs);
+    published.set(file, ['status', ...relative(root, abs).split(sep)].join('/'));
+    // The folder is the document's slug: a name that cannot be one is reported once, with the name to give it.
+    const folder = basename(dirname(abs));
+    if (dirname(abs) !== root && !isSlug(folder) && extname(abs).toLowerCase() !== '.md') {
+      if (!badFolders.has(dirname(abs)))
+        ctx.errors.push(
+          new SourceError(
+            { file: displayPath(dirname(abs)) },
+            `"${folder}" cannot be a status folder's name`,
+            `the slug of its document (${SLUG_RULE}), such as ${suggestSlug(folder, takenSlugs)}`,
+          ),
+        );
+      badFolders.add(dirname(abs));
+      continue;
+    }
     const ext = extname(abs).toLowerCase();
     const stemKey = join(dirname(abs), basename(abs, extname(abs)));
     if (['.yaml', '.yml', '.csv'].includes(ext)) {

@@ -1,26 +1,27 @@
 // Status files in YAML: parsed with line numbers (each error names the line of the offending node), then
 // checked like every status file (checks.ts). A file that parsed is cached by its bytes.
-import { readFileSync } from 'node:fs';
 import { SourceError } from '../../domain/source-error';
 import { parseYamlSource } from '../yaml-source';
 import type { YamlText } from '../yaml-text';
-import { checkHeader, checkRawEntry, zodErrors, type Context, type Header, type Locate } from './checks';
+import { checkHeader, checkRawEntry, readStatusText, zodErrors, type Context, type Header, type Locate } from './checks';
 import { headerSchema } from './schema';
 
 /** What a parse of a status YAML file gives: the data, and the lines every valid file needs. */
 interface ParsedYaml {
   raw: unknown;
-  /** Line of ['document'], ['period'] and each ['reports', i], by path joined with "/". */
+  /** Line of ['document'], ['period'], ['reportedOn'] and each ['reports', i], by path joined with "/". */
   lines: Record<string, number | null>;
 }
 
 const COMMON_PATHS = (raw: unknown): (string | number)[][] => {
   const entries = raw && typeof raw === 'object' ? (raw as { reports?: unknown }).reports : undefined;
-  return [['document'], ['period'], ...(Array.isArray(entries) ? entries.map((_, i) => ['reports', i]) : [])];
+  return [['document'], ['period'], ['reportedOn'], ...(Array.isArray(entries) ? entries.map((_, i) => ['reports', i]) : [])];
 };
 
 export function loadYaml(ctx: Context, abs: string, file: string): void {
-  const text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  const decoded = readStatusText(ctx, abs, file, 'YAML');
+  if (!decoded) return;
+  const text = decoded.text;
   const key = ctx.cache.key('status-yaml', text);
   // The parse with positions: for every miss, and for any line a cached parse did not keep.
   let full: YamlText | null = null;
@@ -48,7 +49,9 @@ export function loadYaml(ctx: Context, abs: string, file: string): void {
   const head = headerSchema.safeParse(raw);
   if (!head.success) ctx.errors.push(...zodErrors(file, head.error.issues, raw, [], locate));
   const header: Header | null = head.success ? head.data : null;
-  const target = header && checkHeader(ctx, file, header, { document: locate(['document']), period: locate(['period']) });
+  const target =
+    header &&
+    checkHeader(ctx, file, header, { document: locate(['document']), period: locate(['period']), reportedOn: locate(['reportedOn']) });
   // Entries are checked even when the top of the file is wrong, so that one run lists every problem.
   const entries = (raw as { reports?: unknown }).reports;
   (Array.isArray(entries) ? entries : []).forEach((rawEntry, i) => {

@@ -1,11 +1,14 @@
 // Building the cards (build.ts): worker threads write real PNGs, cold, warm and after one change; progress
 // lines and the number of workers.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCards, progressLine, workerCount } from '../../../src/outputs/cards/build.ts';
 import { cardsForPortal } from '../../../src/outputs/cards/card-model.ts';
+import { cachePath, cardKey } from '../../../src/outputs/cards/cache.ts';
+import { templateVersion } from '../../../src/outputs/cards/render.ts';
+import { fontVersion } from '../../../src/build/fonts.ts';
 import { isPng, makePortal, site } from './helpers.ts';
 
 describe('build (worker threads, on disk)', () => {
@@ -39,6 +42,22 @@ describe('build (worker threads, on disk)', () => {
     const card = join(out3, '/cards/tasks/pulan-2024-caoyuan/t1.png');
     expect(readFileSync(card).equals(readFileSync(join(out1, '/cards/tasks/pulan-2024-caoyuan/t1.png')))).toBe(false);
     expect(statSync(card).size).toBeGreaterThan(5000);
+
+    // A damaged cache entry is never placed: it is reported and rendered again.
+    const cached = cachePath(cacheDir, cardKey(changed[0], { template: templateVersion(), font: fontVersion() }));
+    truncateSync(cached, 100);
+    const warned: string[] = [];
+    const fourth = await buildCards({
+      specs: changed,
+      outDir: join(tmp, 'dist4'),
+      cacheDir,
+      workers: 1,
+      log: () => {},
+      warn: (l) => warned.push(l),
+    });
+    expect(fourth).toMatchObject({ rendered: 1, reused: specs.length - 1 });
+    expect(warned).toEqual([expect.stringMatching(/^cards: 1 cached card\(s\) damaged .*rendered again/)]);
+    expect(isPng(readFileSync(join(tmp, 'dist4', changed[0].path)))).toEqual({ width: 1200, height: 630 });
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 // The card cache (cache.ts): keys cover exactly what a card shows, so one new status report re-renders one
 // card; the folder it lives in; pruning.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,8 +89,9 @@ describe('build (worker threads, on disk)', () => {
     const drop = 'ab'.padEnd(32, '1');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'ab'), { recursive: true });
-    for (const f of [`${keep}.png`, `${drop}.png`, `${keep}.png.1-2.tmp`]) writeFileSync(join(dir, 'ab', f), 'x');
-    expect(pruneCache(dir, new Set([keep]))).toBe(2);
-    expect(existsSync(join(dir, 'ab', `${keep}.png`))).toBe(true);
+    for (const f of [`${keep}.png`, `${keep}.png.sha256`, `${drop}.png`, `${drop}.png.sha256`, `${keep}.png.1-2.tmp`])
+      writeFileSync(join(dir, 'ab', f), 'x');
+    expect(pruneCache(dir, new Set([keep]))).toBe(2); // the dropped entry (its hash file with it) and the temp file
+    expect(readdirSync(join(dir, 'ab')).sort()).toEqual([`${keep}.png`, `${keep}.png.sha256`]);
   });
 });

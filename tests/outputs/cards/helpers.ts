@@ -48,7 +48,7 @@ const departments: Department[] = [
 function doc(slug: string, regionCode: string, title: string): Document {
   return {
     slug,
-    sourceFile: `content/documents/${slug}.txt`,
+    sourceFile: `documents/${slug}.txt`,
     meta: { slug, regionCode, kind: '实施方案', sourceUrl: null, reporting: 'quarterly', span: { start: '2024-01-01', end: '2025-12-31' } },
     title,
     docNumber: '阿行发〔2024〕1号',
@@ -105,7 +105,7 @@ function taskView(seed: TaskSeed): TaskView {
   const units = seed.helper
     ? [lead, { name: seed.helper.name, role: 'partner' as const, departmentId: seed.helper.id, verified: true }]
     : [lead];
-  const current: StatusAt = { period, status: seed.status, overdue: seed.overdue ?? false, report: null };
+  const current: StatusAt = { period, status: seed.status, overdue: seed.overdue ?? false, report: null, lastReported: null };
   return {
     task,
     document: seed.doc,
@@ -185,6 +185,10 @@ export function makePortal(override: Statuses = {}): Portal {
     regions: regionViews,
     regionByCode: new Map(regionViews.map((r) => [r.region.code, r])),
     periodsByDocument: new Map([
+      [docA.slug, [period]],
+      [docB.slug, [period]],
+    ]),
+    reportedPeriodsByDocument: new Map([
       [docA.slug, [period]],
       [docB.slug, [period]],
     ]),

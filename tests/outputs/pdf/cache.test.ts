@@ -1,5 +1,5 @@
 // The PDF cache (cache.ts): where it lives, what its keys cover, and how a rebuild uses it.
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readSettings } from '../../../src/config';
@@ -89,16 +89,31 @@ describe('cache', () => {
     );
   }, 60_000);
 
-  it('treats a torn file as a miss and prunes entries unused for long', () => {
+  it('treats a damaged entry as a miss, reports it and removes it', () => {
     const cache = new PdfCache(join(work, 'cache2'));
     const key = 'ab'.repeat(16);
     cache.put(key, Buffer.from('%PDF-1.7 fake'));
     expect(cache.get(key)?.toString()).toBe('%PDF-1.7 fake');
-    writeFileSync(join(cache.dir, `${key}.pdf`), 'garbage');
-    expect(cache.get(key)).toBeNull();
-    const old = new Date(Date.now() - 40 * 86_400_000);
-    utimesSync(join(cache.dir, `${key}.pdf`), old, old);
-    expect(cache.prune(30)).toBe(1);
+    // Same length, other bytes: only the hash tells.
+    writeFileSync(join(cache.dir, `${key}.pdf`), '%PDF-1.7 fakf');
+    const damaged: string[] = [];
+    expect(cache.has(key, (k) => damaged.push(k))).toBeNull();
+    expect(damaged).toEqual([key]);
+    expect(existsSync(join(cache.dir, `${key}.pdf`))).toBe(false);
     expect(() => cache.get('../x')).toThrow();
+  });
+
+  it('prunes entries unused for long, by their last use, with their hashes', () => {
+    const cache = new PdfCache(join(work, 'cache3'));
+    const [used, unused] = ['cd'.repeat(16), 'ef'.repeat(16)];
+    cache.put(used, Buffer.from('%PDF-1.7 a'));
+    cache.put(unused, Buffer.from('%PDF-1.7 b'));
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const key of [used, unused]) for (const f of [`${key}.pdf`, `${key}.pdf.sha256`]) utimesSync(join(cache.dir, f), old, old);
+    const pdfTime = statSync(join(cache.dir, `${used}.pdf`)).mtimeMs;
+    expect(cache.get(used)).not.toBeNull(); // a use: its hash file's time, not the PDF's (published by its time)
+    expect(statSync(join(cache.dir, `${used}.pdf`)).mtimeMs).toBe(pdfTime);
+    expect(cache.prune(30)).toBe(1);
+    expect(readdirSync(cache.dir).sort()).toEqual([`${used}.pdf`, `${used}.pdf.sha256`]);
   });
 });

@@ -1,6 +1,6 @@
 // The search stage (stage.ts): every shard indexed by Pagefind and published, only changed shards indexed
 // again, shards the site no longer has removed.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,19 @@ describe('searchStage', () => {
     expect(planSearch(portalOf(true), ctx, env).indexingMb).toBeGreaterThan(0); // one shard changed
     expect(shardIndexingMb(6215)).toBeGreaterThan(806); // the peaks measured for shards of 6,215 and 11,943 records
     expect(shardIndexingMb(11943)).toBeGreaterThan(1756);
+  }, 120_000);
+
+  it('indexes again a cached shard whose files no longer match their hashes, and says so', async () => {
+    const { ctx, env, cacheDir, lines } = setUp();
+    await searchStage(portalOf(), ctx, env);
+    const shard = join(cacheDir, 'search', readdirSync(join(cacheDir, 'search'))[0]);
+    const fragment = listFiles(shard).find((f) => f.startsWith('fragment/'))!;
+    truncateSync(join(shard, fragment), 10);
+    await searchStage(portalOf(), ctx, env);
+    expect(lines.filter((l) => /was damaged .*indexed again/.test(l))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/\(1 indexed, \d+ from cache\)/);
+    expect(statSync(join(shard, fragment)).size).toBeGreaterThan(10);
+    expect(listFiles(join(ctx.outDir, 'pagefind'))).not.toContain('qingdan-shard-hashes.json');
   }, 120_000);
 
   it('removes shards the site no longer has', async () => {

@@ -1,12 +1,12 @@
 // An editor's corrections (<slug>.fixes.yaml): applied and marked with their reason; every bad or
 // stale correction fails with file, line and field, all of them at once.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyCorrections, fixesFileOf } from '../../../src/sources/documents/corrections';
 import { parseDocument } from '../../../src/sources/documents/index';
-import { SourceErrors } from '../../../src/domain/source-error';
+import { SourceError, SourceErrors } from '../../../src/domain/source-error';
 import type { DocumentMeta } from '../../../src/domain/types';
 
 const meta: DocumentMeta = {
@@ -136,5 +136,37 @@ describe('applyCorrections', () => {
       expect([e.line, e.field], yaml).toEqual([line, field]);
       expect(e.message, yaml).toMatch(message);
     }
+  });
+});
+
+describe('applyCorrections: limits', () => {
+  it('a reason, a unit name or a list too long is refused with its line and field', () => {
+    const units = Array.from({ length: 201 }, (_, i) => `单位${i}`).join(', ');
+    const { file, doc } = withFixes(
+      [
+        `- task: t1`,
+        `  lead: [${'局'.repeat(201)}]`,
+        `  reason: ${'因'.repeat(2001)}`,
+        `- task: t2`,
+        `  units: { responsible: [${units}] }`,
+        `  reason: r`,
+      ].join('\n'),
+    );
+    const errors = errorsOf(() => applyCorrections(doc, file)).sort((a, b) => a.line! - b.line!);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [2, '0.lead.0'],
+      [3, '0.reason'],
+      [5, '1.units.responsible'],
+    ]);
+    expect(errors[0].message).toMatch(/too long \(201 characters\); expected at most 200 characters/);
+    expect(errors[1].message).toMatch(/too long \(2,001 characters\); expected at most 2,000 characters/);
+    expect(errors[2].message).toMatch(/too many items \(201\); expected at most 200 items/);
+  });
+
+  it('a corrections file over 1 MB is refused before it is read', () => {
+    const { file, fixes, doc } = withFixes('[]\n');
+    truncateSync(fixes, 3 * 2 ** 20);
+    expect(() => applyCorrections(doc, file)).toThrow(SourceError);
+    expect(() => applyCorrections(doc, file)).toThrow(/the file is 3 MB, too large; expected a corrections file of at most 1 MB/);
   });
 });

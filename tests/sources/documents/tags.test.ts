@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/domain/types';
 import { parseDocument } from '../../../src/sources/documents/index';
 import { canonical } from '../../../src/sources/documents/normalize';
-import { findTags, parseUnitTag, readUnitTag } from '../../../src/sources/documents/tags';
+import { findTags, labelList, parseUnitTag, readUnitTag } from '../../../src/sources/documents/tags';
+import { parseLabel } from '../../../src/sources/documents/lines';
 
 const meta: DocumentMeta = {
   slug: 'snippet',
@@ -274,5 +275,21 @@ describe('findTags', () => {
 
   it('a date that does not exist is no deadline', () => {
     expect(tags('加强保护。（2019年2月30日）')).toEqual([]);
+  });
+});
+
+describe('labelList', () => {
+  const label = (s: string) => labelList(parseLabel(s, canonical(s))!);
+  it('clauses split at commas; a dropped prefix restored; the role from the label', () => {
+    expect(label('责任单位:市发改委,市财政局、水务局')).toEqual([
+      { name: '市发改委', role: 'responsible', explicit: true, clause: 0 },
+      { name: '市财政局', role: 'responsible', explicit: true, clause: 1 },
+      { name: '市水务局', written: '水务局', role: 'responsible', explicit: true, clause: 1 },
+    ]);
+    expect(label('配合单位：各县(市、区)人民政府')).toEqual([{ name: '各县(市、区)人民政府', role: 'partner', explicit: true, clause: 0 }]);
+  });
+  it('a label that names no unit role gives none', () => {
+    expect(label('完成时限：2019年')).toEqual([]);
+    expect(label('原因分析：认识不足。')).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import type { DocumentMeta } from '../../../src/domain/types';
 import { parseDocument } from '../../../src/sources/documents/index';
 import { canonical } from '../../../src/sources/documents/normalize';
 import { parseLabel } from '../../../src/sources/documents/lines';
-import { labelList } from '../../../src/sources/documents/task-build';
 
 const meta: DocumentMeta = {
   slug: 'snippet',
@@ -16,7 +15,6 @@ const meta: DocumentMeta = {
 };
 const parse = (text: string) => parseDocument(text, meta, 'snippet.txt');
 const units = (list: { name: string; role: string }[]) => list.map((u) => `${u.name}:${u.role}`);
-const label = (s: string) => labelList(parseLabel(s, canonical(s))!);
 
 describe('labelled lines', () => {
   it.each([':', '：'])('牵头单位%s / 责任单位 / 配合单位 / 督导单位 / 责任部门', (colon) => {
@@ -58,21 +56,6 @@ describe('labelled lines', () => {
       ['落实补贴政策。', ['市财政局:responsible'], 1, 4],
       ['乙事项。（市发改委）', ['市发改委:responsible'], 5, 5],
     ]);
-  });
-});
-
-describe('labelList', () => {
-  it('clauses split at commas; a dropped prefix restored; the role from the label', () => {
-    expect(label('责任单位:市发改委,市财政局、水务局')).toEqual([
-      { name: '市发改委', role: 'responsible', explicit: true, clause: 0 },
-      { name: '市财政局', role: 'responsible', explicit: true, clause: 1 },
-      { name: '市水务局', written: '水务局', role: 'responsible', explicit: true, clause: 1 },
-    ]);
-    expect(label('配合单位：各县(市、区)人民政府')).toEqual([{ name: '各县(市、区)人民政府', role: 'partner', explicit: true, clause: 0 }]);
-  });
-  it('a label that names no unit role gives none', () => {
-    expect(label('完成时限：2019年')).toEqual([]);
-    expect(label('原因分析：认识不足。')).toEqual([]);
   });
 });
 

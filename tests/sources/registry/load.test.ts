@@ -1,7 +1,7 @@
 // Loading the registry (load.ts): the real one under content/registry/ has the regions and departments the
 // plans need; the fixtures under tests/fixtures/registry/ pin the message of every validation error (file,
 // line, field).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -229,5 +229,69 @@ describe('validation errors name file, line and field', () => {
 
   it('says when regions.yaml is missing', () => {
     expect(() => loadRegistry(join(fixtures, 'no-such-dir'))).toThrow(/regions\.yaml.*file not found/);
+  });
+});
+
+describe('loadRegistry: limits', () => {
+  const REGIONS = ['regions:', '  - code: "542500"', '    name: 阿里地区', '    level: prefecture', '    parent: null', ''].join('\n');
+
+  function errorsOf(dir: string): SourceError[] {
+    try {
+      loadRegistry(dir);
+    } catch (e) {
+      if (e instanceof SourceErrors) return e.errors;
+      if (e instanceof SourceError) return [e];
+      throw e;
+    }
+    throw new Error('loaded without errors');
+  }
+
+  it('a name, an alias or a list too long is refused with its line and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+    try {
+      writeFileSync(join(dir, 'regions.yaml'), REGIONS.replace('level: prefecture', 'level: province'));
+      mkdirSync(join(dir, 'departments'));
+      const aliases = Array.from({ length: 201 }, (_, i) => `别名${i}`).join(', ');
+      writeFileSync(
+        join(dir, 'departments', '542500.yaml'),
+        [
+          'region: "542500"',
+          'departments:',
+          '  - id: 542500-a',
+          `    name: ${'局'.repeat(201)}`,
+          '  - id: 542500-b',
+          '    name: 乙局',
+          `    aliases: [${aliases}]`,
+          '',
+        ].join('\n'),
+      );
+      const errors = errorsOf(dir);
+      expect(errors.map((e) => [e.line, e.field])).toEqual([
+        [4, 'departments.0.name'],
+        [7, 'departments.1.aliases'],
+      ]);
+      expect(errors[0].message).toMatch(/too long \(201 characters\); expected at most 200 characters/);
+      expect(errors[1].message).toMatch(/too many items \(201\); expected at most 200 items/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a registry file over 10 MB is refused before it is read, and the other files are still read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+    try {
+      writeFileSync(join(dir, 'regions.yaml'), REGIONS.replace('level: prefecture', 'level: province'));
+      mkdirSync(join(dir, 'departments'));
+      writeFileSync(join(dir, 'departments', '542500.yaml'), '');
+      truncateSync(join(dir, 'departments', '542500.yaml'), 11 * 2 ** 20);
+      writeFileSync(join(dir, 'departments', '542600.yaml'), 'region: "542600"\ndepartments: []\n');
+      const errors = errorsOf(dir);
+      expect(errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(/542500\.yaml: the file is 11 MB, too large; expected a registry file of at most 10 MB$/),
+        expect.stringMatching(/542600\.yaml, line 1, field "region": unknown region 542600/),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

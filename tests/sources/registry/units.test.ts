@@ -10,7 +10,7 @@ import { real } from './helpers';
 function fakeDocument(regionCode: string, tasks: Array<Pick<Task, 'units' | 'measures'> & { id: string }>): Document {
   return {
     slug: 'fake',
-    sourceFile: 'fake.txt',
+    sourceFile: 'documents/fake.txt',
     meta: {
       slug: 'fake',
       regionCode,

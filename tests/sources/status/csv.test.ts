@@ -1,8 +1,10 @@
 // Status files in CSV (csv.ts): UTF-8 with BOM or GB18030, Chinese column names, quoted multi-line cells,
 // lists in cells; every malformed file named with its line and column.
+import { truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStatusReports } from '../../../src/sources/status/index';
-import { docs, expectCase, FIXTURES, type Case } from './helpers';
+import { docs, errorsOf, expectCase, FIXTURES, statusFolder, type Case } from './helpers';
 
 describe('loadStatusReports: well-formed files', () => {
   const reports = loadStatusReports(`${FIXTURES}/good`, docs);
@@ -40,8 +42,42 @@ const CASES: Case[] = [
   ['csv-header', 'plan-a/2019.csv', 1, 'state', /unknown column "state"/],
   ['csv-other-period', 'plan-a/2019.csv', 3, 'period', /one file per document and period/],
   ['csv-duplicate', 'plan-a/2019.csv', 3, 'task', /reported twice .*line 2/],
+  // A UTF-8 file opened as GBK and saved again: refused once, naming the encoding, never one garbled error per row.
+  ['csv-garbled', 'plan-a/2019.csv', null, null, /cannot read the CSV: the file does not read as Chinese text.*GB18030/],
+  // Another spreadsheet altogether, in GB18030: one error that names the encoding read, not one per column.
+  ['csv-foreign-gb18030', 'plan-a/2019.csv', 1, null, /none of the header's columns is a known one \(the file was read as GB18030/],
 ];
 
 describe('loadStatusReports: every bad input fails with file, line, field and what was expected', () => {
   it.each(CASES)('%s', expectCase);
+});
+
+describe('Big5 and traditional characters', () => {
+  it('a Big5 CSV with traditional column names and status words is read, its text kept as published', () => {
+    const reports = loadStatusReports(`${FIXTURES}/traditional`, docs).filter((r) => r.file.endsWith('.csv'));
+    expect(reports.map((r) => `${r.taskId}:${r.status}`)).toEqual(['plan-a/t1:达到序时进度', 'plan-a/t2:长期坚持', 'plan-a/t3:尚未启动']);
+    expect(reports[0].progress).toBe('【示例數據（非官方）】已完成造林任務的八成。');
+    expect(reports[0].reportingUnit).toBe('地區林業和草原局');
+    expect(reports[0].indicators).toEqual([{ target: 0, value: 30.5 }]);
+    expect(reports.map((r) => r.line)).toEqual([2, 3, 4]);
+  });
+
+  it('a garbled file, or one of unknown columns, gives one error, not one per row or column', () => {
+    expect(errorsOf('csv-garbled')).toHaveLength(1);
+    expect(errorsOf('csv-foreign-gb18030')).toHaveLength(1);
+  });
+});
+
+describe('size', () => {
+  it('a status file over 10 MB is refused before it is read', () => {
+    const dir = statusFolder({ 'plan-a/2019.csv': 'document,period\n' });
+    truncateSync(join(dir, 'plan-a/2019.csv'), 12 * 2 ** 20);
+    let message = '';
+    try {
+      loadStatusReports(dir, docs);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`${dir}/plan-a/2019.csv: the file is 12 MB, too large; expected a status file of at most 10 MB`);
+  });
 });

@@ -1,8 +1,12 @@
 // Shared by the status-file tests: the fixture documents, the errors a bad fixture case produces, and the
 // check every bad case passes (the error names file, line and field, and says what was expected).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { loadStatusReports } from '../../../src/sources/status/index';
+import { loadStatusReports, type StatusOptions } from '../../../src/sources/status/index';
 import { SourceErrors, type SourceError } from '../../../src/domain/source-error';
+import type { StatusReport } from '../../../src/domain/types';
 import { fixtureDocuments } from '../../fixtures/status/documents';
 
 export const FIXTURES = 'tests/fixtures/status';
@@ -34,3 +38,31 @@ export function expectCase(...[caseDir, file, line, field, expected]: Case): voi
   if (field !== null) expect(match!.message).toContain(`field "${field}"`);
   expect(match!.expected).not.toBe('');
 }
+
+/** A status folder in a temporary directory, from path → contents (text, or bytes as saved). */
+export function statusFolder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-status-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Loads a temporary status folder: the reports, or the errors (paths shown relative to the folder). */
+export function loadFolder(
+  files: Record<string, string | Uint8Array>,
+  options: StatusOptions = {},
+): { reports: StatusReport[]; errors: SourceError[]; dir: string } {
+  const dir = statusFolder(files);
+  try {
+    return { reports: loadStatusReports(dir, docs, undefined, options), errors: [], dir };
+  } catch (e) {
+    if (!(e instanceof SourceErrors)) throw e;
+    return { reports: [], errors: e.errors, dir };
+  }
+}
+
+/** Error messages of a temporary folder, its path left out. */
+export const messagesOf = (result: { errors: SourceError[]; dir: string }): string[] =>
+  result.errors.map((e) => e.message.replaceAll(`${result.dir}/`, '').replaceAll(result.dir, '.'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStatusReports } from '../../../src/sources/status/index';
-import { docs, errorsOf, expectCase, FIXTURES, type Case } from './helpers';
+import { docs, errorsOf, expectCase, FIXTURES, loadFolder, messagesOf, type Case } from './helpers';
 
 describe('loadStatusReports: well-formed files', () => {
   const reports = loadStatusReports(`${FIXTURES}/good`, docs);
@@ -47,6 +47,36 @@ describe('loadStatusReports: every bad input fails with file, line, field and wh
 
   it('throws one SourceErrors whose message lists them all', () => {
     expect(() => loadStatusReports(`${FIXTURES}/bad`, docs)).toThrow(/\d+ error\(s\) in source data/);
+  });
+});
+
+describe('loadStatusReports: folder names are document slugs', () => {
+  const FILE = 'document: plan-a\nperiod: 2019\nsource: demo\nreportedOn: 2019-12-20\nreports: []\n';
+
+  it('a folder whose name cannot be a slug is reported once, with the name to give it', () => {
+    const result = loadFolder({ 'Plan A/2019.yaml': FILE, 'Plan A/2020.yaml': FILE, 'x#y?z/2019.yaml': FILE, 'README.md': '# notes' });
+    expect(messagesOf(result)).toEqual([
+      expect.stringMatching(
+        /^Plan A: "Plan A" cannot be a status folder's name; expected the slug of its document \(lower-case letters .*\), such as plan-a$/,
+      ),
+      expect.stringMatching(/^x#y\?z: "x#y\?z" cannot be a status folder's name; .* such as x-y-z$/),
+    ]);
+  });
+
+  it('a document that could not be read: its status files are checked for their form, not reported as unknown', () => {
+    const bad =
+      'document: plan-b\nperiod: 2019\nsource: demo\nreportedOn: 2019-12-20\nreports:\n  - { task: t1, status: 完成了, reportingUnit: 局 }\n';
+    const result = loadFolder({ 'plan-b/2019.yaml': bad }, { unreadable: new Set(['plan-b']) });
+    expect(result.errors.map((e) => e.field)).toEqual(['reports[0].status']);
+    // Without it, the file names a document that does not exist.
+    expect(loadFolder({ 'plan-b/2019.yaml': bad }).errors.map((e) => e.field)).toEqual(['document', 'reports[0].status']);
+  });
+
+  it('a report is published with its path in the content folder', () => {
+    const { reports } = loadFolder({
+      'plan-a/2019.yaml': FILE.replace('reports: []', 'reports:\n  - { task: t1, status: 已完成, reportingUnit: 局 }'),
+    });
+    expect(reports.map((r) => r.file)).toEqual(['status/plan-a/2019.yaml']);
   });
 });
 

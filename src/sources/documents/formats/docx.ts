@@ -6,24 +6,14 @@
 // lost: mammoth writes such paragraphs as list items without their numbers.
 import mammoth from 'mammoth';
 import { fragmentToText } from './html';
-
-export class DocxError extends Error {
-  readonly problem: string;
-  readonly expected: string;
-  constructor(problem: string, expected: string) {
-    super(`${problem}; ${expected}`);
-    this.name = 'DocxError';
-    this.problem = problem;
-    this.expected = expected;
-  }
-}
+import { UnreadableFile } from './unreadable';
 
 export async function readDocx(bytes: Uint8Array): Promise<{ text: string; messages: string[] }> {
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false, includeDefaultStyleMap: true });
   } catch (e) {
-    throw new DocxError(
+    throw new UnreadableFile(
       `the .docx file cannot be read (${(e as Error).message.split('\n')[0]})`,
       'expected a Word document saved as .docx (Office Open XML)',
     );

@@ -318,7 +318,11 @@ function normaliseMetaLine(line: string): { line: string; meta: boolean } {
 // ---------------------------------------------------------------------------------------------
 // Lines out of a tree.
 
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const HEADINGS = new Set(HEADING_TAGS);
+
 const BLOCKS = new Set([
+  ...HEADING_TAGS,
   'address',
   'article',
   'aside',
@@ -338,12 +342,6 @@ const BLOCKS = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
   'header',
   'hgroup',
   'hr',
@@ -371,7 +369,6 @@ const BLOCKS = new Set([
   'xmp',
   'title',
 ]);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * Characters around which a source line break is dropped rather than turned into a space (CSS
  * Text 3: East Asian Wide and Fullwidth, not Hangul). Quotation marks “” are ambiguous width, so a
@@ -523,13 +520,8 @@ function markRemoved(node: ParentNode, page: Page, bodyWeight: number, rawWeight
 
 /** Paragraph-level children hold text directly: the element is the article, not a frame around it. */
 const PARAGRAPHS = new Set([
+  ...HEADING_TAGS,
   'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
   'span',
   'font',
   'strong',

@@ -5,17 +5,20 @@
 // is converted to simplified. Formats we cannot read (Word 97-2003 .doc, WPS .wps, RTF, .odt,
 // spreadsheets, pictures) are refused with the conversion to make. Every error is a SourceError
 // whose message starts with the file's path.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { LIMITS } from '../../../domain/limits';
 import { SourceError } from '../../../domain/source-error';
+import { sizeError } from '../../bounded-read';
 import { decodeText, DecodeError } from '../../text-decode';
-import { readDocx, DocxError } from './docx';
+import { readDocx } from './docx';
 import { readHtml } from './html';
-import { PdfError, readPdf } from './pdf';
-import { toSimplified } from './traditional';
+import { readPdf } from './pdf';
+import { UnreadableFile } from './unreadable';
+import { toSimplified } from '../../traditional';
 
 export { decodeText, DecodeError } from '../../text-decode';
-export { toSimplified } from './traditional';
+export { toSimplified } from '../../traditional';
 
 import type { SourceFormat } from '../../../domain/types';
 
@@ -41,7 +44,7 @@ export const EXTENSIONS: Record<SourceFormat, readonly string[]> = {
 /** Every extension `readSourceFile` accepts. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = Object.values(EXTENSIONS).flat();
 
-const TO_DOCX = 'convert it to .docx first (Word/WPS: 另存为 .docx, or `libreoffice --headless --convert-to docx FILE`)';
+export const TO_DOCX = 'convert it to .docx first (Word/WPS: 另存为 .docx, or `libreoffice --headless --convert-to docx FILE`)';
 
 function formatOfExtension(ext: string): SourceFormat | null {
   for (const [format, list] of Object.entries(EXTENSIONS)) if (list.includes(ext)) return format as SourceFormat;
@@ -132,8 +135,12 @@ export async function readSourceFile(file: string): Promise<SourceText> {
   const ext = extname(file).toLowerCase();
   let bytes: Uint8Array;
   try {
+    // The larger bound first, before reading; plain text and web pages have a smaller one, checked below.
+    const tooLarge = sizeError(file, statSync(file).size, LIMITS.documentPackageBytes, 'a document (.docx or .pdf)');
+    if (tooLarge) throw tooLarge;
     bytes = readFileSync(file);
   } catch (e) {
+    if (e instanceof SourceError) throw e;
     throw new SourceError({ file }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'a readable file');
   }
   if (bytes.length === 0) throw new SourceError({ file }, 'the file is empty', `a document as ${ACCEPTED_EXTENSIONS.join(' ')}`);
@@ -141,6 +148,10 @@ export async function readSourceFile(file: string): Promise<SourceText> {
   const sniffed = sniff(bytes, ext);
   if (sniffed.refuse) throw new SourceError({ file }, sniffed.refuse);
   let format = sniffed.format ?? formatOfExtension(ext);
+  if (format === 'txt' || format === 'html') {
+    const tooLarge = sizeError(file, bytes.length, LIMITS.documentTextBytes, 'a document as text or a web page (.txt, .html)');
+    if (tooLarge) throw tooLarge;
+  }
   if (format === 'docx' && sniffed.format !== 'docx') {
     throw new SourceError(
       { file },
@@ -182,7 +193,7 @@ export async function readSourceFile(file: string): Promise<SourceText> {
     return { text: simplified.text, format, ...(encoding ? { encoding } : {}), converted: simplified.converted };
   } catch (e) {
     // Each says "problem; what was expected or what to do".
-    if (e instanceof DecodeError || e instanceof DocxError || e instanceof PdfError) throw new SourceError({ file }, e.message);
+    if (e instanceof DecodeError || e instanceof UnreadableFile) throw new SourceError({ file }, e.message);
     throw e;
   }
 }

@@ -9,17 +9,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-export class PdfError extends Error {
-  readonly problem: string;
-  readonly expected: string;
-  constructor(problem: string, expected: string) {
-    super(`${problem}; ${expected}`);
-    this.name = 'PdfError';
-    this.problem = problem;
-    this.expected = expected;
-  }
-}
+import { UnreadableFile } from './unreadable';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -153,8 +143,9 @@ export async function readPdf(bytes: Uint8Array): Promise<{ text: string; pages:
     doc = await task.promise;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'PasswordException') throw new PdfError('the PDF is protected by a password', 'expected a PDF that opens without one');
-    throw new PdfError(`the PDF cannot be read (${(e as Error).message})`, 'expected a valid PDF file');
+    if (name === 'PasswordException')
+      throw new UnreadableFile('the PDF is protected by a password', 'expected a PDF that opens without one');
+    throw new UnreadableFile(`the PDF cannot be read (${(e as Error).message})`, 'expected a valid PDF file');
   }
   try {
     const lines: string[] = [];
@@ -175,9 +166,12 @@ export async function readPdf(bytes: Uint8Array): Promise<{ text: string; pages:
     }
     const text = lines.join('\n');
     if (chars === 0)
-      throw new PdfError(`the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images: a scan)`, OCR_HINT);
+      throw new UnreadableFile(
+        `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'} of images: a scan)`,
+        OCR_HINT,
+      );
     if (unreadableShare(text) > 0.3)
-      throw new PdfError('the PDF’s text layer cannot be read (its fonts map no Unicode characters)', OCR_HINT);
+      throw new UnreadableFile('the PDF’s text layer cannot be read (its fonts map no Unicode characters)', OCR_HINT);
     return { text, pages: doc.numPages };
   } finally {
     await task.destroy();

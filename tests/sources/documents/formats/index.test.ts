@@ -1,6 +1,6 @@
 // readSourceFile: the format by magic bytes, then extension; traditional text converted; every
 // error a SourceError whose message starts with the file's path.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,4 +170,34 @@ describe('refused, with the file first and what to do', () => {
       /: no text found in the HTML/,
     );
   });
+});
+
+describe('size limits', () => {
+  /** A file of `size` bytes starting with `head` (sparse: it takes no room on disk). */
+  const sized = (name: string, head: string | Uint8Array, size: number) => {
+    const file = write(name, head);
+    truncateSync(file, size);
+    return file;
+  };
+
+  it('a text file over 20 MB is refused, naming the file and the limit', async () => {
+    const e = await failure(sized('huge.txt', '1.加强保护。（地区农牧局）\n', 20 * 2 ** 20 + 1));
+    expect(e.message).toMatch(/the file is 20 MB, too large; expected a document as text or a web page \(\.txt, \.html\) of at most 20 MB/);
+  });
+
+  it('a PDF or Word file over 50 MB is refused before it is read', async () => {
+    const e = await failure(sized('huge.pdf', '%PDF-1.7\n', 60 * 2 ** 20));
+    expect(e.message).toMatch(/the file is 60 MB, too large; expected a document \(\.docx or \.pdf\) of at most 50 MB/);
+    const docx = copy(fixture('aletai/source.docx'), 'big.docx');
+    truncateSync(docx, 51 * 2 ** 20);
+    expect((await failure(docx)).message).toMatch(/of at most 50 MB/);
+  });
+
+  it('a PDF between the two limits is read as a PDF', async () => {
+    const pdf = readFileSync(fixture('aletai/source.pdf'));
+    const file = write('padded.pdf', pdf);
+    // Bytes after %%EOF are ignored by readers: a 21 MB PDF is within its limit.
+    appendFileSync(file, Buffer.alloc(21 * 2 ** 20, 0x20));
+    expect((await readSourceFile(file)).format).toBe('pdf');
+  }, 30_000);
 });

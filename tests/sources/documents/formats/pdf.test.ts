@@ -1,6 +1,7 @@
 // .pdf with a text layer → one line per visual line, in reading order; a scan is refused.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { groupLines, PdfError, readPdf, splitItem } from '../../../../src/sources/documents/formats/pdf';
+import { groupLines, readPdf, splitItem } from '../../../../src/sources/documents/formats/pdf';
+import { UnreadableFile } from '../../../../src/sources/documents/formats/unreadable';
 import { bodyText, compact, contentLines, DOCUMENTS, fixtureBytes } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -60,13 +61,13 @@ describe('documents printed to PDF by LibreOffice', () => {
 describe('refused', () => {
   it('a scan (pictures, no text layer) needs OCR', async () => {
     const e = await readPdf(fixtureBytes('aletai', 'scanned.pdf')).catch((x) => x);
-    expect(e).toBeInstanceOf(PdfError);
+    expect(e).toBeInstanceOf(UnreadableFile);
     expect(e.message).toMatch(/^the PDF has no text layer \(1 page of images: a scan\); it needs OCR first/);
   }, 30_000);
 
   it('a broken file', async () => {
     const e = await readPdf(new TextEncoder().encode('%PDF-1.7\nnot a pdf at all')).catch((x) => x);
-    expect(e).toBeInstanceOf(PdfError);
+    expect(e).toBeInstanceOf(UnreadableFile);
     expect(e.message).toMatch(/^the PDF cannot be read/);
   }, 30_000);
 });

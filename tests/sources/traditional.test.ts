@@ -2,9 +2,10 @@
 // converted; simplified text comes back as the very same string; lines are kept.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../../src/sources/text-decode';
-import { countScript, isTraditional, toSimplified } from '../../../../src/sources/documents/formats/traditional';
-import { DOCUMENTS, fixture, fixtureBytes } from './helpers';
+import { decodeText } from '../../src/sources/text-decode';
+import { countScript, isTraditional, simplifiedWord, toSimplified } from '../../src/sources/traditional';
+import { REPORTED_STATUSES } from '../../src/domain/status-catalogue';
+import { DOCUMENTS, fixture, fixtureBytes } from './documents/formats/helpers';
 
 describe('simplified text is returned unchanged', () => {
   const files = [
@@ -54,5 +55,29 @@ describe('traditional text is converted', () => {
     const text = '\n關於印發實施方案的通知\n\n  （一）加強組織領導。\t\n\n';
     const result = toSimplified(text);
     expect(result.text).toBe('\n关于印发实施方案的通知\n\n  （一）加强组织领导。\t\n\n');
+  });
+});
+
+describe('simplifiedWord: status words and column names typed in traditional characters', () => {
+  it('gives the word as the catalogue writes it', () => {
+    expect(['尚未啟動', '未達到序時進度', '達到序時進度', '超過序時進度', '已完成', '已銷號', '長期堅持'].map(simplifiedWord)).toEqual([
+      ...REPORTED_STATUSES,
+    ]);
+    expect(['文件', '報告期', '任務', '狀態', '進展情況', '佐證資料', '指標', '報告單位', '報告日期', '來源'].map(simplifiedWord)).toEqual([
+      '文件',
+      '报告期',
+      '任务',
+      '状态',
+      '进展情况',
+      '佐证资料',
+      '指标',
+      '报告单位',
+      '报告日期',
+      '来源',
+    ]);
+  });
+
+  it('leaves simplified words as they are', () => {
+    for (const word of REPORTED_STATUSES) expect(simplifiedWord(word)).toBe(word);
   });
 });

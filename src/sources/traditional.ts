@@ -1,10 +1,10 @@
 // Traditional characters → simplified, for plans published in Taiwan, Hong Kong or Macao style
-// (or re-typed from such a source). The text parser and the unit registry are written in
-// simplified characters. OpenCC (opencc-js) converts, phrase by phrase; this module only decides
+// (or re-typed from such a source), and for the words of status files written so. The text parser,
+// the unit registry and the status catalogue are written in simplified characters. OpenCC (opencc-js) converts, phrase by phrase; this module only decides
 // whether a text is written in traditional characters at all, and in which regional standard.
 // Simplified text comes back as the same string.
 import { Converter, Locale } from 'opencc-js/t2cn';
-import { big5Hanzi, gb2312Hanzi } from '../../charsets';
+import { big5Hanzi, gb2312Hanzi } from './charsets';
 
 /** OpenCC's names: 't' OpenCC's traditional standard, 'tw' Taiwan, 'hk' Hong Kong. */
 export type TraditionalStandard = 't' | 'tw' | 'hk';
@@ -111,4 +111,13 @@ export function toSimplified(text: string): SimplifiedText {
     .map((line) => (line === '' ? line : convert(line)))
     .join('\n');
   return { text: converted, converted: true, from };
+}
+
+/**
+ * A word the portal knows in simplified characters (a status word, a column name), as someone may have
+ * typed it in traditional ones: 尚未啟動 → 尚未启动. Converted whatever the script; a simplified word
+ * comes back unchanged.
+ */
+export function simplifiedWord(word: string): string {
+  return converter('t')(word);
 }
