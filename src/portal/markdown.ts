@@ -8,7 +8,8 @@
 //
 // micromark nests quotes, lists and emphasis by recursion and pairs delimiters in quadratic time: a
 // note nested thousands deep overflows the stack, and thousands of unmatched marks in one paragraph
-// take minutes. A linear scan (markdownProblem) finds such notes first; they are shown as plain text.
+// take minutes. A linear scan (markdownProblem) finds such notes first; they are shown as plain text,
+// never a crash (and a stack overflow that slips past it falls back to plain text too).
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -17,6 +18,7 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import { isAllowedUrl } from '../domain/links';
+import { formatCount, LIMITS, markdownNesting } from '../domain/limits';
 
 // ---- the pipeline ----
 
@@ -195,19 +197,23 @@ function hastOf(md: string, gfm: boolean): HastRoot {
 
 // ---- bounds ----
 
-/** Quotes and lists nested deeper than this, on any line, are not read as Markdown. */
-export const MAX_MARKDOWN_NESTING = 32;
 /** Emphasis runs (*, _, ~) and brackets in one paragraph (between blank lines) beyond this are not read as Markdown. */
 export const MAX_MARKDOWN_MARKS = 256;
 
 /**
- * Why a note is shown as plain text rather than read as Markdown, or null when it is read: quotes and lists
- * nested deeper than MAX_MARKDOWN_NESTING on a line (counted generously: every ">" and list marker, and
- * every two columns of indentation before one), or more than MAX_MARKDOWN_MARKS emphasis runs and brackets
- * between two blank lines. Linear in the length of the note. Input validation can use the message as it is
- * (it names the line of the note); the outputs never fail on such a note, they show its text.
+ * Why a note is shown as plain text rather than read as Markdown, or null when it is read. Input
+ * validation refuses such notes (src/sources/status/schema.ts); this is the outputs' own guard for text
+ * that reached them another way, so that they never crash or hang on it: longer than LIMITS.progressChars;
+ * nested deeper than the input limits allow (markdownNesting, the same rule validation applies); or more
+ * than MAX_MARKDOWN_MARKS emphasis runs and brackets between two blank lines (micromark pairs them in
+ * quadratic time: 6,600 lone "]" in a paragraph take half a minute). Linear in the length of the note.
  */
 export function markdownProblem(md: string): string | null {
+  if (md.length > LIMITS.progressChars)
+    return `${formatCount(md.length)} characters (at most ${formatCount(LIMITS.progressChars)} are read as Markdown)`;
+  const nesting = markdownNesting(md);
+  if (nesting)
+    return `line ${nesting.line}: ${nesting.kind === 'block' ? 'quotes and lists' : 'emphasis and brackets'} nested ${formatCount(nesting.depth)} deep`;
   let marks = 0;
   let chunkStart = 1;
   let lineNo = 0;
@@ -218,25 +224,8 @@ export function markdownProblem(md: string): string | null {
       chunkStart = lineNo + 1;
       continue;
     }
-    // The container prefix: ">", "-", "+", "*", "1." or "1)" markers and the whitespace before them.
-    let i = 0;
-    let depth = 0;
-    let indent = 0;
-    for (;;) {
-      let w = 0;
-      while (line[i] === ' ' || line[i] === '\t') w += line[i++] === '\t' ? 4 : 1;
-      const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
-      const step = line[i] === '>' ? 1 : /[-+*]/.test(line[i] ?? '') && /^[ \t]?$/.test(line[i + 1] ?? '') ? 1 : ordered ? ordered[0].length : 0;
-      if (!step) break;
-      depth++;
-      indent += w;
-      i += step;
-    }
-    const nesting = depth + Math.floor(indent / 2);
-    if (nesting > MAX_MARKDOWN_NESTING)
-      return `line ${lineNo}: quotes or lists nested about ${nesting} deep (at most ${MAX_MARKDOWN_NESTING} are read as Markdown)`;
-    // Emphasis runs and brackets after the prefix; a backslash escapes the next character.
-    for (; i < line.length; i++) {
+    // Emphasis runs and brackets; a backslash escapes the next character.
+    for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (c === '\\') i++;
       else if (c === '[' || c === ']') marks++;
@@ -244,7 +233,7 @@ export function markdownProblem(md: string): string | null {
     }
     if (marks > MAX_MARKDOWN_MARKS) {
       const lines = chunkStart === lineNo ? `line ${lineNo}` : `lines ${chunkStart}–${lineNo}`;
-      return `${lines}: more than ${MAX_MARKDOWN_MARKS} emphasis marks (*, _, ~) and brackets in one paragraph (at most ${MAX_MARKDOWN_MARKS} are read as Markdown)`;
+      return `${lines}: more than ${MAX_MARKDOWN_MARKS} emphasis marks (*, _, ~) and brackets in one paragraph`;
     }
   }
   return null;
@@ -299,6 +288,8 @@ const INLINE_SYNTAX = /[\\`*_[\]<>&#|~\u0000]/;
 const BLOCK_START = /(?:^|[\r\n])[ \t]*(?:[-+=>]|:-|\d+[.)])/;
 /** A line indented as code (four columns); its text is the same, its HTML is not. */
 const CODE_INDENT = /(?:^|[\r\n])(?: {0,3}\t| {4})/;
+/** A URL GFM links by itself (www., http(s)://): its text is the same, its HTML is a link. */
+const AUTOLINK = /www\.|https?:\/\//i;
 /**
  * Most progress texts are plain sentences in which Markdown can mark nothing up: their HTML is their
  * paragraphs and lines, their text is themselves, without the parse (tested to agree with it).
@@ -308,7 +299,7 @@ const isPlain = (md: string) => !INLINE_SYNTAX.test(md) && !BLOCK_START.test(md)
 /** Markdown → sanitized HTML (block level). Empty input gives "". */
 export function renderMarkdown(md: string): string {
   if (!md.trim()) return '';
-  return html(isPlain(md) && !CODE_INDENT.test(md) ? plainTree(md) : treeOf(md));
+  return html(isPlain(md) && !CODE_INDENT.test(md) && !AUTOLINK.test(md) ? plainTree(md) : treeOf(md));
 }
 
 /** renderMarkdown the long way, always through the GFM parse: exported for the tests of both shortcuts. */

@@ -6,6 +6,7 @@ import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from 
 import { ROLE_LABELS } from '../../domain/types';
 import { departmentUrl, documentUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
 import { sectionNumber } from '../../portal/section-label';
+import { isAllowedUrl, linkableUrl } from '../../domain/links';
 import {
   DATA_FORMAT_VERSION,
   DEMO_NOTICE,
@@ -202,11 +203,12 @@ export function reportRecord(view: TaskView, r: StatusReport): ReportRecord {
     progress: r.progress,
     reportingUnit: r.reportingUnit,
     reportedOn: r.reportedOn,
-    evidence: r.evidence.map((e) => ({ title: e.title, url: e.url })),
+    // Only URLs that pass the link rule (src/domain/links.ts) reach a data file; input validation refused the rest.
+    evidence: r.evidence.filter((e) => isAllowedUrl(e.url)).map((e) => ({ title: e.title, url: e.url })),
     indicators: r.indicators.map((i) => ({ target: i.target, value: i.value, unit: i.unit ?? null, note: i.note ?? null })),
     demo,
     sourceTitle: source?.title ?? null,
-    sourceUrl: source?.url ?? null,
+    sourceUrl: linkableUrl(source?.url),
     file: r.file,
     line: r.line,
   };
@@ -236,7 +238,7 @@ export function documentRecord(doc: Document, portal: Portal, demo: boolean): Do
     publishedOn: doc.publishedOn,
     regionCode: doc.meta.regionCode,
     regionName: portal.regionByCode.get(doc.meta.regionCode)?.region.name ?? null,
-    sourceUrl: doc.meta.sourceUrl,
+    sourceUrl: linkableUrl(doc.meta.sourceUrl),
     sourceFile: doc.sourceFile,
     reporting: doc.meta.reporting,
     spanStart: doc.meta.span.start,

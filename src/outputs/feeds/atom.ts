@@ -6,6 +6,7 @@ import { DEMO_LABEL } from '../../portal/labels';
 import { taskUrl } from '../../domain/urls';
 import type { StatusChange } from './changes';
 import { escapeXml } from '../../portal/escape';
+import { markdownToText } from '../../portal/markdown';
 
 export const FEED_AUTHOR = '清单 qingdan';
 /** Readers poll often; older changes stay on the task pages and in /data/reports.json. */
@@ -51,7 +52,8 @@ export function entrySummary(c: StatusChange): string {
       ? `状态由“${stateText(c.previous.status, c.previous.overdue)}”（${c.previous.periodLabel}）变为“${stateText(c.at.status, c.at.overdue)}”（${c.at.period.label}）。`
       : `首次报告状态：“${stateText(c.at.status, c.at.overdue)}”（${c.at.period.label}）。`,
     c.at.report ? `报告单位：${c.at.report.reportingUnit}；报告日期：${c.at.report.reportedOn}。` : `${c.at.period.label}未报告。`,
-    c.at.report?.progress ? `进展情况：${c.at.report.progress}` : null,
+    // The note's text from the same tree the page renders (src/portal/markdown.ts): no Markdown marks, no URLs of refused links.
+    c.at.report?.progress.trim() ? `进展情况：${markdownToText(c.at.report.progress)}` : null,
   ];
   return lines.filter(Boolean).join('\n');
 }

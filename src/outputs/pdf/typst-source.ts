@@ -7,6 +7,7 @@ import { DEMO_LABEL } from '../../portal/labels';
 import { FONT_FAMILY } from '../../build/fonts';
 import type { Status } from '../../domain/types';
 import { escapeTypst as esc, typstString as str } from './escape';
+import { isAllowedUrl } from '../../domain/links';
 import type { ReportDepartment, ReportSpec, ReportSubRegion, ReportTaskRow, ReportTotals, StatusCount } from './report-spec';
 
 export { escapeTypst, escapeTypstLines, typstString } from './escape';
@@ -37,8 +38,9 @@ const lines = (...parts: (string | false | null | undefined)[]) => parts.filter(
 
 function link(spec: ReportSpec, path: string | null, body: string): string {
   if (!path) return body;
-  // Absolute http(s) URLs as they are; portal paths under the site; anything else (javascript:, //host) unlinked.
-  const href = /^https?:\/\/[^/]/i.test(path) ? path : /^\/(?!\/)/.test(path) && spec.siteUrl ? spec.siteUrl + path : null;
+  // Only URLs that pass the link rule (src/domain/links.ts): absolute http(s) URLs as they are, portal paths
+  // under the site; anything else (javascript:, //host, credentials) is its text, unlinked.
+  const href = !isAllowedUrl(path) ? null : path.startsWith('/') ? (spec.siteUrl ? spec.siteUrl + path : null) : path;
   return href ? `#link(${str(href)})[${body}]` : body;
 }
 
