@@ -3,9 +3,6 @@
 // validation refuses what fails it; every output checks it again before it writes a link, and shows a
 // URL that fails as text (or leaves it out of a data file), never as a link.
 
-/** Longer than any real address; long enough for a search-result URL with its query. */
-export const MAX_URL_LENGTH = 2000;
-
 /**
  * Characters a URL may not hold as written: whitespace and separators (browsers strip tabs and line breaks
  * inside URLs, so "java\tscript:" would run), controls, format characters (bidi overrides, zero-width
@@ -24,10 +21,11 @@ const AUTHORITY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*
 /**
  * Absolute http(s) URLs with a host, or paths of the portal itself ("/documents/x/", used by evidence that
  * points at the methodology page); never javascript:, data:, vbscript:, mailto:, protocol-relative //host
- * or /\host, relative paths, credentials, whitespace or control characters, or more than 2000 characters.
+ * or /\host, relative paths, credentials, whitespace or control characters. Length is input validation's
+ * bound (LIMITS.urlChars, its own message), not this rule's.
  */
 export function isAllowedUrl(url: string): boolean {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH || FORBIDDEN.test(url)) return false;
+  if (typeof url !== 'string' || url.length === 0 || FORBIDDEN.test(url)) return false;
   if (url.startsWith('/')) return url[1] !== '/';
   const m = /^https?:\/\/([^/?#]*)/i.exec(url);
   if (!m || !AUTHORITY.test(m[1])) return false;

@@ -17,6 +17,7 @@ import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchem
 import { reportColumns, reportsCsv, tasksCsv, unitColumns, unitsCsv } from '../../../src/outputs/data/tables';
 import { departmentUrl, taskUrl, unverifiedUnitUrl } from '../../../src/domain/urls';
 import { parseCsv, SITE } from './helpers';
+import { hostileLinksPortal, LINK_LEAK } from '../../fixtures/hostile-links';
 
 describe('tasks.json', () => {
   const portal = smallPortal();
@@ -144,4 +145,31 @@ describe('scale', () => {
     expect(big.size / small.size).toBeGreaterThan(9);
     expect(big.size / small.size).toBeLessThan(11);
   }, 180_000);
+});
+
+describe('links in data files (the link rule, src/domain/links.ts, checked again)', () => {
+  const portal = hostileLinksPortal();
+  // The progress field is the note's Markdown source as written (documented so): only it may hold the text.
+  const withoutNotes = (rows: ReturnType<typeof reportRecords>) => rows.map((r) => ({ ...r, progress: '' }));
+
+  it('reports.json keeps allowed evidence and sources, and leaves refused URLs out', () => {
+    const file = reportsFile(portal, SITE);
+    const r2019 = file.reports.find((r) => r.taskId === 'bad-links/t1' && r.periodId === '2019')!;
+    expect(r2019.evidence).toEqual([{ title: '好链接', url: 'https://www.gov.cn/evidence' }]);
+    expect(r2019.sourceUrl).toBeNull();
+    expect(r2019.sourceTitle).toBe('坏来源');
+    expect(JSON.stringify(withoutNotes(file.reports))).not.toMatch(LINK_LEAK);
+  });
+
+  it('reports.csv, made from the same records, holds none of them', () => {
+    const csv = reportsCsv(withoutNotes(reportRecords(portal)), SITE);
+    expect(csv).not.toMatch(LINK_LEAK);
+    expect(csv).toContain('好链接 https://www.gov.cn/evidence');
+  });
+
+  it('documents.json gives null for a refused source URL', () => {
+    const file = documentsFile(portal, SITE);
+    expect(file.documents.find((d) => d.slug === 'bad-links')!.sourceUrl).toBeNull();
+    expect(JSON.stringify(file)).not.toMatch(LINK_LEAK);
+  });
 });

@@ -10,7 +10,7 @@ import { renderTypst } from '../../../src/outputs/pdf/render';
 import { reportsForPortal } from '../../../src/outputs/pdf/report-model';
 import type { ReportSpec } from '../../../src/outputs/pdf/report-spec';
 import { escapeTypst, reportSource, typstString, type Palette } from '../../../src/outputs/pdf/typst-source';
-import { HOSTILE_TEXT, smallPortal, treePortal } from '../../fixtures/portal-pdf';
+import { HOSTILE_TEXT, makePortal, SMALL_DOCUMENTS, smallPortal, treePortal } from '../../fixtures/portal-pdf';
 import { chapters } from './helpers';
 import { pdftotext, toFile } from './poppler';
 
@@ -219,5 +219,43 @@ describe('reportSource: document and region reports', () => {
     expect(appendix).toContain(escapeTypst('发文机关：阿里地区行政公署'));
     expect(appendix).toContain(escapeTypst('类型：分工方案'));
     expect(appendix).toContain(escapeTypst('（2019年）'));
+  });
+});
+
+describe('links (the link rule, src/domain/links.ts, checked again)', () => {
+  it('links only allowed URLs and shows the others as text', () => {
+    const docs = SMALL_DOCUMENTS.map((d, i) =>
+      i === 0
+        ? {
+            ...d,
+            sourceUrl: 'javascript:alert(1)',
+            tasks: d.tasks.map((t, j) =>
+              j === 0
+                ? {
+                    ...t,
+                    reports: {
+                      '2019': {
+                        status: '达到序时进度' as const,
+                        demo: false,
+                        source: { title: '坏来源', url: 'http://user:pw@evil.example/' },
+                      },
+                    },
+                  }
+                : t,
+            ),
+          }
+        : d,
+    );
+    const hostileSpec = reportsForPortal(makePortal(docs), { siteUrl: SITE }).find((s) =>
+      s.documents.some((d) => d.sourceUrl === 'javascript:alert(1)'),
+    )!;
+    const source = reportSource(hostileSpec, palette);
+    const links = [...source.matchAll(/#link\("((?:[^"\\]|\\.)*)"\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href, href).toMatch(/^https:\/\/(qingdan\.example\.cn|www\.example\.gov\.cn)\//);
+    expect(source).not.toMatch(/#link\("[^"]*(javascript|evil)/);
+    // The refused URL and the source's title are there as escaped text.
+    expect(source).toContain('原文：javascript\\:alert(1)');
+    expect(source).toContain('坏来源');
   });
 });
