@@ -26,8 +26,8 @@ export interface ChangeKindInfo {
 /** The kinds in the order pages list them: what a reader should see first comes first. */
 export const CHANGE_KINDS: readonly ChangeKindInfo[] = [
   { kind: 'completed', label: `新完成（${STATUS.done}/${STATUS.closed}）`, description: `本期首次报告“${STATUS.done}”或“${STATUS.closed}”的任务，或由“${STATUS.done}”核验为“${STATUS.closed}”。` },
-  { kind: 'overdue', label: `新${STATUS.overdue}`, description: `上期尚未逾期、本期${STATUS.overdue}的任务：最终完成时限已过，而未报告完成。` },
-  { kind: 'unreported', label: `新${STATUS.unreported}`, description: `上期有报告、本期没有报告的任务。` },
+  { kind: 'overdue', label: `新增${STATUS.overdue}`, description: `上期尚未逾期、本期${STATUS.overdue}的任务：最终完成时限已过，而未报告完成。` },
+  { kind: 'unreported', label: `新增${STATUS.unreported}`, description: `上期有报告、本期没有报告的任务。` },
   { kind: 'down', label: '进度后退', description: `本期报告的进度低于上期，例如由“${STATUS.onTrack}”变为“${STATUS.behind}”。` },
   { kind: 'up', label: '进度提升', description: `本期报告的进度高于上期（尚未完成），例如由“${STATUS.behind}”变为“${STATUS.onTrack}”。` },
   { kind: 'resumed', label: '恢复报告', description: `上期${STATUS.unreported}、本期有报告的任务（含首次报告）。` },

@@ -5,33 +5,11 @@ import { CHANGE_KINDS, comparisonLabel, periodChanges, stateLabel, statusChangeK
 import { PROGRESS_STEPS, progressStep, REPORTED_STATUSES, STATUS } from '../../src/domain/status-catalogue';
 import { collectReads, taskKey } from '../../src/portal/reads';
 import { makePortal } from '../fixtures/portal-data';
-import type { SpecDocument } from '../fixtures/portal';
-
-const ON = { status: STATUS.onTrack } as const;
-
-/** One task per kind of change, plus tasks that did not change, in one annual plan as of 2020-12-31. */
-export const CHANGES_FIXTURE: SpecDocument = {
-  slug: 'ali-changes',
-  regionCode: '542500',
-  tasks: [
-    { localId: 'done', reports: { '2019': ON, '2020': { status: STATUS.done } } },
-    { localId: 'closed', reports: { '2019': { status: STATUS.done }, '2020': { status: STATUS.closed } } },
-    { localId: 'late', deadline: { text: '2020年6月底前', date: '2020-06-30' }, reports: { '2019': { status: STATUS.behind }, '2020': { status: STATUS.behind } } },
-    { localId: 'silent', reports: { '2019': ON } },
-    { localId: 'down', reports: { '2019': ON, '2020': { status: STATUS.behind } } },
-    { localId: 'up', reports: { '2019': { status: STATUS.notStarted }, '2020': ON } },
-    { localId: 'first', reports: { '2020': ON } },
-    { localId: 'again', reports: { '2018': { status: STATUS.done }, '2020': { status: STATUS.done } } },
-    { localId: 'first-done', reports: { '2020': { status: STATUS.done } } },
-    { localId: 'standing', reports: { '2019': ON, '2020': { status: STATUS.standing } } },
-    { localId: 'same', reports: { '2019': ON, '2020': ON } },
-    { localId: 'silent-late', deadline: { text: '2020年6月底前', date: '2020-06-30' }, reports: { '2019': ON } },
-    { localId: 'never', units: [{ name: '地区农牧局', role: 'lead' }] },
-  ],
-};
+import { CHANGES_FIXTURE } from '../fixtures/changes';
 
 const portal = makePortal([CHANGES_FIXTURE], '2020-12-31');
 const view = (local: string) => portal.taskById.get(`ali-changes/${local}`)!;
+const ON = { status: STATUS.onTrack } as const;
 const kinds = (local: string) => taskLatestChanges(view(local)).map((c) => c.kind);
 
 describe('progress steps', () => {
