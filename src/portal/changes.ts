@@ -4,6 +4,8 @@
 // after its end. Documents report on their own cadence, so a region or a department can hold several
 // comparisons (2026年 与 2025年相比; 2026年第四季度 与 2026年第三季度相比): each change names its own.
 //
+// Nothing here reads the build date: the timelines already hold what it decides (src/portal/reads.ts).
+//
 // A task makes at most two changes: one for its status word (newly complete, newly 未报告, moved up or
 // down a progress step, reported again after a gap, or a word of the same step) and one for newly 已逾期.
 import { finalDeadline } from '../domain/derive-status';
@@ -112,8 +114,12 @@ export interface Comparison {
   tasks: number;
   /** Tasks with at least one change. */
   changed: number;
-  /** The later period holds the build date: this is the current period, not the last one of an ended plan. */
-  current: boolean;
+  /**
+   * The later period starts after the end of the plans compared (their span): the last period of ended
+   * plans, shown until they are done, not a current one. Told from the documents, not from the build
+   * date, so that a page of changes re-renders only when a status changes (src/build/page-cache/).
+   */
+  ended: boolean;
 }
 
 export interface ChangeGroup extends ChangeKindInfo {
@@ -135,11 +141,8 @@ export interface PeriodChanges {
 
 const pairKey = (later: Period, earlier: Period) => `${later.id}|${earlier.id}`;
 
-/**
- * The latest changes of the given tasks (a document's, a region's, a department's), each task once.
- * `asOf` is the build date: it tells the current comparison from the last one of an ended plan.
- */
-export function periodChanges(views: Iterable<TaskView>, asOf: string): PeriodChanges {
+/** The latest changes of the given tasks (a document's, a region's, a department's), each task once. */
+export function periodChanges(views: Iterable<TaskView>): PeriodChanges {
   const seen = new Set<string>();
   const changes: TaskChange[] = [];
   const pairs = new Map<string, Comparison>();
@@ -157,10 +160,11 @@ export function periodChanges(views: Iterable<TaskView>, asOf: string): PeriodCh
     const key = pairKey(period, previousPeriod);
     let pair = pairs.get(key);
     if (!pair) {
-      pair = { period, previousPeriod, tasks: 0, changed: 0, current: period.start <= asOf && asOf <= period.end };
+      pair = { period, previousPeriod, tasks: 0, changed: 0, ended: true };
       pairs.set(key, pair);
     }
     pair.tasks++;
+    if (period.start <= v.document.meta.span.end) pair.ended = false;
     const own = changesOfTask(v);
     if (own.length) pair.changed++;
     changes.push(...own);

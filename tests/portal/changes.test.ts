@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANGE_KINDS, comparisonLabel, periodChanges, stateLabel, statusChangeKind, taskLatestChanges } from '../../src/portal/changes';
 import { PROGRESS_STEPS, progressStep, REPORTED_STATUSES, STATUS } from '../../src/domain/status-catalogue';
-import { collectReads, taskKey } from '../../src/portal/reads';
+import { collectReads, GENERATED_ON_KEY, taskKey } from '../../src/portal/reads';
 import { makePortal } from '../fixtures/portal-data';
 import { CHANGES_FIXTURE } from '../fixtures/changes';
 
@@ -72,24 +72,27 @@ describe('the latest changes of a task', () => {
 });
 
 describe('periodChanges', () => {
-  const all = periodChanges(portal.tasks, portal.generatedOn);
+  const all = periodChanges(portal.tasks);
 
   it('groups every kind in the catalogue order, each task once', () => {
     expect(all.groups.map((g) => g.kind)).toEqual(CHANGE_KINDS.map((k) => k.kind));
     expect(all.groups.map((g) => g.changes.length)).toEqual([3, 2, 2, 1, 1, 2, 1]);
-    expect(periodChanges([...portal.tasks, ...portal.tasks], portal.generatedOn).changes.length).toBe(all.changes.length);
+    expect(periodChanges([...portal.tasks, ...portal.tasks]).changes.length).toBe(all.changes.length);
     expect(all.changes.filter((c) => c.kind === 'completed').map((c) => c.view.task.localId)).toEqual(['done', 'closed', 'first-done']);
     expect(all.demo).toBe(true);
   });
 
-  it('names the periods compared, and which comparison is the current one', () => {
+  it('names the periods compared, and tells the last period of an ended plan', () => {
     expect(all.comparisons).toHaveLength(1);
     const [c] = all.comparisons;
     expect(comparisonLabel(c)).toBe('2020年 与 2019年相比');
-    expect([c.tasks, c.changed, c.current]).toEqual([13, 11, true]);
+    expect([c.tasks, c.changed, c.ended]).toEqual([13, 11, false]);
     const later = makePortal([CHANGES_FIXTURE], '2021-03-05');
-    const after = periodChanges(later.tasks, later.generatedOn);
+    const after = periodChanges(later.tasks);
     expect(after.comparisons.map(comparisonLabel)).toEqual(['2021年 与 2020年相比']);
+    const ended = makePortal([CHANGES_FIXTURE], '2020-12-31');
+    ended.documents[0].meta.span.end = '2019-12-31';
+    expect(periodChanges(ended.tasks).comparisons[0].ended).toBe(true);
   });
 
   it('keeps several cadences apart, the newest comparison first', () => {
@@ -100,20 +103,22 @@ describe('periodChanges', () => {
       ],
       '2020-12-31',
     );
-    const changes = periodChanges(mixed.tasks, mixed.generatedOn);
+    const changes = periodChanges(mixed.tasks);
     expect(changes.comparisons.map(comparisonLabel)).toEqual(['2020年第四季度 与 2020年第三季度相比', '2020年 与 2019年相比']);
     expect(changes.groups[0].changes.map((c) => c.view.task.id)).toEqual(['pulan-q/q1', 'ali-changes/done', 'ali-changes/closed', 'ali-changes/first-done']);
   });
 
   it('has nothing to compare for a document with a single period', () => {
     const one = makePortal([{ slug: 'solo', regionCode: '542500', tasks: [{ reports: { '2020': ON } }] }], '2020-12-31');
-    const result = periodChanges(one.tasks, one.generatedOn);
+    const result = periodChanges(one.tasks);
     expect(result).toMatchObject({ changes: [], groups: [], comparisons: [], uncompared: 1, demo: false });
   });
 
   it('reports reading every task it compared, also when the result comes from the memo', () => {
-    const first = collectReads(() => periodChanges(portal.tasks, portal.generatedOn)).reads;
-    const again = collectReads(() => periodChanges(portal.tasks, portal.generatedOn)).reads;
+    const first = collectReads(() => periodChanges(portal.tasks)).reads;
+    const again = collectReads(() => periodChanges(portal.tasks)).reads;
     for (const reads of [first, again]) for (const v of portal.tasks) expect(reads.has(taskKey(v.task.id))).toBe(true);
+    // Not the build date: a changes page re-renders when a status changes, not every day (src/build/page-cache/).
+    expect(first.has(GENERATED_ON_KEY)).toBe(false);
   });
 });

@@ -33,8 +33,8 @@ interface FeedScope {
 }
 
 /** The 本期变化 entries of a scope: one per comparison, with the changes of that comparison. */
-export function changeDigests(portal: Portal, views: readonly TaskView[], pagePath: string): ChangeDigest[] {
-  const result = periodChanges(views, portal.generatedOn);
+export function changeDigests(views: readonly TaskView[], pagePath: string): ChangeDigest[] {
+  const result = periodChanges(views);
   return result.comparisons.map((comparison) => ({
     comparison,
     pagePath,
@@ -49,7 +49,7 @@ function feedOf(portal: Portal, site: string, scope: FeedScope): string {
     ...spec,
     generatedOn: portal.generatedOn,
     changes: changesOf(portal, views),
-    digests: changesPath ? changeDigests(portal, views, changesPath) : [],
+    digests: changesPath ? changeDigests(views, changesPath) : [],
   });
 }
 
