@@ -10,7 +10,7 @@
 // down a progress step, reported again after a gap, or a word of the same step) and one for newly 已逾期.
 import { finalDeadline } from '../domain/derive-status';
 import { comparePeriods } from '../domain/periods';
-import { isComplete, progressStep, STATUS, type Status } from '../domain/status-catalogue';
+import { isComplete, isVerifiedClosed, progressStep, STATUS, type Status } from '../domain/status-catalogue';
 import type { Period, StatusAt } from '../domain/types';
 import { memoWithReads } from './reads';
 import type { TaskView } from './types';
@@ -27,13 +27,29 @@ export interface ChangeKindInfo {
 
 /** The kinds in the order pages list them: what a reader should see first comes first. */
 export const CHANGE_KINDS: readonly ChangeKindInfo[] = [
-  { kind: 'completed', label: `新完成（${STATUS.done}/${STATUS.closed}）`, description: `本期首次报告“${STATUS.done}”或“${STATUS.closed}”的任务，或由“${STATUS.done}”核验为“${STATUS.closed}”。` },
-  { kind: 'overdue', label: `新增${STATUS.overdue}`, description: `上期尚未逾期、本期${STATUS.overdue}的任务：最终完成时限已过，而未报告完成。` },
-  { kind: 'unreported', label: `新增${STATUS.unreported}`, description: `上期有报告、本期没有报告的任务。` },
+  {
+    kind: 'completed',
+    label: `新完成（${STATUS.done}/${STATUS.closed}）`,
+    description: `本期首次报告“${STATUS.done}”或“${STATUS.closed}”的任务，或由“${STATUS.done}”核验为“${STATUS.closed}”。`,
+  },
+  {
+    kind: 'overdue',
+    label: `新增${STATUS.overdue}`,
+    description: `上期尚未逾期、本期${STATUS.overdue}的任务：最终完成时限已过，而未报告完成。`,
+  },
+  {
+    kind: 'unreported',
+    label: `新增${STATUS.unreported}`,
+    description: `上期有报告、本期没有报告的任务（上期已销号的任务无需再报告，不计入）。`,
+  },
   { kind: 'down', label: '进度后退', description: `本期报告的进度低于上期，例如由“${STATUS.onTrack}”变为“${STATUS.behind}”。` },
   { kind: 'up', label: '进度提升', description: `本期报告的进度高于上期（尚未完成），例如由“${STATUS.behind}”变为“${STATUS.onTrack}”。` },
   { kind: 'resumed', label: '恢复报告', description: `上期${STATUS.unreported}、本期有报告的任务（含首次报告）。` },
-  { kind: 'other', label: '其他变化', description: `本期报告的状态与上期不同，但进度相当，例如由“${STATUS.onTrack}”变为“${STATUS.standing}”。` },
+  {
+    kind: 'other',
+    label: '其他变化',
+    description: `本期报告的状态与上期不同，但进度相当，例如由“${STATUS.onTrack}”变为“${STATUS.standing}”。`,
+  },
 ];
 
 const KIND_INFO = new Map(CHANGE_KINDS.map((k) => [k.kind, k]));
@@ -72,7 +88,8 @@ const later = (a: string, b: string) => (a > b ? a : b);
  */
 export function statusChangeKind(from: Status, to: Status, lastKnown: Status | null = from): ChangeKind | null {
   if (from === to) return null;
-  if (to === STATUS.unreported) return 'unreported';
+  // A task verified and closed (已销号) has nothing more to report: its silence is not news.
+  if (to === STATUS.unreported) return isVerifiedClosed(from) ? null : 'unreported';
   const stepTo = progressStep(to) ?? 0;
   if (from === STATUS.unreported) {
     const before = lastKnown === null || lastKnown === STATUS.unreported ? null : progressStep(lastKnown);
@@ -172,8 +189,12 @@ export function periodChanges(views: Iterable<TaskView>): PeriodChanges {
   const order = new Map(CHANGE_KINDS.map((k, i) => [k.kind, i]));
   // Stable: equal kind and period keep the order of the tasks given (document order).
   changes.sort((a, b) => order.get(a.kind)! - order.get(b.kind)! || comparePeriods(b.period, a.period));
-  const groups = CHANGE_KINDS.map((info) => ({ ...info, changes: changes.filter((c) => c.kind === info.kind) })).filter((g) => g.changes.length > 0);
-  const comparisons = [...pairs.values()].sort((a, b) => comparePeriods(b.period, a.period) || comparePeriods(b.previousPeriod, a.previousPeriod));
+  const groups = CHANGE_KINDS.map((info) => ({ ...info, changes: changes.filter((c) => c.kind === info.kind) })).filter(
+    (g) => g.changes.length > 0,
+  );
+  const comparisons = [...pairs.values()].sort(
+    (a, b) => comparePeriods(b.period, a.period) || comparePeriods(b.previousPeriod, a.previousPeriod),
+  );
   return { changes, groups, comparisons, uncompared, demo: changes.some((c) => c.demo) };
 }
 

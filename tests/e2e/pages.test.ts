@@ -84,7 +84,9 @@ describe('every page type', () => {
         expect(await page.locator(`label[for="${await q.getAttribute('id')}"]`).textContent()).toBeTruthy();
 
         // Autodiscovery: the feeds that concern the page, the portal's own last.
-        const feeds = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('href')!, l.getAttribute('title')!]));
+        const feeds = await page
+          .locator('head link[rel="alternate"][type="application/atom+xml"]')
+          .evaluateAll((ls) => ls.map((l) => [l.getAttribute('href')!, l.getAttribute('title')!]));
         expect(feeds.length).toBeGreaterThan(0);
         expect(feeds.at(-1)![0]).toMatch(/\/feeds\/all\.xml$/);
         for (const [, title] of feeds) expect(title).toMatch(/^清单：/);

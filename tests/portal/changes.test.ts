@@ -30,6 +30,8 @@ describe('statusChangeKind', () => {
     expect(statusChangeKind(STATUS.done, STATUS.closed)).toBe('completed');
     expect(statusChangeKind(STATUS.closed, STATUS.done)).toBe('down');
     expect(statusChangeKind(STATUS.onTrack, STATUS.unreported)).toBe('unreported');
+    expect(statusChangeKind(STATUS.done, STATUS.unreported)).toBe('unreported');
+    expect(statusChangeKind(STATUS.closed, STATUS.unreported)).toBeNull();
     expect(statusChangeKind(STATUS.onTrack, STATUS.behind)).toBe('down');
     expect(statusChangeKind(STATUS.behind, STATUS.ahead)).toBe('up');
     expect(statusChangeKind(STATUS.onTrack, STATUS.standing)).toBe('other');
@@ -99,13 +101,23 @@ describe('periodChanges', () => {
     const mixed = makePortal(
       [
         CHANGES_FIXTURE,
-        { slug: 'pulan-q', regionCode: '542521', reporting: 'quarterly', tasks: [{ localId: 'q1', reports: { '2020-Q3': ON, '2020-Q4': { status: STATUS.done } } }] },
+        {
+          slug: 'pulan-q',
+          regionCode: '542521',
+          reporting: 'quarterly',
+          tasks: [{ localId: 'q1', reports: { '2020-Q3': ON, '2020-Q4': { status: STATUS.done } } }],
+        },
       ],
       '2020-12-31',
     );
     const changes = periodChanges(mixed.tasks);
     expect(changes.comparisons.map(comparisonLabel)).toEqual(['2020年第四季度 与 2020年第三季度相比', '2020年 与 2019年相比']);
-    expect(changes.groups[0].changes.map((c) => c.view.task.id)).toEqual(['pulan-q/q1', 'ali-changes/done', 'ali-changes/closed', 'ali-changes/first-done']);
+    expect(changes.groups[0].changes.map((c) => c.view.task.id)).toEqual([
+      'pulan-q/q1',
+      'ali-changes/done',
+      'ali-changes/closed',
+      'ali-changes/first-done',
+    ]);
   });
 
   it('has nothing to compare for a document with a single period', () => {

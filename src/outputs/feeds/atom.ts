@@ -73,7 +73,8 @@ export function entrySummary(c: StatusChange): string {
 }
 
 /** Digest entry id: the changes page plus the two periods, e.g. https://x.cn/regions/632100/changes/#2026-vs-2025 */
-export const digestId = (site: string, d: ChangeDigest) => `${site}${d.pagePath}#${d.comparison.period.id}-vs-${d.comparison.previousPeriod.id}`;
+export const digestId = (site: string, d: ChangeDigest) =>
+  `${site}${d.pagePath}#${d.comparison.period.id}-vs-${d.comparison.previousPeriod.id}`;
 
 /** YYYY-MM-DD: the latest day one of the digest's changes took effect. */
 export const digestUpdated = (d: ChangeDigest) => d.changes.reduce((max, c) => (c.since > max ? c.since : max), d.comparison.period.start);

@@ -56,7 +56,15 @@ describe('status changes', () => {
 
   it('dates an unreported overdue by the day it became overdue, never by a period end still to come', () => {
     const p = makePortal(
-      [{ slug: 'late', regionCode: '542500', tasks: [{ localId: 't1', deadline: { text: '2020年6月底前', date: '2020-06-30' }, reports: { '2019': { status: '达到序时进度' } } }] }],
+      [
+        {
+          slug: 'late',
+          regionCode: '542500',
+          tasks: [
+            { localId: 't1', deadline: { text: '2020年6月底前', date: '2020-06-30' }, reports: { '2019': { status: '达到序时进度' } } },
+          ],
+        },
+      ],
       '2020-09-15',
     );
     const [, overdue] = taskChanges(p.taskById.get('late/t1')!);

@@ -120,14 +120,22 @@ describe('本期变化 in the feeds', () => {
     const doc = documentFeed(portal, SITE, 'ali-changes')!;
     const parsed = parseXml(doc);
     expect(child(parsed, 'id')!.text).toBe(`${SITE}/feeds/documents/ali-changes.xml`);
-    expect(children(parsed, 'entry').some((e) => child(e, 'id')!.text === `${SITE}/documents/ali-changes/changes/#2020-vs-2019`)).toBe(true);
+    expect(children(parsed, 'entry').some((e) => child(e, 'id')!.text === `${SITE}/documents/ali-changes/changes/#2020-vs-2019`)).toBe(
+      true,
+    );
     expect(documentFeed(portal, SITE, 'nope')).toBeNull();
     expect(documentFeed(makePortal([CHANGES_FIXTURE], '2020-12-31'), SITE, 'ali-changes')).toBe(doc);
     expect(regionFeed(makePortal([CHANGES_FIXTURE], '2020-12-31'), SITE, '542500')).toBe(xml);
   });
 
   it('leaves the changes out of a feed whose tasks did not change', () => {
-    const calm = makePortal([{ slug: 'calm', regionCode: '542500', tasks: [{ reports: { '2019': { status: '达到序时进度' }, '2020': { status: '达到序时进度' } } }] }]);
+    const calm = makePortal([
+      {
+        slug: 'calm',
+        regionCode: '542500',
+        tasks: [{ reports: { '2019': { status: '达到序时进度' }, '2020': { status: '达到序时进度' } } }],
+      },
+    ]);
     const entries = children(parseXml(regionFeed(calm, SITE, '542500')!), 'entry');
     expect(entries.some((e) => child(e, 'link')!.attrs.href.includes('/changes/'))).toBe(false);
   });

@@ -4,12 +4,12 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import ChangesList from '../../../src/components/ChangesList.astro';
-import { CHANGE_KINDS, periodChanges, type ChangeKind } from '../../../src/portal/changes';
-import { STATUS } from '../../../src/domain/status-catalogue';
-import type { Portal } from '../../../src/portal/types';
-import { makePortal } from '../../fixtures/portal-data';
-import { CHANGES_FIXTURE } from '../../fixtures/changes';
+import ChangesList from '../../src/components/ChangesList.astro';
+import { CHANGE_KINDS, periodChanges, type ChangeKind } from '../../src/portal/changes';
+import { STATUS } from '../../src/domain/status-catalogue';
+import type { Portal } from '../../src/portal/types';
+import { makePortal } from '../fixtures/portal-data';
+import { CHANGES_FIXTURE } from '../fixtures/changes';
 
 interface Node {
   nodeName: string;
@@ -28,7 +28,9 @@ const text = (n: Node): string => (n.nodeName === '#text' ? (n.value ?? '') : (n
 async function render(portal: Portal, scope = '阿里地区') {
   const container = await AstroContainer.create();
   const result = periodChanges(portal.tasks);
-  const html = await container.renderToString(ChangesList, { props: { result, scope, taskCount: portal.tasks.length, showDocument: true } });
+  const html = await container.renderToString(ChangesList, {
+    props: { result, scope, taskCount: portal.tasks.length, showDocument: true },
+  });
   return { html, root: parse(html) as unknown as Node };
 }
 
@@ -76,14 +78,22 @@ describe('ChangesList', () => {
 
   it('shows both statuses and marks demo data', async () => {
     const { root } = await render(makePortal([CHANGES_FIXTURE], '2020-12-31'));
-    const row = all(root, (n) => n.nodeName === 'tr').find((tr) => all(tr, (a) => attr(a, 'href') === '/tasks/ali-changes/down/').length > 0)!;
+    const row = all(root, (n) => n.nodeName === 'tr').find(
+      (tr) => all(tr, (a) => attr(a, 'href') === '/tasks/ali-changes/down/').length > 0,
+    )!;
     const badges = all(row, (n) => (attr(n, 'class') ?? '').startsWith('badge ')).map(text);
     expect(badges).toEqual([STATUS.onTrack, STATUS.behind]);
     expect(all(row, (n) => attr(n, 'class') === 'demo-mark').length).toBe(2);
   });
 
   it('says so when nothing changed', async () => {
-    const calm = makePortal([{ slug: 'calm', regionCode: '542500', tasks: [{ reports: { '2019': { status: '达到序时进度' }, '2020': { status: '达到序时进度' } } }] }]);
+    const calm = makePortal([
+      {
+        slug: 'calm',
+        regionCode: '542500',
+        tasks: [{ reports: { '2019': { status: '达到序时进度' }, '2020': { status: '达到序时进度' } } }],
+      },
+    ]);
     const { html, root } = await render(calm, '普兰县');
     expect(all(root, (n) => n.nodeName === 'table')).toEqual([]);
     expect(html).toContain('没有变化：与上一个报告期相比，普兰县没有任务的状态发生变化。');
