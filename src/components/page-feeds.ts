@@ -12,6 +12,14 @@ export interface PageFeed {
   title: string;
 }
 
+/** Documents by slug, once per portal: every page of the site asks. */
+const bySlug = new WeakMap<Portal, Map<string, Portal['documents'][number]>>();
+const documentOf = (portal: Portal, slug: string) => {
+  let map = bySlug.get(portal);
+  if (!map) bySlug.set(portal, (map = new Map(portal.documents.map((d) => [d.slug, d]))));
+  return map.get(slug);
+};
+
 export function feedsForPath(portal: Portal, path: string): PageFeed[] {
   const [, section, key] = path.split('/');
   const out: PageFeed[] = [];
@@ -20,7 +28,7 @@ export function feedsForPath(portal: Portal, path: string): PageFeed[] {
     if (rv) out.push({ href: regionFeedUrl(code), title: scopeFeedTitle(rv.region.name) });
   };
   if ((section === 'documents' || section === 'tasks') && key) {
-    const doc = portal.documents.find((d) => d.slug === key);
+    const doc = documentOf(portal, key);
     if (doc) {
       out.push({ href: documentFeedUrl(doc.slug), title: scopeFeedTitle(documentTitle(doc)) });
       region(doc.meta.regionCode);
