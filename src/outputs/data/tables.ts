@@ -8,6 +8,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../domain/types';
 import { csvFile, csvHeader, csvLine, toCsv, type CsvColumn } from './csv';
 import type { ReportRecord, TaskRecord, UnitRecord } from './schema';
 import { DEMO_LABEL } from '../../portal/labels';
+import { STATUS } from '../../domain/status-catalogue';
 
 export const LIST_SEPARATOR = '；';
 export const YES = '是';
@@ -90,7 +91,7 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
       get: (t) => t.status?.status ?? null,
     },
     {
-      name: '已逾期',
+      name: STATUS.overdue,
       field: 'status.overdue',
       description: '是：截至日期时最终完成时限已过而未完成；否',
       get: (t) => (t.status ? yesNo(t.status.overdue) : null),
