@@ -140,6 +140,11 @@ describe('no page scrolls sideways and no table is cut off', () => {
         expect(m.pageWidth, `${path}: the page is ${m.pageWidth}px wide in a ${m.viewport}px viewport`).toBeLessThanOrEqual(m.viewport);
         expect(m.clipped, `${path}: tables cut off`).toEqual([]);
         expect(m.outside, `${path}: past the right edge`).toEqual([]);
+        if (kind === 'data') {
+          // The table of data files fits as it is: every download link in view without scrolling sideways.
+          const fit = await page.locator('table.files').evaluate((t) => t.getBoundingClientRect().width - t.parentElement!.clientWidth);
+          expect(fit, 'the table of data files is wider than the page').toBeLessThanOrEqual(1);
+        }
         if (width === 390) await screenshot(page, `overflow-${kind}-${width}`, { fullPage: false });
       });
     }
