@@ -151,6 +151,21 @@ describe('no page scrolls sideways and no table is cut off', () => {
   }
 });
 
+describe('大字号 on the narrowest phone', () => {
+  // The large-text mode (125%) is for the readers who most need the page not to scroll sideways.
+  for (const kind of ['home', 'document', 'task', 'region', 'data', 'overdue']) {
+    it(`${kind} at 320px in 大字号`, async () => {
+      const path = (await paths())[kind];
+      const { page } = await openPage(path, { width: 320, height: 844 });
+      await page.evaluate(() => document.documentElement.classList.add('lt'));
+      const m = await page.evaluate(measure);
+      expect(m.pageWidth, `${path}: the page is ${m.pageWidth}px wide in a ${m.viewport}px viewport`).toBeLessThanOrEqual(m.viewport);
+      expect(m.clipped, `${path}: tables cut off`).toEqual([]);
+      expect(m.outside, `${path}: past the right edge`).toEqual([]);
+    });
+  }
+});
+
 describe('at 390 px the page starts on the first screen', () => {
   it('header and demo banner together take less than a third of an 844px screen', async () => {
     const { page } = await openPage('/', { width: 390, height: 844 });
