@@ -10,7 +10,11 @@ import { openPage, screenshot } from '../helpers/browser.ts';
 const WIDTHS = [320, 390, 768] as const;
 
 async function firstHref(page: Page, selector: string): Promise<string | null> {
-  const href = await page.locator(selector).first().getAttribute('href').catch(() => null);
+  const href = await page
+    .locator(selector)
+    .first()
+    .getAttribute('href')
+    .catch(() => null);
   return href ? new URL(href, page.url()).pathname : null;
 }
 
@@ -135,7 +139,13 @@ describe('no page scrolls sideways and no table is cut off', () => {
           return;
         }
         const { page } = await openPage(path, { width, height: 844 });
-        if (kind === 'search') await page.locator('[data-status]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (kind === 'search')
+          await page
+            .locator('[data-status]')
+            .filter({ hasText: /\d/ })
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
         const m = await page.evaluate(measure);
         expect(m.pageWidth, `${path}: the page is ${m.pageWidth}px wide in a ${m.viewport}px viewport`).toBeLessThanOrEqual(m.viewport);
         expect(m.clipped, `${path}: tables cut off`).toEqual([]);

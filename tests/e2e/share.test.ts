@@ -25,8 +25,8 @@ describe('copy link on a task page', () => {
     const box = /<p class="copy-link[^"]*" data-copy-link="([^"]+)"[^>]*>([\s\S]*?)<\/p>/.exec(html);
     expect(box, 'no copy-link control in the HTML').not.toBeNull();
     expect(new URL(box![1]).pathname).toBe(task);
-    expect(box![2]).toMatch(new RegExp(`<a href="${box![1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>本页链接</a>`));
-    expect(box![2]).toMatch(/<button[^>]*hidden[^>]*>复制链接<\/button>/);
+    expect(box![2]).toMatch(new RegExp(`<a href="${box![1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>\\s*本页链接\\s*</a>`));
+    expect(box![2]).toMatch(/<button[^>]*hidden[^>]*>\s*复制链接\s*<\/button>/);
 
     const { page } = await openPage(task, { width: 390 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -84,7 +84,9 @@ export const statusSchema = z
     periodStart: z.string().describe('报告期第一天，YYYY-MM-DD'),
     periodEnd: z.string().describe('报告期最后一天，YYYY-MM-DD'),
     status: z.enum(STATUSES).describe('进展状态：报告的状态，或无报告时的“未报告”'),
-    overdue: z.boolean().describe('已逾期：最终完成时限已过而未完成；最新报告期按截至日期（asOf）判断，更早的报告期按报告日期（无报告时按报告期末）判断'),
+    overdue: z
+      .boolean()
+      .describe('已逾期：最终完成时限已过而未完成；最新报告期按截至日期（asOf）判断，更早的报告期按报告日期（无报告时按报告期末）判断'),
     reportedOn: date('报告日期'),
     reportingUnit: z.string().nullable().describe('报告单位；无报告时为 null'),
     demo: z.boolean().describe('为 true 时该状态是示例数据（非官方），不是官方进展'),

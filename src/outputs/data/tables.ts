@@ -50,7 +50,12 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
     { name: '任务', field: 'title', description: '简短标题：正文第一句，不含序号', get: (t) => t.title },
     { name: '任务全文', field: 'text', description: '任务全文（含单位括注），不含序号', get: (t) => t.text },
     ...ROLES.map(unitsWithRole),
-    { name: '完成时限', field: 'deadlines[].text', description: '完成时限原文，以“；”分隔', get: (t) => join(t.deadlines.map((d) => d.text)) },
+    {
+      name: '完成时限',
+      field: 'deadlines[].text',
+      description: '完成时限原文，以“；”分隔',
+      get: (t) => join(t.deadlines.map((d) => d.text)),
+    },
     {
       name: '完成时限日期',
       field: 'deadlines[].date',
@@ -108,7 +113,12 @@ export function taskColumns(site: string): CsvColumn<TaskRecord>[] {
       description: '最近一次报告的报告日期（YYYY-MM-DD）',
       get: (t) => t.status?.lastReportedOn ?? null,
     },
-    { name: '本期报告日期', field: 'status.reportedOn', description: '当前报告期的报告日期；该期未报告时为空', get: (t) => t.status?.reportedOn ?? null },
+    {
+      name: '本期报告日期',
+      field: 'status.reportedOn',
+      description: '当前报告期的报告日期；该期未报告时为空',
+      get: (t) => t.status?.reportedOn ?? null,
+    },
     {
       name: '本期报告单位',
       field: 'status.reportingUnit',
@@ -135,7 +145,12 @@ function taskRefColumns<R extends { taskId: string; taskUrl: string; documentSlu
 function demoColumns<R>(description: string, isDemo: (row: R) => boolean, field: string): CsvColumn<R>[] {
   return [
     { name: '示例数据', field, description, get: (r) => yesNo(isDemo(r)) },
-    { name: '示例说明', field: 'notice', description: `示例数据时为“${DEMO_LABEL}”，否则为空`, get: (r) => (isDemo(r) ? DEMO_LABEL : null) },
+    {
+      name: '示例说明',
+      field: 'notice',
+      description: `示例数据时为“${DEMO_LABEL}”，否则为空`,
+      get: (r) => (isDemo(r) ? DEMO_LABEL : null),
+    },
   ];
 }
 

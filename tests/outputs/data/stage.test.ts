@@ -49,7 +49,9 @@ describe('dataStage', () => {
       expect(read(DATA_FILES.units.csv)).toBe(unitsCsv(unitRecords(portal), SITE));
       expect(read(DATA_FILES.reports.csv)).toBe(reportsCsv(reportRecords(portal), SITE));
       // The seven files, and beside them the folders of per-region and per-document task tables.
-      expect(readdirSync(join(outDir, 'data')).sort()).toEqual([...paths.map((p) => p.replace('/data/', '')), 'documents', 'regions'].sort());
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(
+        [...paths.map((p) => p.replace('/data/', '')), 'documents', 'regions'].sort(),
+      );
       const parts = partFiles(portal, SITE).map((f) => f.path);
       expect(parts.sort()).toEqual(
         [

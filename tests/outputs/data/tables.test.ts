@@ -55,14 +55,22 @@ const portal = makePortal(
       regionCode: '542500',
       tasks: [
         // Due 2020-12-31, reported once in 2019, then silence.
-        { localId: 't1', units: [{ name: '地区农牧局', role: 'lead' }], reports: { '2019': { status: '未达到序时进度', reportedOn: '2019-12-20' } } },
+        {
+          localId: 't1',
+          units: [{ name: '地区农牧局', role: 'lead' }],
+          reports: { '2019': { status: '未达到序时进度', reportedOn: '2019-12-20' } },
+        },
         // No deadline in the text: due by the plan's end (2030-12-31).
         { localId: 't2', deadline: null, reports: { '2019': { status: '达到序时进度' } } },
         // Standing only: never overdue.
         { localId: 't3', deadline: { text: '长期坚持', date: null } },
       ],
     },
-    { slug: 'pulan-done', regionCode: '542521', tasks: [{ localId: 'p1', reports: { '2020': { status: '已销号', demo: false, reportedOn: '2020-11-30' } } }] },
+    {
+      slug: 'pulan-done',
+      regionCode: '542521',
+      tasks: [{ localId: 'p1', reports: { '2020': { status: '已销号', demo: false, reportedOn: '2020-11-30' } } }],
+    },
   ],
   AS_OF,
 );
@@ -118,7 +126,8 @@ describe('status as of the build date, in tasks.csv', () => {
 
   it('has Chinese headers in the glossary’s words', () => {
     expect(head.slice(0, 3)).toEqual(['任务编号', '任务网址', '文件编号']);
-    for (const name of ['任务', '牵头单位', '责任单位', '完成时限', '区划代码', '行政区划', '当前状态', '已逾期']) expect(head).toContain(name);
+    for (const name of ['任务', '牵头单位', '责任单位', '完成时限', '区划代码', '行政区划', '当前状态', '已逾期'])
+      expect(head).toContain(name);
     expect(head.every((h) => /[\u4e00-\u9fff]/.test(h))).toBe(true);
   });
 
@@ -144,7 +153,10 @@ describe('status as of the build date, in tasks.csv', () => {
 describe('per-region and per-document CSVs', () => {
   const files = new Map(partFiles(portal, SITE).map((f) => [f.path, f.text()]));
   const whole = parseCsv(tasksCsv(taskRecords(portal), SITE));
-  const ids = (path: string) => parseCsv(files.get(path)!).slice(1).map((r) => r[0]);
+  const ids = (path: string) =>
+    parseCsv(files.get(path)!)
+      .slice(1)
+      .map((r) => r[0]);
 
   it('have the header of tasks.csv and its rows, in its order', () => {
     for (const [path, text] of files) expect(parseCsv(text)[0], path).toEqual(taskColumns(SITE).map((c) => c.name));
