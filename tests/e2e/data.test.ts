@@ -62,10 +62,10 @@ describe('CSV files', () => {
     const rows = csvRows('/data/tasks.csv');
     expect(rows.length - 1).toBe(tasks.tasks.length);
     const head = rows[0];
-    expect(rows.slice(1).map((r) => r[head.indexOf('id')])).toEqual(tasks.tasks.map((t) => t.id));
-    const demoCol = head.indexOf('demo');
+    expect(rows.slice(1).map((r) => r[head.indexOf('任务编号')])).toEqual(tasks.tasks.map((t) => t.id));
+    const demoCol = head.indexOf('示例数据');
     expect(demoCol).toBeGreaterThan(-1);
-    rows.slice(1).forEach((r, i) => expect(r[demoCol]).toBe(String(tasks.tasks[i].demo || tasks.tasks[i].status?.demo === true)));
+    rows.slice(1).forEach((r, i) => expect(r[demoCol]).toBe(tasks.tasks[i].demo || tasks.tasks[i].status?.demo === true ? '是' : '否'));
   });
 
   it('units.csv and reports.csv: one row per record of their JSON', () => {

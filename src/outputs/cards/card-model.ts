@@ -11,6 +11,7 @@ import type { Document, Status } from '../../domain/types.ts';
 import { cardUrl, documentUrl, homeUrl } from '../../domain/urls.ts';
 import { chineseDate } from '../../portal/format.ts';
 import { statusNow } from '../../portal/current-status.ts';
+import { shownDeadline } from '../../portal/deadline.ts';
 import { documentTitle } from '../../portal/titles.ts';
 
 export type CardKind = 'home' | 'document' | 'task' | 'department' | 'region';
@@ -95,7 +96,10 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
   const what = task.kind === 'problem' ? '整改问题' : '任务';
   // Where the task states no deadline of its own, its measures' deadlines are what the text promises.
   const own = task.deadlines.map((d) => d.text);
-  const deadlines = own.length ? own : task.measures.flatMap((m) => m.deadlines.map((d) => d.text));
+  const written = own.length ? own : task.measures.flatMap((m) => m.deadlines.map((d) => d.text));
+  // Where the text states none, the page's deadline: the plan's end, said to be so (never 未识别 beside 已逾期).
+  const shown = shownDeadline(view);
+  const deadlines = written.length ? written : shown.date && shown.implied ? [`${chineseDate(shown.date)}（按文件实施期限截止日计）`] : [];
   const lead = view.primaryUnits.map((u) => u.name);
   const now = statusNow(view);
   const leadLabel = view.primaryUnits.some((u) => u.role === 'lead') || lead.length === 0 ? '牵头单位' : '责任单位';

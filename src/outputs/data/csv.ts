@@ -6,11 +6,13 @@ export const BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** A column: its header (a stable, documented name) and how to read it from a row. */
+/** A column: its header (a stable, documented Chinese name) and how to read it from a row. */
 export interface CsvColumn<R> {
   name: string;
   /** 中文说明, shown on /data/. */
   description: string;
+  /** The JSON field the column comes from (tasks.json etc.), shown on /data/ beside the Chinese header. */
+  field?: string;
   get: (row: R) => CsvValue;
 }
 
@@ -27,14 +29,25 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The header line: the columns' names, formula-guarded and quoted like any cell. */
+export const csvHeader = <R>(columns: readonly CsvColumn<R>[]): string => columns.map((c) => csvCell(c.name)).join(',');
+
+/** One row as a line, without its line end. */
+export function csvLine<R>(columns: readonly CsvColumn<R>[], row: R): string {
+  const cells = new Array<string>(columns.length);
+  for (let i = 0; i < columns.length; i++) cells[i] = csvCell(columns[i].get(row));
+  return cells.join(',');
+}
+
+/** A file from its header line and row lines: BOM first, CRLF after every record. */
+export function csvFile(header: string, lines: Iterable<string>): string {
+  // RFC 4180: every record ends with CRLF, the last one optionally; we end it for clean appends.
+  return BOM + [header, ...lines].join('\r\n') + '\r\n';
+}
+
 /** Header line plus one line per row; linear in the number of rows. */
 export function toCsv<R>(columns: readonly CsvColumn<R>[], rows: Iterable<R>): string {
-  const lines: string[] = [columns.map((c) => csvCell(c.name)).join(',')];
-  for (const row of rows) {
-    const cells = new Array<string>(columns.length);
-    for (let i = 0; i < columns.length; i++) cells[i] = csvCell(columns[i].get(row));
-    lines.push(cells.join(','));
-  }
-  // RFC 4180: every record ends with CRLF, the last one optionally; we end it for clean appends.
-  return BOM + lines.join('\r\n') + '\r\n';
+  const lines: string[] = [];
+  for (const row of rows) lines.push(csvLine(columns, row));
+  return csvFile(csvHeader(columns), lines);
 }

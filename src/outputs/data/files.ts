@@ -9,6 +9,13 @@ export const DATA_FILES = {
   documents: { json: '/data/documents.json', csv: null, schema: '/data/documents.schema.json' },
 } as const;
 
+/** The tasks of one region (its own documents' and those of the regions below it), as CSV. */
+export const regionCsvUrl = (code: string) => `/data/regions/${code}.csv`;
+/** The tasks of one document, as CSV. */
+export const documentCsvUrl = (slug: string) => `/data/documents/${slug}.csv`;
+/** Folders of the per-region and per-document CSVs: written whole by the outputs step, stale files removed there. */
+export const PART_CSV_FOLDERS = ['data/regions', 'data/documents'] as const;
+
 /** The files the outputs step writes (data/stage.ts), as paths inside the site folder. */
 export const WRITTEN_DATA_FILES: string[] = Object.values(DATA_FILES)
   .flatMap((f) => [f.json, f.csv])

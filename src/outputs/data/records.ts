@@ -2,17 +2,19 @@
 import type { Portal, TaskView } from '../../portal/types';
 import type { ResolvedUnit } from '../../domain/types';
 import { isDemoStatus } from '../../portal/current-status';
-import type { Deadline, Document, Section, StatusReport, Target, UnitRef } from '../../domain/types';
+import type { Deadline, Document, Section, StatusAt, StatusReport, Target, UnitRef } from '../../domain/types';
 import { ROLE_LABELS } from '../../domain/types';
 import { departmentUrl, documentUrl, taskUrl, unverifiedUnitUrl } from '../../domain/urls';
 import { sectionNumber } from '../../portal/section-label';
 import { isAllowedUrl, linkableUrl } from '../../domain/links';
+import { shownDeadline } from '../../portal/deadline';
 import {
   DATA_FORMAT_VERSION,
   DEMO_NOTICE,
   type DepartmentRecord,
   type DocumentRecord,
   type DocumentsFile,
+  type FinalDeadlineRecord,
   type FileHeader,
   type ReportRecord,
   type ReportsFile,
@@ -59,6 +61,28 @@ function sectionIndex(portal: Portal): Map<string, Map<string, Section>> {
   return byDoc;
 }
 
+/** Where a task's final deadline comes from, in the words the task page uses (src/portal/deadline.ts). */
+export const DEADLINE_SOURCE_LABELS: Record<FinalDeadlineRecord['source'], string> = {
+  text: '原文写明',
+  span: '原文未写明，按文件实施期限截止日计',
+  standing: '只有长期性要求，不计逾期',
+};
+
+export function finalDeadlineRecord(view: Pick<TaskView, 'task' | 'document'>): FinalDeadlineRecord {
+  const shown = shownDeadline(view);
+  const source: FinalDeadlineRecord['source'] = shown.date === null ? 'standing' : shown.implied ? 'span' : 'text';
+  return { date: shown.date, source, sourceLabel: DEADLINE_SOURCE_LABELS[source] };
+}
+
+/** The latest period up to the current one with a report of the task, and that report's date. */
+function lastReported(view: TaskView, current: StatusAt) {
+  const period = current.lastReported;
+  if (!period) return { lastReportedPeriodId: null, lastReportedPeriodLabel: null, lastReportedOn: null };
+  let on: string | null = null;
+  for (const r of view.reports) if (r.period.id === period.id && (on === null || r.reportedOn > on)) on = r.reportedOn;
+  return { lastReportedPeriodId: period.id, lastReportedPeriodLabel: period.label, lastReportedOn: on };
+}
+
 export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string, Section>): TaskRecord {
   const { task, document } = view;
   const secs = sections ?? new Map(document.sections.map((s) => [s.id, s]));
@@ -73,6 +97,7 @@ export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string
       docNumber: document.docNumber,
       issuer: document.issuer ?? document.meta.issuer ?? null,
       regionCode: document.meta.regionCode,
+      regionName: portal.regionByCode.get(document.meta.regionCode)?.region.name ?? null,
       url: documentUrl(document.slug),
     },
     kind: task.kind,
@@ -92,6 +117,7 @@ export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string
       url: unitUrl(u),
     })),
     deadlines: task.deadlines.map(deadline),
+    finalDeadline: finalDeadlineRecord(view),
     targets: task.targets.map(target),
     measures: task.measures.map((m) => ({
       id: m.id,
@@ -118,6 +144,8 @@ export function taskRecord(view: TaskView, portal: Portal, sections?: Map<string
           reportedOn: current.report?.reportedOn ?? null,
           reportingUnit: current.report?.reportingUnit ?? null,
           demo: isDemoStatus(current, view),
+          asOf: portal.generatedOn,
+          ...lastReported(view, current),
         }
       : null,
     demo: view.demo,
@@ -151,6 +179,7 @@ export function unitRecords(portal: Portal): UnitRecord[] {
         departmentId: u.departmentId,
         departmentName: dept?.name ?? null,
         regionCode: dept?.regionCode ?? null,
+        regionName: dept ? (portal.regionByCode.get(dept.regionCode)?.region.name ?? null) : null,
         verified: u.verified,
         url: unitUrl(u),
       });

@@ -84,12 +84,28 @@ export const statusSchema = z
     periodStart: z.string().describe('报告期第一天，YYYY-MM-DD'),
     periodEnd: z.string().describe('报告期最后一天，YYYY-MM-DD'),
     status: z.enum(STATUSES).describe('进展状态：报告的状态，或无报告时的“未报告”'),
-    overdue: z.boolean().describe('已逾期：截至报告日期（无报告时为报告期末）时限已过而未完成'),
+    overdue: z
+      .boolean()
+      .describe('已逾期：最终完成时限已过而未完成；最新报告期按截至日期（asOf）判断，更早的报告期按报告日期（无报告时按报告期末）判断'),
     reportedOn: date('报告日期'),
     reportingUnit: z.string().nullable().describe('报告单位；无报告时为 null'),
     demo: z.boolean().describe('为 true 时该状态是示例数据（非官方），不是官方进展'),
+    asOf: z.string().describe('状态截至的日期（即生成日期），YYYY-MM-DD：最新报告期的状态与是否逾期按这一天判断'),
+    lastReportedPeriodId: z.string().nullable().describe('最近一次有这项任务报告的报告期编号；从未报告时为 null'),
+    lastReportedPeriodLabel: z.string().nullable().describe('最近一次有报告的报告期名称，如“2018年第四季度”；从未报告时为 null'),
+    lastReportedOn: date('最近一次报告的报告日期'),
   })
-  .describe('最新报告期的进展状态');
+  .describe('截至生成日期的进展状态：时间线延续到包含生成日期的报告期，其间没有报告的为“未报告”');
+
+export const finalDeadlineSchema = z
+  .strictObject({
+    date: date('最终完成时限（判断是否逾期所依据的日期）；只有长期性要求时为 null'),
+    source: z
+      .enum(['text', 'span', 'standing'])
+      .describe('时限来源：text 任务（或其措施）原文写明；span 原文未写明，按文件实施期限截止日计；standing 只有长期性要求，不计逾期'),
+    sourceLabel: z.string().describe('时限来源的中文说明'),
+  })
+  .describe('最终完成时限及其来源（与任务页面所示相同）');
 
 export const documentRefSchema = z
   .strictObject({
@@ -98,6 +114,7 @@ export const documentRefSchema = z
     docNumber: z.string().nullable().describe('发文字号，如“阿行发〔2018〕66号”'),
     issuer: z.string().nullable().describe('发文机关'),
     regionCode: z.string().describe('所属行政区划代码（6位）'),
+    regionName: z.string().nullable().describe('所属行政区划名称'),
     url: path('文件页面'),
   })
   .describe('任务所属文件');
@@ -124,6 +141,7 @@ export const taskRecordSchema = z
       .describe('任务所在的各级章节，由外到内'),
     units: z.array(taskUnitSchema).describe('任务的单位及其参与方式'),
     deadlines: z.array(deadlineSchema).describe('完成时限'),
+    finalDeadline: finalDeadlineSchema,
     targets: z.array(targetSchema).describe('目标、指标'),
     measures: z.array(measureSchema).describe('整改措施（仅部分文件有）'),
     cause: z.string().nullable().describe('原因分析（整改问题）；没有时为 null'),
@@ -171,6 +189,7 @@ export const unitRecordSchema = z
     departmentId: resolvedUnitFields.departmentId,
     departmentName: resolvedUnitFields.departmentName,
     regionCode: z.string().nullable().describe('对应部门所属行政区划代码'),
+    regionName: z.string().nullable().describe('对应部门所属行政区划名称'),
     verified: resolvedUnitFields.verified,
     url: resolvedUnitFields.url,
   })
@@ -282,6 +301,7 @@ export const documentsFileSchema = z
   .describe('文件（/data/documents.json）');
 
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
+export type FinalDeadlineRecord = z.infer<typeof finalDeadlineSchema>;
 export type TasksFile = z.infer<typeof tasksFileSchema>;
 export type UnitRecord = z.infer<typeof unitRecordSchema>;
 export type DepartmentRecord = z.infer<typeof departmentRecordSchema>;

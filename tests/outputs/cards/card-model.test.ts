@@ -132,7 +132,26 @@ describe('cardsForPortal', () => {
     ];
     expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['2025年6月底', '长期'] });
     t.task.measures = [];
-    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({ label: '完成时限', values: ['未识别'] });
+    // No deadline in the text: the plan's end, as the task page shows it, said to come from the plan's span.
+    const spanEnd = t.document.meta.span.end;
+    const [y, m, d] = spanEnd.split('-').map(Number);
+    expect(byPath(cardsForPortal(p, site)).get(t.url)!.facts[1]).toEqual({
+      label: '完成时限',
+      values: [`${y}年${m}月${d}日（按文件实施期限截止日计）`],
+    });
+  });
+
+  it('an overdue task whose deadline comes from the plan’s span never shows 未识别 beside 已逾期', () => {
+    const p = makePortal();
+    const t = p.taskById.get('pulan-2024-caoyuan/t1')!;
+    t.task.deadlines = [];
+    t.task.measures = [];
+    t.current = t.current ? { ...t.current, overdue: true } : t.current;
+    const card = byPath(cardsForPortal(p, site)).get(t.url)!;
+    const texts = treeTexts(cardTree(card, templateContext())).join('|');
+    expect(texts).toContain('按文件实施期限截止日计');
+    expect(texts).not.toContain('未识别');
+    expect(texts).not.toContain('未写明');
   });
 
   it('draws the host of the configured site', () => {

@@ -112,7 +112,7 @@ describe('units, reports and documents', () => {
     const csv = parseCsv(reportsCsv(rows, SITE));
     expect(csv[0]).toEqual(reportColumns(SITE).map((c) => c.name));
     expect(csv.length - 1).toBe(rows.length);
-    const progressCol = csv[0].indexOf('progress');
+    const progressCol = csv[0].indexOf('进展情况');
     expect(csv.some((r) => r[progressCol] === '已完成 <b>验收</b> & "销号"')).toBe(true);
   });
 

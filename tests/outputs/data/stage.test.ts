@@ -1,5 +1,5 @@
 // The open-data stage (stage.ts): every file written at its public path, each exactly what the records make.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
   unitsFile,
 } from '../../../src/outputs/data/records';
 import { WRITTEN_DATA_FILES } from '../../../src/outputs/data/files';
-import { dataFiles, dataStage } from '../../../src/outputs/data/stage';
+import { dataFiles, dataStage, partFiles } from '../../../src/outputs/data/stage';
 import { tasksFileSchema } from '../../../src/outputs/data/schema';
 import { reportsCsv, tasksCsv, unitsCsv } from '../../../src/outputs/data/tables';
 import { SITE } from './helpers';
@@ -37,6 +37,7 @@ describe('dataStage', () => {
       expect(
         dataFiles(portal, SITE)
           .map((f) => f.path)
+          .filter((p) => !/^\/data\/(regions|documents)\//.test(p))
           .sort(),
       ).toEqual([...paths].sort());
       expect(JSON.parse(read(DATA_FILES.tasks.json))).toEqual(JSON.parse(JSON.stringify(tasksFile(portal, SITE))));
@@ -47,8 +48,25 @@ describe('dataStage', () => {
       expect(read(DATA_FILES.tasks.csv)).toBe(tasksCsv(taskRecords(portal), SITE));
       expect(read(DATA_FILES.units.csv)).toBe(unitsCsv(unitRecords(portal), SITE));
       expect(read(DATA_FILES.reports.csv)).toBe(reportsCsv(reportRecords(portal), SITE));
-      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(paths.map((p) => p.replace('/data/', '')).sort());
-      expect(lines.at(-1)).toMatch(/^data: 7 files, [\d.]+ MB in [\d.]+ s$/);
+      // The seven files, and beside them the folders of per-region and per-document task tables.
+      expect(readdirSync(join(outDir, 'data')).sort()).toEqual(
+        [...paths.map((p) => p.replace('/data/', '')), 'documents', 'regions'].sort(),
+      );
+      const parts = partFiles(portal, SITE).map((f) => f.path);
+      expect(parts.sort()).toEqual(
+        [
+          ...portal.regions.filter((r) => r.tasks.length).map((r) => `/data/regions/${r.region.code}.csv`),
+          ...portal.documents.map((d) => `/data/documents/${d.slug}.csv`),
+        ].sort(),
+      );
+      for (const part of parts) expect(read(part).startsWith('\uFEFF任务编号,'), part).toBe(true);
+      expect(lines.at(-1)).toMatch(new RegExp(`^data: ${7 + parts.length} files, [\\d.]+ MB in [\\d.]+ s$`));
+
+      // A later build without a document removes its table, and only what it no longer writes.
+      writeFileSync(join(outDir, 'data/documents/gone.csv'), 'x');
+      dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: () => {}, warn: () => {} }) });
+      expect(existsSync(join(outDir, 'data/documents/gone.csv'))).toBe(false);
+      for (const part of parts) expect(existsSync(join(outDir, part)), part).toBe(true);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
