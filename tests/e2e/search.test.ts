@@ -323,7 +323,7 @@ describe('search page: facets load on demand', () => {
     const status = (await traditional.page.locator('[data-status]').textContent()) ?? '';
     expect(status).toContain('按简体“扬尘治理”搜索');
     // The box keeps what the reader typed.
-    expect(await traditional.page.locator('input[name="q"]').inputValue()).toBe('揚塵治理');
+    expect(await traditional.page.locator('#search-q').inputValue()).toBe('揚塵治理');
   });
 
   it('says, in the status line screen readers hear, when no page holds every word', async () => {
@@ -331,7 +331,7 @@ describe('search page: facets load on demand', () => {
     const status = page.locator('[data-status]');
     expect(await status.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => status.textContent()).toContain(PARTIAL_NOTE);
-    expect(await page.locator('[data-results] > li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-results] > li').count()).toBeGreaterThan(0);
   });
 
   it('a choice in the URL opens the filters with it checked and applies it', async () => {

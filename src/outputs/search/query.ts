@@ -163,8 +163,9 @@ export function queryWords(q: string, segment: (text: string) => string[] = icuW
     }
   }
   flush();
-  // Single characters on their own match almost every page: they are no word to fall back on.
-  return [...new Set(words.filter((w) => [...w].length >= 2 || (/^[\p{L}\p{N}]+$/u.test(w) && !HAN.test(w))))];
+  // Only Chinese words: single characters match almost every page, and the numbers of a document
+  // number or a date (国发〔2018〕39号 → 国发, 2018, 39) are no words to fall back on.
+  return [...new Set(words.filter((w) => [...w].length >= 2 && HAN.test(w)))];
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -213,6 +214,17 @@ export function taskNumberKeys(kind: 'task' | 'problem' | string, number: string
     }
   }
   return [...out];
+}
+
+/**
+ * The standing deadline a query may ask for (长期). Only words ICU keeps whole: the pieces of 立行立改
+ * (立|行|立|改) or 持续推进 (持续|推进) in a hidden field would answer queries for other things.
+ */
+export const STANDING_DEADLINES = /长期/gu;
+
+/** The standing deadlines `text` writes (第2项目标立行立改，长期 → 长期). */
+export function standingDeadlines(text: string): string[] {
+  return [...new Set(text.match(STANDING_DEADLINES) ?? [])];
 }
 
 /**

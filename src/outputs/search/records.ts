@@ -6,7 +6,7 @@ import { statusNow } from '../../portal/current-status';
 import type { Portal, TaskView } from '../../portal/types';
 import type { Department, ResolvedUnit } from '../../domain/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../domain/urls';
-import { deadlineKeys, docNumbers, taskNumberKeys } from './query';
+import { deadlineKeys, docNumbers, standingDeadlines, taskNumberKeys } from './query';
 import { icuPieces, joinKeys, KEY_FIELDS, pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
@@ -124,12 +124,18 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   // What a query's task number and deadline phrases become (query.ts): 任务44, 问题十二 / 问题12,
   // 2019年底前 / 2019年12月31日前 → d20191231, 6月30日前 → m0630.
   keys[KEY_FIELDS.number] = joinKeys(taskNumberKeys(task.kind, task.number));
-  const due = joinKeys(
-    deadlineKeys(
-      task.deadlines.map((d) => d.date),
-      own,
+  // …and 长期, where the task's deadlines say it.
+  const dates = deadlineKeys(
+    task.deadlines.map((d) => d.date),
+    own,
+  );
+  const standing = standingDeadlines(
+    lines(
+      task.deadlines.map((d) => d.text),
+      task.fields.timeLimits,
     ),
   );
+  const due = joinKeys([...dates, ...standing]);
   if (due) keys[KEY_FIELDS.due] = due;
   return {
     url: tv.url,
@@ -158,8 +164,8 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   };
 }
 
-/** A document number as a query for it is split: 阿行发〔2018〕66号 → 阿 行 发 2018 66 号. */
-function docNumberPieces(n: string): string[] {
+/** A phrase as a query for it is split: 阿行发〔2018〕66号 → 阿 行 发 2018 66 号. */
+function wordPieces(n: string): string[] {
   return icuPieces(n)
     .map((p) => p.text)
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
@@ -179,7 +185,7 @@ export function searchRecords(portal: Portal): SearchRecord[] {
       numbers.filter((n) => !written.includes(n)),
       regions,
     );
-    const docno = joinKeys(numbers.flatMap(docNumberPieces));
+    const docno = joinKeys(numbers.flatMap(wordPieces));
     records.push({
       url: documentUrl(d.slug),
       content: body,

@@ -162,5 +162,7 @@ describe('the words a query falls back on', () => {
     expect(queryWords('那曲排污', segment)).toEqual(['那曲', '排污']);
     expect(queryWords('排污', segment)).toEqual(['排污']);
     expect(queryWords('垃圾分类电站')).toEqual(['垃圾', '分类', '电站']);
+    // A document number is one thing: no words to fall back on.
+    expect(queryWords('国发〔2018〕39号')).toEqual(['国发']);
   });
 });

@@ -17,7 +17,7 @@ const portal = makePortal([
         number: '十二',
         kind: 'problem',
         text: '油气回收治理。',
-        deadline: null,
+        deadline: { text: '第1项目标立行立改，长期', date: null },
         measures: [{ number: '1', text: '限时完成油气回收治理任务(2018年6月30日)。' }],
         units: [{ name: '地区农牧局', role: 'lead' }],
       },
@@ -36,7 +36,8 @@ describe('search records: what queries as people type them meet', () => {
 
   it('gives a task its deadlines as date tokens, the dates its measures set included', () => {
     expect(words(meta('/ali-typed/t44/'), KEY_FIELDS.due)).toEqual(expect.arrayContaining(['d20201231', 'm1231']));
-    expect(words(meta('/ali-typed/p12/'), KEY_FIELDS.due)).toEqual(expect.arrayContaining(['d20180630', 'm0630']));
+    expect(words(meta('/ali-typed/p12/'), KEY_FIELDS.due)).toEqual(expect.arrayContaining(['d20180630', 'm0630', '长期']));
+    expect(words(meta('/ali-typed/t44/'), KEY_FIELDS.due)).not.toContain('长期');
   });
 
   it('gives a document its number as a query for it is split', () => {
