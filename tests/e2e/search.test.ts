@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEADLINES_FILE } from '../../src/outputs/search/deadline-order';
+import { PARTIAL_NOTE } from '../../src/outputs/search/partial';
 import { SHARDS_MANIFEST } from '../../src/outputs/search/shards-manifest';
 import { PAGEFIND_RANKING } from '../../src/outputs/search/terms';
 import { distDir, openPage, siteOrigin } from '../helpers/browser.ts';
@@ -142,6 +143,116 @@ describe('search: Chinese queries find the right pages', () => {
   );
 });
 
+// Queries as people type them (tests/fixtures/search-queries-typed.json): traditional characters and
+// variant forms, several words (some that never meet in one page), document numbers however the
+// brackets and spaces are typed, task numbers with a place, deadline phrases. What the search page
+// does with the query before Pagefind sees it is part of what is tested, so each runs through the
+// search page itself, as a reader's first query (a fresh browser context), and its first five
+// results are read from the list the reader sees.
+interface TypedQuery {
+  q: string;
+  kind: 'traditional' | 'words' | 'docnumber' | 'tasknumber' | 'deadline';
+  /** As in search-queries.json: task ids or site paths, each to be among the first five. */
+  expect: string[];
+  /** The words never meet in one page: the page must say so and show pages holding some of them. */
+  partial?: boolean;
+  why: string;
+}
+
+const TYPED: TypedQuery[] = JSON.parse(readFileSync(new URL('../fixtures/search-queries-typed.json', import.meta.url), 'utf8'));
+const TYPED_KINDS = ['traditional', 'words', 'docnumber', 'tasknumber', 'deadline'];
+/** What the search page says when no page holds every word of the query. */
+const PARTIAL_LINE = /没有同时包含.*的结果，以下为包含其中部分词语的结果/;
+
+/** The search page's status line and first five result paths for `q`, in a fresh browser context. */
+async function searchPageTop(q: string): Promise<{ status: string; top: string[] }> {
+  const { page } = await openPage(`/search/?q=${encodeURIComponent(q)}`);
+  const statusLine = page.locator('[data-status]');
+  const final = /找到 \d+ 条|没有找到|失败/;
+  await expect.poll(async () => (await statusLine.textContent()) ?? '', { timeout: 60_000 }).toMatch(final);
+  const status = ((await statusLine.textContent()) ?? '').trim();
+  const found = Number(/找到 (\d+) 条/.exec(status)?.[1] ?? 0);
+  const links = page.locator('[data-results] > li h3 a');
+  await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.min(TOP, found));
+  const top = (await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).slice(0, TOP);
+  return { status, top };
+}
+
+describe('search page: queries as people type them', () => {
+  it('has the query set the issue asks for', () => {
+    expect(TYPED.length).toBeGreaterThanOrEqual(40);
+    for (const kind of TYPED_KINDS)
+      expect(
+        TYPED.some((x) => x.kind === kind),
+        kind,
+      ).toBe(true);
+    expect(TYPED.some((x) => x.partial)).toBe(true);
+    const seen = new Set(QUERIES.map((x) => x.q));
+    for (const x of TYPED) {
+      expect(TYPED_KINDS, `${x.q}: kind`).toContain(x.kind);
+      expect(seen.has(x.q), `${x.q} twice (here or in search-queries.json)`).toBe(false);
+      seen.add(x.q);
+      expect(x.expect.length, `${x.q}: nothing expected`).toBeGreaterThan(0);
+      expect(x.expect.length, `${x.q}: more expected pages than the top ${TOP} can hold`).toBeLessThanOrEqual(TOP);
+      expect(x.why.trim(), `${x.q}: say why`).not.toBe('');
+      if (x.partial !== undefined) expect(x.partial, `${x.q}: partial is true or absent`).toBe(true);
+    }
+  });
+
+  it('expects pages that the site has', () => {
+    const missing = TYPED.flatMap((x) =>
+      x.expect.filter((e) => !existsSync(join(distDir(), urlOf(e), 'index.html'))).map((e) => `${x.q} → ${urlOf(e)}`),
+    );
+    expect(missing, `expected pages missing from ${distDir()}`).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(join(distDir(), 'search', 'index.html')))(
+    `finds every expected page in the top ${TOP}, and says when no page holds every word`,
+    async () => {
+      const seen: { status: string; top: string[] }[] = [];
+      // Two readers at once: each query is a first query in a browser context of its own (more at once
+      // left a query waiting past the timeout on a loaded machine).
+      for (let i = 0; i < TYPED.length; i += 2) seen.push(...(await Promise.all(TYPED.slice(i, i + 2).map((x) => searchPageTop(x.q)))));
+      const misses: string[] = [];
+      const failedQueries = new Set<string>();
+      const byKind = new Map<string, { pairs: number; hits: number }>();
+      let pairs = 0;
+      let hits = 0;
+      TYPED.forEach((x, i) => {
+        const { status, top } = seen[i]!;
+        const k = byKind.get(x.kind) ?? { pairs: 0, hits: 0 };
+        for (const e of x.expect) {
+          pairs++;
+          k.pairs++;
+          if (top.includes(urlOf(e))) {
+            hits++;
+            k.hits++;
+          } else {
+            failedQueries.add(x.q);
+            misses.push(`| ${x.q} | ${x.kind} | ${urlOf(e)} | ${top.join(' ') || status} |`);
+          }
+        }
+        byKind.set(x.kind, k);
+        if (PARTIAL_LINE.test(status) !== (x.partial === true)) {
+          failedQueries.add(x.q);
+          misses.push(`| ${x.q} | ${x.kind} | ${x.partial ? 'the line saying no page holds every word' : 'no such line'} | ${status} |`);
+        }
+      });
+      const pct = (h: number, p: number) => `${((100 * h) / p).toFixed(1)}%`;
+      const report = [
+        `recall@${TOP} through the search page: ${pct(hits, pairs)} (${hits}/${pairs} pairs); ${TYPED.length - failedQueries.size} of ${TYPED.length} queries pass`,
+        ...[...byKind].map(([kind, k]) => `  ${kind}: ${pct(k.hits, k.pairs)} (${k.hits}/${k.pairs})`),
+        ...(misses.length
+          ? ['misses:', '| query | kind | expected | top 5 (or status) |', '|---|---|---|---|', ...misses]
+          : ['misses: none']),
+      ].join('\n');
+      console.log(report);
+      expect(failedQueries.size, report).toBe(0);
+    },
+    600_000,
+  );
+});
+
 describe('search page: facets load on demand', () => {
   /** The search page for `query`, with every request its context makes (the Pagefind worker's too). */
   async function searchWithRequests(query: string) {
@@ -198,6 +309,29 @@ describe('search page: facets load on demand', () => {
     const dues = (await firstPage()).map((f) => /时限：(\d{4}-\d{2}-\d{2})/.exec(f)?.[1] ?? '9999-12-31');
     expect(dues.filter((d) => d !== '9999-12-31').length, 'dated results first').toBeGreaterThan(0);
     expect(dues).toEqual([...dues].sort());
+  });
+
+  it('loads the converter for traditional characters only, from the site itself', async () => {
+    // The converter (src/outputs/search/simplify.ts) is a chunk of its own: /_astro/simplify.*.js.
+    const converter = (paths: string[]) => paths.filter((p) => /\/_astro\/simplify[.-][^/]*\.js$/.test(p));
+    const simple = await searchWithRequests(`q=${encodeURIComponent('扬尘治理')}`);
+    await simple.page.waitForLoadState('networkidle');
+    expect(converter(simple.requests), 'converter fetched for a simplified query').toEqual([]);
+
+    const traditional = await searchWithRequests(`q=${encodeURIComponent('揚塵治理')}`);
+    expect(converter(traditional.requests), 'converter not fetched for a traditional query').toHaveLength(1);
+    const status = (await traditional.page.locator('[data-status]').textContent()) ?? '';
+    expect(status).toContain('按简体“扬尘治理”搜索');
+    // The box keeps what the reader typed.
+    expect(await traditional.page.locator('#search-q').inputValue()).toBe('揚塵治理');
+  });
+
+  it('says, in the status line screen readers hear, when no page holds every word', async () => {
+    const { page } = await searchWithRequests(`q=${encodeURIComponent('那曲 排污')}`);
+    const status = page.locator('[data-status]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => status.textContent()).toContain(PARTIAL_NOTE);
+    await expect.poll(() => page.locator('[data-results] > li').count()).toBeGreaterThan(0);
   });
 
   it('a choice in the URL opens the filters with it checked and applies it', async () => {

@@ -4,6 +4,8 @@
 import { DEADLINES_FILE, deadlineIndex, sortByDeadline, type DeadlineFile } from './deadline-order';
 import { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
 import { orderedSource, type PagefindResult, type ResultSource } from './result-order';
+import { mayNeedConversion, normaliseQuery, queryWords } from './query';
+import { PARTIAL_NOTE, partialResults } from './partial';
 import { PAGEFIND_RANKING } from './terms';
 import { escapeXml } from '../../portal/escape';
 
@@ -38,6 +40,25 @@ function decodeEntities(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * Traditional characters and variants → simplified, with OpenCC loaded from the site the first time
+ * a query needs it (simplify.ts, a chunk of its own). Null when it cannot be loaded: the query then
+ * goes as typed.
+ */
+let simplifier: Promise<((text: string) => string) | null> | undefined;
+async function simplified(q: string): Promise<string> {
+  if (!mayNeedConversion(q)) return q;
+  simplifier ??= import('./simplify').then(
+    (m) => m.toSimplified,
+    () => {
+      simplifier = undefined; // try again on the next query
+      return null;
+    },
+  );
+  const convert = await simplifier;
+  return convert ? convert(q) : q;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -213,19 +234,38 @@ async function main() {
     status.textContent = '正在搜索…';
     const byDeadline = sortSelect.value === 'deadline';
     let found: ResultSource;
+    // What Pagefind is given: simplified characters, document numbers and deadline phrases in the
+    // index's forms (query.ts). The reader's own words stay in the box and in the URL.
+    let converted = ''; // the simplified form, when conversion changed the query
+    let partial = false;
     try {
-      const [search, index] = await Promise.all([pagefind.search(q || null, { filters }), byDeadline ? deadlineMap() : undefined]);
+      const simple = q ? await simplified(q) : '';
+      if (simple !== q) converted = simple;
+      const asSearched = normaliseQuery(simple);
+      const [search, index] = await Promise.all([pagefind.search(asSearched || null, { filters }), byDeadline ? deadlineMap() : undefined]);
       if (mine !== generation || !search) return;
-      found = orderedSource(index ? sortByDeadline(search.results, index) : search.results);
+      let hits = search.results;
+      // No page holds every word: the pages that hold most of them, said so above them.
+      const words = hits.length === 0 ? queryWords(asSearched) : [];
+      if (words.length >= 2) {
+        hits = await partialResults(words, async (w) => (await pagefind.search(w, { filters }))?.results ?? []);
+        if (mine !== generation) return;
+        partial = hits.length > 0;
+      }
+      found = orderedSource(index ? sortByDeadline(hits, index) : hits);
     } catch {
       deadlines = undefined; // try again on the next search
       if (mine === generation) status.textContent = '搜索索引加载失败，请稍后再试。';
       return;
     }
     results = found;
-    status.textContent = results.count
-      ? `找到 ${results.count} 条结果${q ? `（关键词：${q}）` : ''}`
-      : `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`;
+    const keyword = q ? `（关键词：${q}${converted ? `，按简体“${converted}”搜索` : ''}）` : '';
+    status.textContent = !results.count
+      ? `没有找到与“${q}”相关的结果。可以换一个词，或去掉筛选条件。`
+      : partial
+        ? `${PARTIAL_NOTE}：找到 ${results.count} 条结果${keyword}`
+        : `找到 ${results.count} 条结果${keyword}`;
+    status.classList.toggle('partial', partial);
     await renderMore();
   }
 

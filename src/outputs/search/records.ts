@@ -6,7 +6,8 @@ import { statusNow } from '../../portal/current-status';
 import type { Portal, TaskView } from '../../portal/types';
 import type { Department, ResolvedUnit } from '../../domain/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../domain/urls';
-import { pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
+import { deadlineKeys, docNumbers, standingDeadlines, taskNumberKeys } from './query';
+import { icuPieces, joinKeys, KEY_FIELDS, pageKeys, taskKeys, unitNameForms, withoutRegion } from './terms';
 
 export interface SearchRecord {
   url: string;
@@ -120,6 +121,22 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   // come from one unit's name.
   const leads = unitGroups(portal, tv.primaryUnits).map((g) => unitSearchNames(portal, g.written, g.departments, regions));
   const keys = taskKeys({ title: task.title, leads, text: own });
+  // What a query's task number and deadline phrases become (query.ts): 任务44, 问题十二 / 问题12,
+  // 2019年底前 / 2019年12月31日前 → d20191231, 6月30日前 → m0630.
+  keys[KEY_FIELDS.number] = joinKeys(taskNumberKeys(task.kind, task.number));
+  // …and 长期, where the task's deadlines say it.
+  const dates = deadlineKeys(
+    task.deadlines.map((d) => d.date),
+    own,
+  );
+  const standing = standingDeadlines(
+    lines(
+      task.deadlines.map((d) => d.text),
+      task.fields.timeLimits,
+    ),
+  );
+  const due = joinKeys([...dates, ...standing]);
+  if (due) keys[KEY_FIELDS.due] = due;
   return {
     url: tv.url,
     content: body,
@@ -147,22 +164,39 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   };
 }
 
+/** A phrase as a query for it is split: 阿行发〔2018〕66号 → 阿 行 发 2018 66 号. */
+function wordPieces(n: string): string[] {
+  return icuPieces(n)
+    .map((p) => p.text)
+    .filter((t) => /[\p{L}\p{N}]/u.test(t));
+}
+
 export function searchRecords(portal: Portal): SearchRecord[] {
   const records: SearchRecord[] = portal.tasks.map((tv) => taskRecord(portal, tv));
   for (const d of portal.documents) {
     const regions = regionNames(portal, d.meta.regionCode);
+    const preamble = d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim());
+    const written = lines(d.title, d.docNumber, d.issuer, preamble);
+    // Document numbers, its own and those it cites, in the form a normalised query has (query.ts):
+    // the text may write them loosely (青发202121号), a reader types them any way.
+    const numbers = docNumbers(lines(d.docNumber, preamble));
     const body = lines(
-      d.title,
-      d.docNumber,
-      d.issuer,
-      d.parts.filter((p) => p.kind === 'preamble').map((p) => p.text.trim()),
+      written,
+      numbers.filter((n) => !written.includes(n)),
       regions,
     );
+    const docno = joinKeys(numbers.flatMap(wordPieces));
     records.push({
       url: documentUrl(d.slug),
       content: body,
       language: 'zh-cn',
-      meta: { title: d.title ?? d.slug, document: d.title ?? d.slug, kind: d.meta.kind, ...pageKeys([d.title, d.issuer]) },
+      meta: {
+        title: d.title ?? d.slug,
+        document: d.title ?? d.slug,
+        kind: d.meta.kind,
+        ...pageKeys([d.title, d.issuer]),
+        ...(docno ? { [KEY_FIELDS.docNumber]: docno } : {}),
+      },
       filters: {
         [FILTER_NAMES.type]: ['文件'],
         [FILTER_NAMES.kind]: [d.meta.kind],

@@ -161,6 +161,12 @@ export const KEY_FIELDS = {
   lead: ['k_lead1', 'k_lead2', 'k_lead3'],
   /** Unknown-word runs of a task's text. */
   text: 'k_text',
+  /** A task's number as typed: 任务/问题 and the number in Arabic and Chinese numerals (query.ts). */
+  number: 'k_num',
+  /** A task's deadlines as date tokens (d20191231, m1231): what deadline phrases become (query.ts). */
+  due: 'k_due',
+  /** A document's number and the numbers it cites, as ICU splits their written form (query.ts). */
+  docNumber: 'k_docno',
 } as const;
 
 /**
@@ -210,5 +216,8 @@ export const PAGEFIND_RANKING = {
     [KEY_FIELDS.topic]: 6,
     ...Object.fromEntries(KEY_FIELDS.lead.map((f) => [f, 6])),
     [KEY_FIELDS.text]: 3,
+    [KEY_FIELDS.number]: 10,
+    [KEY_FIELDS.due]: 10,
+    [KEY_FIELDS.docNumber]: 20,
   } as Record<string, number>,
 };
