@@ -228,7 +228,11 @@ function printTable(r: Results): void {
     );
   }
   for (const t of r.targets)
-    add(`target: ${t.name}`, t.ratio === null ? 'n/a' : `${t.ratio}× (≤ ${t.limit}×)`, `${t.ratio === null ? '' : t.met ? 'met' : 'NOT met'}; ${t.detail}`);
+    add(
+      `target: ${t.name}`,
+      t.ratio === null ? 'n/a' : `${t.ratio}× (≤ ${t.limit}×)`,
+      `${t.ratio === null ? '' : t.met ? 'met' : 'NOT met'}; ${t.detail}`,
+    );
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   console.log('\n' + rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`).join('\n'));
   const na = Object.entries(r.na);

@@ -212,17 +212,19 @@ export async function measureSearch(siteDir: string, pagePath: string, queries: 
       })()`);
       const times: number[] = [];
       // Each query LATENCY_RUNS times, so that the p95 is not just the second-slowest single query.
-      for (let run = 0; run < LATENCY_RUNS; run++) for (const q of queries.slice(1)) {
-        const ms = await page.evaluate(async (query) => {
-          const pf = (window as unknown as { __bench_pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } })
-            .__bench_pf;
-          const t0 = performance.now();
-          const r = await pf.search(query);
-          await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-          return performance.now() - t0;
-        }, q);
-        times.push(ms);
-      }
+      for (let run = 0; run < LATENCY_RUNS; run++)
+        for (const q of queries.slice(1)) {
+          const ms = await page.evaluate(async (query) => {
+            const pf = (
+              window as unknown as { __bench_pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } }
+            ).__bench_pf;
+            const t0 = performance.now();
+            const r = await pf.search(query);
+            await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+            return performance.now() - t0;
+          }, q);
+          times.push(ms);
+        }
       if (elsewhere.size > 0) throw new Error(`search latency run: requests to other hosts: ${[...elsewhere].join(', ')}`);
       const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
       return {

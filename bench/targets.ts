@@ -25,7 +25,13 @@ export interface TargetResult {
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-function target(name: string, portal: number | null | undefined, baseline: number | null | undefined, limit: number, unit: string): TargetResult {
+function target(
+  name: string,
+  portal: number | null | undefined,
+  baseline: number | null | undefined,
+  limit: number,
+  unit: string,
+): TargetResult {
   if (portal == null || baseline == null || baseline <= 0) return { name, ratio: null, limit, met: false, detail: 'not measured' };
   const ratio = r2(portal / baseline);
   return { name, ratio, limit, met: ratio <= limit, detail: `${r2(portal)}${unit} against ${r2(baseline)}${unit}` };

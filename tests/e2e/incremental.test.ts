@@ -135,7 +135,12 @@ describe('incremental build', () => {
     cpSync(warm.outDir, join(work, 'site-first-day'), { recursive: true });
     warm = { ...warm, outDir: join(work, 'site-first-day') };
     moved = build('site', dated(DAY.next));
-    fullMoved = build('full-next', { ...dated(DAY.next), QINGDAN_PAGE_CACHE: 'off', QINGDAN_PARSE_CACHE: 'off', QINGDAN_CACHE_DIR: join(work, 'cache-full') });
+    fullMoved = build('full-next', {
+      ...dated(DAY.next),
+      QINGDAN_PAGE_CACHE: 'off',
+      QINGDAN_PARSE_CACHE: 'off',
+      QINGDAN_CACHE_DIR: join(work, 'cache-full'),
+    });
   }, 1_200_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -201,7 +206,10 @@ describe('incremental build', () => {
       // a full build below proves none was left stale); the rest are the pages that show the task
       // without a visible change (its title in a related-task list whose badge did not move, …).
       const changed = files(moved.outDir).filter(
-        (f) => f.endsWith('.html') && existsSync(join(warm.outDir, f)) && !readFileSync(join(moved.outDir, f)).equals(readFileSync(join(warm.outDir, f))),
+        (f) =>
+          f.endsWith('.html') &&
+          existsSync(join(warm.outDir, f)) &&
+          !readFileSync(join(moved.outDir, f)).equals(readFileSync(join(warm.outDir, f))),
       );
       console.log(`[incremental] date moved: ${keyed} keyed pages, ${rendered} rendered, ${changed.length} HTML files changed`);
       expect(rendered).toBeGreaterThan(1); // the task page and at least the overdue list
