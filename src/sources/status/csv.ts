@@ -34,6 +34,8 @@ const REQUIRED: readonly [name: string, fields: readonly RowField[]][] = [
   ['reportedOn', ['reportedOn']],
   ['source', ['source', 'sourceTitle', 'demo']],
 ];
+/** Columns a table given to `npm run import` may leave out: the source may come from --source. */
+const OPTIONAL_ON_IMPORT = new Set(['source']);
 
 /** A row of a table, with the 1-based line (CSV) or row number (XLSX) it starts on. */
 export interface TableRow {
@@ -76,7 +78,12 @@ export interface TableOptions {
   encoding?: string;
   /** Rows above the header a table may have (a title row): the header is the first row naming two known columns. */
   headerSearch?: number;
+  /** The source of rows that name none (`npm run import -- --source`): "demo" or { title, url }. */
+  defaultSource?: unknown;
 }
+
+/** The cells a report is written in: a row with none of them filled is a template's untouched row. */
+const REPORT_FIELDS: readonly RowField[] = ['status', 'progress', 'evidence', 'indicators', 'reportingUnit', 'reportedOn'];
 
 /** The header row: the first row, or the first naming at least two known columns within `search` rows. */
 function findHeader(rows: TableRow[], search: number): number {
@@ -124,6 +131,7 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
     }
   });
   for (const [name, fields] of REQUIRED) {
+    if (!options.placed && options.defaultSource !== undefined && OPTIONAL_ON_IMPORT.has(name)) continue;
     if (!fields.some((f) => columns.includes(f))) {
       headerOk = false;
       ctx.errors.push(
@@ -156,12 +164,14 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
       continue;
     }
     const opt = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+    // A template's row nobody filled in (its task number and title only): no report, not an error.
+    if (!options.placed && REPORT_FIELDS.every((f) => opt(cell[f]) === undefined)) continue;
 
     // A task written as its id (doc/t12, as /data/reports.csv does) names its document.
     const taskCell = opt(cell.task);
     const document = opt(cell.document) ?? (taskCell && /^[a-z0-9][a-z0-9-]*\/[^/]+$/.test(taskCell) ? taskCell.split('/')[0] : undefined);
     const period = opt(cell.period);
-    const rawHeader = { document, period: period && periodCell(period), source: readSource(cell), reports: [] };
+    const rawHeader = { document, period: period && periodCell(period), source: readSource(cell) ?? options.defaultSource, reports: [] };
     const head = headerSchema.safeParse(rawHeader);
     if (!head.success) {
       for (const e of zodErrors(file, head.error.issues, rawHeader, [], locate)) {

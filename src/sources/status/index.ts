@@ -69,9 +69,19 @@ export interface ImportTable {
  * Checks tables of reports the way the build checks a status CSV, except that a table may hold any documents and
  * periods: the reports (each with `file` and `line` of its row), or SourceErrors listing every problem of every table.
  */
-export function checkImportTables(tables: ImportTable[], documents: Document[], options: StatusOptions = {}): StatusReport[] {
+export function checkImportTables(
+  tables: ImportTable[],
+  documents: Document[],
+  options: StatusOptions & { defaultSource?: unknown } = {},
+): StatusReport[] {
   const ctx: Context = { ...statusContext(documents, NO_PARSE_CACHE, options, (file) => file), placed: false };
-  for (const t of tables) checkTable(ctx, t.file, t.rows, { placed: false, encoding: t.encoding, headerSearch: t.headerSearch ?? 10 });
+  for (const t of tables)
+    checkTable(ctx, t.file, t.rows, {
+      placed: false,
+      encoding: t.encoding,
+      headerSearch: t.headerSearch ?? 10,
+      defaultSource: options.defaultSource,
+    });
   if (ctx.errors.length) throw new SourceErrors(ctx.errors);
   return ctx.reports;
 }
