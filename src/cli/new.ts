@@ -169,7 +169,11 @@ async function main(argv: string[]): Promise<number> {
   const ext = extname(abs).toLowerCase();
   if (!existsSync(abs)) throw new SourceError({ file: o.file }, 'no such file', 'the path of the plan as published');
   if (!ACCEPTED_EXTENSIONS.includes(ext))
-    throw new SourceError({ file: o.file }, `unsupported file type "${ext || '(no extension)'}"`, `one of ${ACCEPTED_EXTENSIONS.join(' ')}`);
+    throw new SourceError(
+      { file: o.file },
+      `unsupported file type "${ext || '(no extension)'}"`,
+      `one of ${ACCEPTED_EXTENSIONS.join(' ')}`,
+    );
   const existing = existsSync(docsDir) ? readdirSync(docsDir) : [];
   const takenSlugs = new Set(existing.map((n) => n.replace(/\..*$/, '')));
   const slug = o.slug ?? suggestSlug(basename(abs, extname(abs)).replace(/^\d+[_-]/, ''), takenSlugs);
@@ -191,7 +195,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`warning: the registry has errors (npm run validate lists them): no unit stubs written\n`);
   }
   const region = o.region ?? null;
-  if (region !== null && !/^\d{6}$/.test(region)) throw new SourceError({ file: o.file, field: '--region' }, `"${region}" is not a region code`, 'a 6-digit code such as 100000');
+  if (region !== null && !/^\d{6}$/.test(region))
+    throw new SourceError({ file: o.file, field: '--region' }, `"${region}" is not a region code`, 'a 6-digit code such as 100000');
   const regionName = region && registry ? (registry.regionByCode.get(region)?.name ?? null) : null;
 
   const { text, format } = await readSourceFile(abs);

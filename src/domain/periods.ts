@@ -103,11 +103,7 @@ export function periodsBetween(first: Period, last: Period): Period[] {
  * that has ended (its span is over and its last deadline has passed) stops one period after its end,
  * or at the build date's period if that is earlier: there is nothing more to report on it.
  */
-export function timelineEnd(
-  meta: Pick<DocumentMeta, 'reporting' | 'span'>,
-  asOf: string,
-  lastDeadline: string | null,
-): Period {
+export function timelineEnd(meta: Pick<DocumentMeta, 'reporting' | 'span'>, asOf: string, lastDeadline: string | null): Period {
   const kind = periodKindFor(meta.reporting);
   const now = periodContaining(asOf, kind);
   const ended = meta.span.end < asOf && (lastDeadline === null || lastDeadline < asOf);
@@ -149,8 +145,7 @@ export function readPeriod(raw: string | number): string | null {
   let m = /^(\d{4})年度?$/.exec(text);
   if (m) return m[1];
   m = /^(\d{4})(?:年第?|-?[Qq])([一二三四1-4])(?:季度)?$/.exec(text);
-  if (m && (QUARTER_DIGITS[m[2]] !== undefined) && (/[Qq]/.test(text) || text.endsWith('季度')))
-    return `${m[1]}-Q${QUARTER_DIGITS[m[2]]}`;
+  if (m && QUARTER_DIGITS[m[2]] !== undefined && (/[Qq]/.test(text) || text.endsWith('季度'))) return `${m[1]}-Q${QUARTER_DIGITS[m[2]]}`;
   m = /^(\d{4})(?:年|[-/.])(\d{1,2})月?$/.exec(text);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && (text.includes('年') ? text.endsWith('月') : true))
     return `${m[1]}-${pad(Number(m[2]))}`;

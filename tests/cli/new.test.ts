@@ -96,7 +96,12 @@ describe.runIf(existsSync(CORPUS))('then npm run import', () => {
         `${SLUG},2019年,五、,财政管理,已完成,已下达奖励资金。,财政部,2019-3-18,\n` +
         `${SLUG},2019年,十、,高标准农田,,,,,\n`,
     );
-    const source = ['--document', SLUG, '--source', '督查激励措施落实情况|https://www.gov.cn/zhengce/content/2018-12/10/content_5347405.htm'];
+    const source = [
+      '--document',
+      SLUG,
+      '--source',
+      '督查激励措施落实情况|https://www.gov.cn/zhengce/content/2018-12/10/content_5347405.htm',
+    ];
     const dry = run('import.ts', [filled, ...source, '--dry-run']);
     expect(dry.stderr).toBe('');
     expect(dry.stdout).toContain(`create content/status/${SLUG}/2019.yaml: 2 added (t1 t5)`);

@@ -18,13 +18,10 @@ function buildTable(): Map<number, number[]> {
     const cp = text.codePointAt(0)!;
     if (text.length === 1 && !map.has(cp)) map.set(cp, bytes);
   };
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) put([a, b]);
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) put([a, b]);
   // Four-byte sequences of the BMP: 81 30 81 30 … 84 31 A4 39.
   for (let a = 0x81; a <= 0x84; a++)
-    for (let b = 0x30; b <= 0x39; b++)
-      for (let c = 0x81; c <= 0xfe; c++)
-        for (let d = 0x30; d <= 0x39; d++) put([a, b, c, d]);
+    for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) put([a, b, c, d]);
   return map;
 }
 

@@ -66,7 +66,17 @@ const periodCell = (p: Period) => p.label;
 
 function rowCells(m: TemplateModel, r: TemplateRow): string[] {
   return TEMPLATE_COLUMNS.map((c) =>
-    c.header === '文件' ? m.slug : c.header === '报告期' ? periodCell(m.period) : c.header === '任务' ? r.task : c.header === '任务名称' ? r.title : c.header === '牵头单位' ? r.lead : '',
+    c.header === '文件'
+      ? m.slug
+      : c.header === '报告期'
+        ? periodCell(m.period)
+        : c.header === '任务'
+          ? r.task
+          : c.header === '任务名称'
+            ? r.title
+            : c.header === '牵头单位'
+              ? r.lead
+              : '',
   );
 }
 

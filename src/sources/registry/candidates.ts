@@ -28,9 +28,9 @@ export function nameCore(name: string, regions: readonly Region[]): string {
       break;
     }
   }
-  const prefixes = [...new Set([...regions.flatMap(localPrefixes), '地区', '市', '县', '区', '省', '州', '盟', '旗', ...GENERIC_PREFIXES])].sort(
-    (a, b) => b.length - a.length,
-  );
+  const prefixes = [
+    ...new Set([...regions.flatMap(localPrefixes), '地区', '市', '县', '区', '省', '州', '盟', '旗', ...GENERIC_PREFIXES]),
+  ].sort((a, b) => b.length - a.length);
   for (const p of prefixes) {
     if (core.startsWith(p) && core.length > p.length + 1) {
       core = core.slice(p.length);
@@ -113,7 +113,12 @@ export function closestDepartments(registry: Registry, written: string, regionCo
  * An id for a new entry of `regionCode` named `written`: the closest entry's own suffix (540000-caizheng
  * gives 100000-caizheng) when it is close enough, else a short hash of the name; never one in `taken`.
  */
-export function suggestDepartmentId(regionCode: string, written: string, candidates: readonly Candidate[], taken: ReadonlySet<string>): string {
+export function suggestDepartmentId(
+  regionCode: string,
+  written: string,
+  candidates: readonly Candidate[],
+  taken: ReadonlySet<string>,
+): string {
   const model = candidates.find((c) => c.score >= 0.4 && c.department.regionCode !== regionCode);
   const base = model
     ? `${regionCode}-${model.department.id.slice(model.department.regionCode.length + 1)}`

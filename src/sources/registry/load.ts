@@ -155,7 +155,9 @@ function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, pro
       continue;
     }
     // <code>.yaml, or <code>.<label>.yaml: a region's departments may come in several files (stubs of `npm run new`).
-    const expectedCode = basename(f).replace(/\.ya?ml$/, '').split('.')[0];
+    const expectedCode = basename(f)
+      .replace(/\.ya?ml$/, '')
+      .split('.')[0];
     if (parsed.data.region !== expectedCode) {
       problems.push(
         errorAt(src, ['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`),

@@ -126,7 +126,11 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
     if (named[i] === undefined && h.trim() !== '') {
       headerOk = false;
       ctx.errors.push(
-        new SourceError({ file, line: headerRow.line, field: h.trim() }, `unknown column "${h.trim()}"`, `only the columns ${KNOWN_COLUMNS}`),
+        new SourceError(
+          { file, line: headerRow.line, field: h.trim() },
+          `unknown column "${h.trim()}"`,
+          `only the columns ${KNOWN_COLUMNS}`,
+        ),
       );
     }
   });

@@ -25,14 +25,22 @@ export async function readImportTable(abs: string, name: string): Promise<Import
     return { file: name, rows, headerSearch: 10 };
   }
   if (ext !== '.csv')
-    throw new SourceError({ file: name }, `cannot import a "${ext || 'extensionless'}" file`, 'a filled template (.xlsx or .csv), or /data/reports.csv');
+    throw new SourceError(
+      { file: name },
+      `cannot import a "${ext || 'extensionless'}" file`,
+      'a filled template (.xlsx or .csv), or /data/reports.csv',
+    );
   try {
     const decoded = decodeText(bytes);
     const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     return { file: name, rows: csvRows(text), encoding: decoded.encoding, headerSearch: 10 };
   } catch (e) {
     if (e instanceof DecodeError)
-      throw new SourceError({ file: name }, `cannot read the CSV: ${e.problem}`, 'a CSV text file in UTF-8 or GB18030 (“CSV UTF-8” or “CSV”)');
+      throw new SourceError(
+        { file: name },
+        `cannot read the CSV: ${e.problem}`,
+        'a CSV text file in UTF-8 or GB18030 (“CSV UTF-8” or “CSV”)',
+      );
     throw e;
   }
 }
@@ -101,7 +109,11 @@ export function planImport(
     for (const r of incoming) {
       if (seen.has(r.taskId)) {
         plan.errors.push(
-          new SourceError({ file: r.file, line: r.line, field: 'task' }, `a second report of task ${localId(r.taskId)} for ${period}`, 'one row per task and period'),
+          new SourceError(
+            { file: r.file, line: r.line, field: 'task' },
+            `a second report of task ${localId(r.taskId)} for ${period}`,
+            'one row per task and period',
+          ),
         );
         continue;
       }
@@ -176,7 +188,11 @@ export async function readImport(
     for (const r of reports)
       if (!r.taskId.startsWith(`${options.document}/`))
         errors.push(
-          new SourceError({ file: r.file, line: r.line, field: 'document' }, `a report of ${r.taskId.split('/')[0]}`, `only reports of ${options.document} (--document)`),
+          new SourceError(
+            { file: r.file, line: r.line, field: 'document' },
+            `a report of ${r.taskId.split('/')[0]}`,
+            `only reports of ${options.document} (--document)`,
+          ),
         );
   if (errors.length) throw new SourceErrors(errors);
   return reports;

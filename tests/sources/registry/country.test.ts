@@ -19,7 +19,12 @@ function registryOf(regions: string[][], departments: Record<string, string> = {
   mkdirSync(join(dir, 'departments'), { recursive: true });
   const lines = ['regions:'];
   for (const [code, name, level, parent] of regions)
-    lines.push(`  - code: "${code}"`, `    name: ${name}`, `    level: ${level}`, `    parent: ${parent === 'null' ? 'null' : `"${parent}"`}`);
+    lines.push(
+      `  - code: "${code}"`,
+      `    name: ${name}`,
+      `    level: ${level}`,
+      `    parent: ${parent === 'null' ? 'null' : `"${parent}"`}`,
+    );
   writeFileSync(join(dir, 'regions.yaml'), `${lines.join('\n')}\n`);
   for (const [file, text] of Object.entries(departments)) writeFileSync(join(dir, 'departments', file), text);
   return dir;

@@ -62,7 +62,10 @@ describe('/data/reports.csv fed back', () => {
     }
     const again = await loadSources(root, undefined, BUILD_DATE);
     const strip = (s: Sources) =>
-      reportsFile(buildPortal(s, BUILD_DATE), SITE).reports.map(({ line: _line, file, ...r }) => ({ ...r, file: file.replace(/\.csv$/, '.yaml') }));
+      reportsFile(buildPortal(s, BUILD_DATE), SITE).reports.map(({ line: _line, file, ...r }) => ({
+        ...r,
+        file: file.replace(/\.csv$/, '.yaml'),
+      }));
     expect(strip(again)).toEqual(strip(sources));
   });
 
@@ -117,13 +120,16 @@ describe('a filled table as editors write it', () => {
 
   it('--source gives the rows without one their source; --document refuses rows of another', async () => {
     const d = doc();
-    writeFileSync(join(work, 'nosource.csv'), `文件,报告期,任务,状态,报告单位,报告日期\n${d.slug},2019-Q4,${d.tasks[0].marker},已完成,市发展改革委,2019-12-05\n`);
+    writeFileSync(
+      join(work, 'nosource.csv'),
+      `文件,报告期,任务,状态,报告单位,报告日期\n${d.slug},2019-Q4,${d.tasks[0].marker},已完成,市发展改革委,2019-12-05\n`,
+    );
     const file = [{ abs: join(work, 'nosource.csv'), name: 'nosource.csv' }];
     const [r] = await readImport(file, documents, { buildDate: BUILD_DATE, defaultSource: 'demo' });
     expect(r.source).toBe('demo');
     await expect(readImport(file, documents, { buildDate: BUILD_DATE })).rejects.toThrow(/missing column "source"/);
-    await expect(readImport(file, documents, { buildDate: BUILD_DATE, defaultSource: 'demo', document: 'ali-2018-meili-xizang' })).rejects.toThrow(
-      /only reports of ali-2018-meili-xizang/,
-    );
+    await expect(
+      readImport(file, documents, { buildDate: BUILD_DATE, defaultSource: 'demo', document: 'ali-2018-meili-xizang' }),
+    ).rejects.toThrow(/only reports of ali-2018-meili-xizang/);
   });
 });

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialDate, readDate } from '../../../src/domain/dates';
 import { readPeriod } from '../../../src/domain/periods';
-import { bareTaskNumber, columnOf, findTask, readEvidence, readIndicators, readSource, taskIndex, taskLabel } from '../../../src/sources/status/rows';
+import {
+  bareTaskNumber,
+  columnOf,
+  findTask,
+  readEvidence,
+  readIndicators,
+  readSource,
+  taskIndex,
+  taskLabel,
+} from '../../../src/sources/status/rows';
 import type { Document, Task } from '../../../src/domain/types';
 
 describe('dates as spreadsheets write them', () => {
@@ -81,7 +90,10 @@ describe('cells', () => {
   it('the source from source, or from the export’s demo / sourceTitle / sourceUrl', () => {
     expect(readSource({ source: 'demo' })).toBe('demo');
     expect(readSource({ demo: 'true' })).toBe('demo');
-    expect(readSource({ demo: 'false', sourceTitle: '公示', sourceUrl: 'https://a.gov.cn/' })).toEqual({ title: '公示', url: 'https://a.gov.cn/' });
+    expect(readSource({ demo: 'false', sourceTitle: '公示', sourceUrl: 'https://a.gov.cn/' })).toEqual({
+      title: '公示',
+      url: 'https://a.gov.cn/',
+    });
     expect(readSource({})).toBeUndefined();
   });
 });
@@ -90,7 +102,13 @@ describe('task numbers as the document writes them', () => {
   const task = (localId: string, marker: string, number: string) => ({ id: `d/${localId}`, localId, marker, number }) as unknown as Task;
   const doc = {
     slug: 'd',
-    tasks: [task('t1', '（一）', '1'), task('t2', '（二）', '2'), task('t3', '3.', '3'), task('g2-t1', '（一）', '2-1'), task('t30', '第三十条', '30')],
+    tasks: [
+      task('t1', '（一）', '1'),
+      task('t2', '（二）', '2'),
+      task('t3', '3.', '3'),
+      task('g2-t1', '（一）', '2-1'),
+      task('t30', '第三十条', '30'),
+    ],
   } as unknown as Document;
   const found = (cell: string) => {
     const r = findTask(taskIndex(doc), cell);
