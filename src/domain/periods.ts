@@ -103,7 +103,11 @@ export function periodsBetween(first: Period, last: Period): Period[] {
  * that has ended (its span is over and its last deadline has passed) stops one period after its end,
  * or at the build date's period if that is earlier: there is nothing more to report on it.
  */
-export function timelineEnd(meta: Pick<DocumentMeta, 'reporting' | 'span'>, asOf: string, lastDeadline: string | null): Period {
+export function timelineEnd(
+  meta: Pick<DocumentMeta, 'reporting' | 'span'>,
+  asOf: string,
+  lastDeadline: string | null,
+): Period {
   const kind = periodKindFor(meta.reporting);
   const now = periodContaining(asOf, kind);
   const ended = meta.span.end < asOf && (lastDeadline === null || lastDeadline < asOf);
