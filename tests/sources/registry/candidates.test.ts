@@ -1,5 +1,5 @@
-// The country level (100000) above the provinces, its hierarchy validated; registry stubs of `npm run new`
-// (<code>.<label>.yaml, entries with `todo:`) set aside until checked; the closest entries as candidates.
+// Registry stubs of `npm run new` (<code>.<label>.yaml, entries with `todo:`) set aside until checked, the
+// closest entries as their candidates (candidates.ts), and the country level (100000) above the provinces.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
