@@ -95,14 +95,41 @@ function findHeader(rows: TableRow[], search: number): number {
 
 /** Checks a table of status reports (a header row, then one report a row) into ctx.reports, every problem into ctx.errors. */
 export function checkTable(ctx: Context, file: string, allRows: TableRow[], options: TableOptions): void {
+  const before = ctx.errors.length;
+  const headers = checkRows(ctx, file, allRows, options);
+  // A table given to `npm run import` names its columns as its header writes them (状态, not status).
+  if (!options.placed && headers.size)
+    for (let i = before; i < ctx.errors.length; i++) {
+      const e = ctx.errors[i];
+      const field = e.field?.replace(/^[A-Za-z]+/, (f) => headers.get(f as RowField) ?? f);
+      if (e.file === file && field && field !== e.field) ctx.errors[i] = withField(e, field);
+    }
+}
+
+/** The same error naming another field. */
+function withField(e: SourceError, field: string): SourceError {
+  const where = [e.file, e.line ? `line ${e.line}` : null, e.field ? `field "${e.field}"` : null].filter(Boolean).join(', ');
+  let problem = e.message.slice(where.length + 2);
+  const suffix = e.expected ? `; expected ${e.expected}` : '';
+  if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
+  return new SourceError({ file: e.file, line: e.line, field }, problem, e.expected);
+}
+
+/** checkTable's work; the header as written for each field whose column is not under its English name. */
+function checkRows(ctx: Context, file: string, allRows: TableRow[], options: TableOptions): Map<RowField, string> {
+  const written = new Map<RowField, string>();
   const start = findHeader(allRows, options.headerSearch ?? 1);
   const rows = allRows.slice(start);
   const headerRow = rows.shift();
   if (!headerRow) {
     ctx.errors.push(new SourceError({ file, line: 1 }, 'empty file', `a header row with the columns ${CSV_COLUMNS.join(', ')}`));
-    return;
+    return written;
   }
   const named = headerRow.cells.map(columnOf);
+  named.forEach((f, i) => {
+    const h = headerRow.cells[i].trim();
+    if (f && h !== f) written.set(f, h);
+  });
   const columns: (RowField | null)[] = named.map((c) => c ?? null);
   // Read in an encoding guessed from its bytes and not one column known: one error that names the encoding, not one per column.
   if ((options.encoding === 'gb18030' || options.encoding === 'big5') && named.every((c) => !c)) {
@@ -113,7 +140,7 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
         `the columns ${CSV_COLUMNS.join(', ')}`,
       ),
     );
-    return;
+    return written;
   }
   let headerOk = true;
   columns.forEach((c, i) => {
@@ -143,7 +170,7 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
       );
     }
   }
-  if (!headerOk) return;
+  if (!headerOk) return written;
 
   const headerErrors = new Set<string>(); // report a bad document/period once, not on every row
   const kinds = new Map<string, 'demo' | 'official'>(); // per document and period: demo or official, never both
@@ -258,4 +285,5 @@ export function checkTable(ctx: Context, file: string, allRows: TableRow[], opti
       header,
     );
   }
+  return written;
 }

@@ -116,7 +116,7 @@ describe('a filled template imports', () => {
     const file = join(work, 'filled.csv');
     writeFileSync(file, encodeGb18030(lines.join('\r\n')));
     await expect(readImport([{ abs: file, name: 'filled.csv' }], documents, { buildDate: '2026-12-03' })).rejects.toThrow(
-      /filled\.csv, line 2, field "status": .*搞定/,
+      /filled\.csv, line 2, field "状态": .*搞定/,
     );
   });
 });

@@ -112,9 +112,9 @@ describe('a filled table as editors write it', () => {
     expect(e).toBeInstanceOf(SourceErrors);
     const messages = (e as SourceErrors).errors.map((x) => x.message);
     expect(messages).toEqual([
-      expect.stringMatching(/^bad\.csv, line 2, field "status": .*搞定/),
-      expect.stringMatching(/^bad\.csv, line 3, field "task": .*九百九十九/),
-      expect.stringMatching(/^bad\.csv, line 4, field "reportedOn": /),
+      expect.stringMatching(/^bad\.csv, line 2, field "状态": .*搞定/),
+      expect.stringMatching(/^bad\.csv, line 3, field "任务": .*九百九十九/),
+      expect.stringMatching(/^bad\.csv, line 4, field "报告日期": .*2019\/2\/30/),
     ]);
   });
 
