@@ -13,6 +13,8 @@ const site = settings().siteUrl;
 const stages = [
   (await import('./src/build/whole-log/integration.ts')).default(),
   (await import('./src/build/page-cache/integration.ts')).default(),
+  // `npm run dev`: edited content shows on reload (the content folder is watched).
+  (await import('./src/build/dev/integration.ts')).default(),
   (await import('./src/build/site-dir/integration.ts')).default({
     ownedFiles: (await import('./src/outputs/data/files.ts')).WRITTEN_DATA_FILES,
   }),

@@ -7,6 +7,7 @@ import { ContentError, SourceError, SourceErrors } from '../domain/source-error'
 import { cardsStage } from '../outputs/cards/stage';
 import { dataStage } from '../outputs/data/stage';
 import { pdfStage } from '../outputs/pdf/stage';
+import { templatesStage } from '../outputs/templates/stage';
 import { configuredMemoryMb, HeldMemory } from '../build/pool/memory';
 import { shardRecordLimit } from '../outputs/search/shards';
 import { planSearch } from '../outputs/search/stage';
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const portal = await getPortal();
   dataStage(portal, ctx);
+  await templatesStage(portal, ctx);
   await cardsStage(portal, ctx);
   // The search index builds beside the PDF reports: Pagefind indexes in a process of its own while
   // the reports render in theirs, so a rebuild that changes a little waits for the longer of the two,

@@ -2,12 +2,15 @@
 // every unit name the registry does not know, and per document the tasks whose units, lead or deadlines
 // could not be read from the text (to correct in <slug>.fixes.yaml or to check against the original).
 // Exit 1 on errors, each printed on a line of its own (file, line, field, what was expected), never a stack
-// trace; with --strict, unverified units fail too; --errors-only prints errors alone (the build's check).
+// trace; with --strict, unverified units fail too; --errors-only prints errors alone (the build's check);
+// --document SLUG checks one plan (its file, sidecar, corrections and status folder, with the whole registry).
+// Registry stubs still marked `todo:` (written by `npm run new`) are listed with their candidates.
 import { SettingError } from '../config';
 import { SourceError, SourceErrors } from '../domain/source-error';
 import { buildPortal } from '../portal/portal';
 import type { Portal } from '../portal/types';
 import { loadSources } from '../sources/index';
+import type { PendingDepartment } from '../sources/registry/registry';
 
 function report(portal: Portal, out: NodeJS.WritableStream): void {
   const measures = portal.tasks.reduce((n, t) => n + t.task.measures.length, 0);
@@ -44,13 +47,27 @@ function report(portal: Portal, out: NodeJS.WritableStream): void {
   }
 }
 
+function pendingReport(pending: readonly PendingDepartment[], out: NodeJS.WritableStream): void {
+  if (pending.length === 0) return;
+  out.write(`registry stubs to check (${pending.length}): confirm each, then remove its todo line\n`);
+  for (const p of pending) out.write(`  ${p.file}${p.line ? `:${p.line}` : ''} ${p.id} ${p.name}: ${p.todo}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const strict = argv.includes('--strict');
+  const at = argv.indexOf('--document');
+  const document = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && (document === undefined || document.startsWith('--'))) {
+    process.stderr.write('error: --document needs the slug of a document\n');
+    return 1;
+  }
   // The build's own check (src/cli/build.ts): errors only, before anything is written.
   const errorsOnly = argv.includes('--errors-only');
   let portal: Portal;
+  let sources: Awaited<ReturnType<typeof loadSources>>;
   try {
-    portal = buildPortal(await loadSources());
+    sources = await loadSources(undefined, undefined, undefined, { document });
+    portal = buildPortal(sources);
   } catch (e) {
     if (e instanceof SourceErrors) {
       for (const err of e.errors) process.stderr.write(`error: ${err.message}\n`);
@@ -61,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (errorsOnly) return 0;
   report(portal, process.stdout);
+  pendingReport(sources.registry.pending, process.stdout);
   return strict && portal.unverified.length > 0 ? 1 : 0;
 }
 

@@ -4,6 +4,8 @@ import type { DocumentMeta, Period } from './types';
 
 export { daysInMonth, isRealDate } from './dates';
 
+const QUARTER_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -130,4 +132,34 @@ export function timelinePeriods(reported: Period[], end: Period | null = null): 
 /** True when the period shares at least one day with the span (a plan issued in September reports for its whole first year). */
 export function periodOverlaps(p: Period, span: { start: string; end: string }): boolean {
   return p.end >= span.start && p.start <= span.end;
+}
+
+/**
+ * A period as people write it → its id, or null when it is none: the ids themselves (2019, 2019-Q3,
+ * 2019-07), 2019年, 2019年度, 2019年第三季度, 2019年三季度, 2019年第3季度, 2019Q3, 2019-q3, 2019年7月,
+ * 2019-7, 2019/07. Full-width digits are read as digits.
+ */
+export function readPeriod(raw: string | number): string | null {
+  const text = String(raw).normalize('NFKC').replace(/\s+/g, '');
+  if (isPeriodId(text)) return text;
+  let m = /^(\d{4})年度?$/.exec(text);
+  if (m) return m[1];
+  m = /^(\d{4})(?:年第?|-?[Qq])([一二三四1-4])(?:季度)?$/.exec(text);
+  if (m && QUARTER_DIGITS[m[2]] !== undefined && (/[Qq]/.test(text) || text.endsWith('季度'))) return `${m[1]}-Q${QUARTER_DIGITS[m[2]]}`;
+  m = /^(\d{4})(?:年|[-/.])(\d{1,2})月?$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && (text.includes('年') ? text.endsWith('月') : true))
+    return `${m[1]}-${pad(Number(m[2]))}`;
+  return null;
+}
+
+/**
+ * The period a plan's units report on as of `date` (YYYY-MM-DD): the one of the plan's cadence that holds the
+ * date, or, once the plan has ended, its last period; null when the plan has not begun by then.
+ */
+export function reportingPeriodOn(meta: Pick<DocumentMeta, 'reporting' | 'span'>, date: string): Period | null {
+  if (date < meta.span.start) {
+    const first = periodContaining(meta.span.start, periodKindFor(meta.reporting));
+    return first.start <= date ? first : null;
+  }
+  return periodContaining(date > meta.span.end ? meta.span.end : date, periodKindFor(meta.reporting));
 }

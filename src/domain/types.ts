@@ -247,7 +247,8 @@ export interface StatusReport {
 
 // ---- registry and derived status ----
 
-export type RegionLevel = 'province' | 'prefecture' | 'county';
+/** 国家 (the country, 100000: national ministries are its departments), 省级, 地级, 县级. */
+export type RegionLevel = 'country' | 'province' | 'prefecture' | 'county';
 
 export interface Region {
   /** Official 6-digit administrative-division code (行政区划代码). */

@@ -48,6 +48,12 @@ export function cardUrl(pagePath: string): string {
 export const regionReportUrl = (code: string, year: string) => `/reports/regions/${code}/${year}.pdf`;
 export const documentReportUrl = (slug: string, periodId: string) => `/reports/documents/${slug}/${periodId}.pdf`;
 
+/** A document's reporting template (报送模板) for its current period: XLSX, CSV in UTF-8 (with BOM), CSV in GB18030. */
+export const TEMPLATE_FORMATS = ['xlsx', 'csv', 'gb18030.csv'] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
+export const templateUrl = (slug: string, format: TemplateFormat) =>
+  `${documentUrl(slug)}template${format === 'gb18030.csv' ? '-gb18030.csv' : `.${format}`}`;
+
 export const feedUrl = () => '/feeds/all.xml';
 export const regionFeedUrl = (code: string) => `/feeds/regions/${code}.xml`;
 export const departmentFeedUrl = (id: string) => `/feeds/departments/${id}.xml`;

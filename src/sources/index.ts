@@ -46,14 +46,16 @@ function sourceErrorsOf(e: unknown): SourceError[] {
 
 /**
  * Documents, registry and status data of a content root; a cache skips files parsed before. Throws one
- * SourceErrors listing every problem of every part (documents, registry, status).
+ * SourceErrors listing every problem of every part (documents, registry, status). `options.document` reads one
+ * document and its status folder only (with the whole registry).
  */
 export async function loadSources(
   root = settings().contentDir,
   cache: ParseCache = NO_PARSE_CACHE,
   buildDate = settings().buildDate,
+  options: { document?: string } = {},
 ): Promise<Sources> {
-  const folder = await readDocumentsFolder(join(root, 'documents'), cache);
+  const folder = await readDocumentsFolder(join(root, 'documents'), cache, options.document);
   const errors: SourceError[] = [...folder.errors];
   let registry: Registry | null = null;
   try {
@@ -65,7 +67,11 @@ export async function loadSources(
   let reports: StatusReport[] = [];
   try {
     // Against every document whose tasks are known, so that a document with a bad correction still has its status checked.
-    reports = loadStatusReports(join(root, 'status'), folder.checkable, cache, { buildDate, unreadable: folder.unreadable });
+    reports = loadStatusReports(join(root, 'status'), folder.checkable, cache, {
+      buildDate,
+      unreadable: folder.unreadable,
+      only: options.document,
+    });
   } catch (e) {
     errors.push(...sourceErrorsOf(e));
   }

@@ -15,7 +15,7 @@ export interface SynthRegion {
   code: string;
   name: string;
   shortNames: string[];
-  level: RegionLevel;
+  level: Exclude<RegionLevel, 'country'>;
   parentCode: string | null;
   style: RegionStyle;
   /** The prefix documents put before a department of this region: 地区农牧局, 市发展改革委, 县林草局, 区厅. */

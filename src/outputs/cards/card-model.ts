@@ -127,7 +127,7 @@ function taskCard(portal: Portal, view: TaskView, base: Pick<CardSpec, 'host' | 
  */
 export const MAX_AGGREGATE_FACTS = 3;
 
-const LEVEL_LABELS: Record<RegionLevel, string> = { province: '省级', prefecture: '地级', county: '县级' };
+const LEVEL_LABELS: Record<RegionLevel, string> = { country: '国家级', province: '省级', prefecture: '地级', county: '县级' };
 
 const REPORTING_LABELS: Record<Document['meta']['reporting'], string> = { annual: '每年', quarterly: '每季度', monthly: '每月' };
 

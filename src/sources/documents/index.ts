@@ -226,10 +226,16 @@ export interface FolderReading {
 }
 
 /** Every document of a folder, with every error; with a cache, a document whose file and metadata are unchanged is not parsed again. */
-export async function readDocumentsFolder(dir: string, cache: ParseCache = NO_PARSE_CACHE): Promise<FolderReading> {
+export async function readDocumentsFolder(dir: string, cache: ParseCache = NO_PARSE_CACHE, only?: string): Promise<FolderReading> {
   const scan = scanDocumentsFolder(dir);
-  const out: FolderReading = { documents: [], errors: [...scan.errors], checkable: [], unreadable: new Set() };
-  for (const name of scan.files) {
+  // One document (`npm run validate -- --document SLUG`): its files alone, and what is wrong with them.
+  const mine = (name: string) => only === undefined || name === only || name.startsWith(`${only}.`);
+  const files = scan.files.filter(mine);
+  const errors = scan.errors.filter((e) => mine(basename(e.file)));
+  if (only !== undefined && files.length === 0)
+    errors.push(new SourceError({ file: join(dir, only) }, `no document "${only}"`, `a file ${only}.txt (or .html, .docx, .pdf) in ${dir}`));
+  const out: FolderReading = { documents: [], errors, checkable: [], unreadable: new Set() };
+  for (const name of files) {
     const reading = await readDocument(join(dir, name), cache);
     out.errors.push(...reading.errors);
     const usable = isSlug(stemOf(name));

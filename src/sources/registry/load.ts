@@ -11,11 +11,14 @@ import { SourceError, SourceErrors } from '../../domain/source-error';
 import { readBounded } from '../bounded-read';
 import type { Department, Region, RegionLevel } from '../../domain/types';
 import { lineOf, parseYamlSource, type YamlSource } from '../yaml-source';
-import type { DutyTransfer, MatchKind, Registry } from './registry';
+import type { DutyTransfer, MatchKind, PendingDepartment, Registry } from './registry';
 import { normalizeUnitName } from './resolve';
 import { departmentsFileSchema, errorAt, regionsFileSchema, validate, type departmentSchema, type transferSchema } from './schema';
 
-const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, prefecture: 1, county: 2 };
+const LEVEL_RANK: Record<RegionLevel, number> = { country: 0, province: 1, prefecture: 2, county: 3 };
+
+/** The one country code of the division list: 中华人民共和国. */
+export const COUNTRY_CODE = '100000';
 
 function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
@@ -83,6 +86,13 @@ function loadRegions(dir: string, problems: Problems): RegionTree {
 
 /** What is wrong with a region's place in the hierarchy, if anything. */
 function parentProblem(region: Region, regionByCode: Map<string, Region>): { field: string; problem: string; expected: string } | null {
+  if (region.level === 'country') {
+    if (region.code !== COUNTRY_CODE)
+      return { field: 'code', problem: `a country with code ${region.code}`, expected: `${COUNTRY_CODE} (中华人民共和国)` };
+    return region.parentCode === null
+      ? null
+      : { field: 'parent', problem: `the country ${region.name} has a parent`, expected: 'null: nothing is above the country' };
+  }
   if (region.parentCode === null) {
     return region.level === 'province'
       ? null
@@ -97,13 +107,19 @@ function parentProblem(region: Region, regionByCode: Map<string, Region>): { fie
       expected: 'a region of a higher level',
     };
   }
-  // Codes nest: 542523 lies in 5425xx, which lies in 54xxxx.
-  const prefix = parent.code.slice(0, parent.level === 'province' ? 2 : 4);
+  // Codes nest: 542523 lies in 5425xx, which lies in 54xxxx; a province lies in the country whatever its code.
+  const prefix = parent.code.slice(0, parent.level === 'country' ? 0 : parent.level === 'province' ? 2 : 4);
   if (!region.code.startsWith(prefix))
     return {
       field: 'code',
       problem: `code ${region.code} does not lie under its parent ${parent.code}`,
       expected: `a code starting with ${prefix}`,
+    };
+  if (parent.level === 'country' && (region.level !== 'province' || !region.code.endsWith('0000')))
+    return {
+      field: 'parent',
+      problem: `${region.name} (${region.level}, ${region.code}) is placed right under the country`,
+      expected: 'a province (a code ending in 0000) under the country; prefectures and counties under their province',
     };
   return null;
 }
@@ -138,7 +154,10 @@ function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, pro
       problems.push(...parsed.errors);
       continue;
     }
-    const expectedCode = basename(f).replace(/\.ya?ml$/, '');
+    // <code>.yaml, or <code>.<label>.yaml: a region's departments may come in several files (stubs of `npm run new`).
+    const expectedCode = basename(f)
+      .replace(/\.ya?ml$/, '')
+      .split('.')[0];
     if (parsed.data.region !== expectedCode) {
       problems.push(
         errorAt(src, ['region'], `region ${parsed.data.region} does not match the file name ${f}`, `region: "${expectedCode}"`),
@@ -157,6 +176,8 @@ function loadDepartmentFiles(dir: string, regionByCode: Map<string, Region>, pro
 
 interface DepartmentIndex {
   departments: Department[];
+  /** Stubs not yet confirmed (`todo`): set aside, resolving nothing. */
+  pending: PendingDepartment[];
   departmentById: Map<string, Department>;
   sourceOf: Map<string, { file: string; line: number | null }>;
   /** Where each department is written, for errors of the later passes. */
@@ -169,6 +190,7 @@ interface DepartmentIndex {
 function indexDepartments(files: DepartmentsFile[], problems: Problems): DepartmentIndex {
   const ix: DepartmentIndex = {
     departments: [],
+    pending: [],
     departmentById: new Map(),
     sourceOf: new Map(),
     at: new Map(),
@@ -180,6 +202,11 @@ function indexDepartments(files: DepartmentsFile[], problems: Problems): Departm
     ix.namesByRegion.set(region, names);
     const claimedAt = new Map<string, Array<string | number>>();
     list.forEach((d, i) => {
+      if (d.todo !== undefined) {
+        const line = lineOf(src, ['departments', i]);
+        ix.pending.push({ id: d.id, name: d.name, aliases: d.aliases, regionCode: region, todo: d.todo, file: src.file, line });
+        return;
+      }
       if (!d.id.startsWith(`${region}-`)) {
         problems.push(
           errorAt(
@@ -326,6 +353,6 @@ export function loadRegistry(dir = 'content/registry'): Registry {
   const ix = indexDepartments(loadDepartmentFiles(dir, regionByCode, problems), problems);
   checkSuccessions(ix, problems);
   const transfers = resolveTransfers(ix, problems);
-  const { departments, departmentById, namesByRegion, sourceOf } = ix;
-  return { dir, regions, regionByCode, departments, departmentById, transfers, childrenByCode, namesByRegion, sourceOf };
+  const { departments, departmentById, namesByRegion, sourceOf, pending } = ix;
+  return { dir, regions, regionByCode, departments, departmentById, transfers, childrenByCode, namesByRegion, sourceOf, pending };
 }

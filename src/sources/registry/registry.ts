@@ -14,6 +14,18 @@ export interface DutyTransfer {
 
 export type MatchKind = 'name' | 'alias';
 
+/** A department entry an editor has still to check (`todo:`, as `npm run new` writes stubs): it resolves nothing yet. */
+export interface PendingDepartment {
+  id: string;
+  name: string;
+  aliases: string[];
+  regionCode: string;
+  /** What is left to check, with the closest entries as candidates. */
+  todo: string;
+  file: string;
+  line: number | null;
+}
+
 export interface Registry {
   dir: string;
   regions: Region[];
@@ -28,6 +40,8 @@ export interface Registry {
   namesByRegion: Map<string, Map<string, { id: string; kind: MatchKind }>>;
   /** Where each department is defined, for messages. */
   sourceOf: Map<string, { file: string; line: number | null }>;
+  /** Stubs not yet confirmed, listed by `npm run validate`. */
+  pending: PendingDepartment[];
 }
 
 export interface UnitResolution {

@@ -4,7 +4,7 @@
 import { basename, dirname, extname } from 'node:path';
 import type { z } from 'zod';
 import { LIMITS } from '../../domain/limits';
-import { examplePeriodId, parsePeriod, periodKindFor, periodOverlaps } from '../../domain/periods';
+import { examplePeriodId, parsePeriod, periodKindFor, periodOverlaps, readPeriod } from '../../domain/periods';
 import { SourceError } from '../../domain/source-error';
 import type { Document, Period, StatusReport, Task } from '../../domain/types';
 import { readBounded } from '../bounded-read';
@@ -84,6 +84,11 @@ export interface Context {
   unreadable: ReadonlySet<string>;
   /** The path a report is published with (relative to the content folder), for the name errors use. */
   published: (file: string) => string;
+  /**
+   * False for tables given to `npm run import`, which lie outside content/status/: their place does not
+   * name their document and period. True (or absent) for the status files themselves.
+   */
+  placed?: boolean;
   tasksByDoc: Map<string, Map<string, Task>>;
   /** `${taskId}@${periodId}` → where it was first reported. */
   seen: Map<string, { file: string; line: number | null }>;
@@ -138,7 +143,7 @@ export function checkHeader(
       `unknown document "${header.document}"`,
       `the slug of a document in content/documents: ${listSome([...ctx.docs.keys()])}`,
     );
-  } else if (folder !== header.document) {
+  } else if (ctx.placed !== false && folder !== header.document) {
     err(
       where.document,
       'document',
@@ -149,11 +154,11 @@ export function checkHeader(
 
   let period: Period | null = null;
   try {
-    period = parsePeriod(header.period);
+    period = parsePeriod(readPeriod(header.period) ?? header.period);
   } catch {
     err(where.period, 'period', `not a period: "${header.period}"`, 'a year (2019), a quarter (2019-Q3) or a month (2019-07)');
   }
-  if (period && stem !== period.id) {
+  if (period && ctx.placed !== false && stem !== period.id) {
     err(
       where.period,
       'period',
@@ -286,6 +291,16 @@ export function checkEntry(
     }
   }
 
+  // A report may name a source of its own (YAML `source:` on the entry, a CSV row's), never mixing demo and official data.
+  const source = entry.source ?? header.source;
+  if ((source === 'demo') !== (header.source === 'demo'))
+    err(
+      ['source'],
+      'source',
+      `${source === 'demo' ? 'demonstration (demo)' : 'official'} data in a file whose source is ${header.source === 'demo' ? 'demonstration (demo)' : 'official'}`,
+      'all reports of a file either demo or from an official disclosure, never mixed',
+    );
+
   if (ctx.errors.length > before || !task || !reportedOn) return;
   ctx.reports.push({
     taskId: task.id,
@@ -301,7 +316,7 @@ export function checkEntry(
     })),
     reportingUnit: entry.reportingUnit,
     reportedOn,
-    source: header.source === 'demo' ? 'demo' : { title: header.source.title, ...(header.source.url ? { url: header.source.url } : {}) },
+    source: source === 'demo' ? 'demo' : { title: source.title, ...(source.url ? { url: source.url } : {}) },
     file: ctx.published(file),
     line: line ?? 1,
   });

@@ -9,7 +9,8 @@ import { SourceError, SourceErrors } from '../../domain/source-error';
 import type { Document, StatusReport } from '../../domain/types';
 import { NO_PARSE_CACHE, type ParseCache } from '../parse-cache';
 import type { Context } from './checks';
-import { loadCsv } from './csv';
+export type { TableRow } from './csv';
+import { checkTable, loadCsv, type TableRow } from './csv';
 import { loadYaml } from './yaml';
 
 export { CSV_COLUMNS } from './csv';
@@ -35,6 +36,65 @@ export interface StatusOptions {
   buildDate?: string;
   /** Documents whose file is there but could not be read: their status files are checked for form only. */
   unreadable?: ReadonlySet<string>;
+  /** Only the status folder of this document (`npm run validate -- --document SLUG`). */
+  only?: string;
+}
+
+/** A checking context for status data against `documents`. */
+function statusContext(documents: Document[], cache: ParseCache, options: StatusOptions, published: (file: string) => string): Context {
+  return {
+    cache,
+    buildDate: options.buildDate ?? settings().buildDate,
+    docs: new Map(documents.map((d) => [d.slug, d])),
+    unreadable: options.unreadable ?? new Set(),
+    published,
+    tasksByDoc: new Map(documents.map((d) => [d.slug, new Map(d.tasks.map((t) => [t.localId, t]))])),
+    seen: new Map(),
+    errors: [],
+    reports: [],
+  };
+}
+
+/** A table given to `npm run import`: a filled reporting template (XLSX or CSV) or /data/reports.csv, as rows. */
+export interface ImportTable {
+  file: string;
+  rows: TableRow[];
+  /** The encoding a CSV was read in, when guessed from its bytes. */
+  encoding?: string;
+  /** Rows above the header it may have (a title row of a spreadsheet). */
+  headerSearch?: number;
+}
+
+/**
+ * Checks tables of reports the way the build checks a status CSV, except that a table may hold any documents and
+ * periods: the reports (each with `file` and `line` of its row), or SourceErrors listing every problem of every table.
+ */
+export function checkImportTables(
+  tables: ImportTable[],
+  documents: Document[],
+  options: StatusOptions & { defaultSource?: unknown } = {},
+): StatusReport[] {
+  const ctx: Context = { ...statusContext(documents, NO_PARSE_CACHE, options, (file) => file), placed: false };
+  for (const t of tables)
+    checkTable(ctx, t.file, t.rows, {
+      placed: false,
+      encoding: t.encoding,
+      headerSearch: t.headerSearch ?? 10,
+      defaultSource: options.defaultSource,
+    });
+  if (ctx.errors.length) throw new SourceErrors(ctx.errors);
+  return ctx.reports;
+}
+
+/**
+ * Checks the text of one status YAML file as if it were at `file` (content/status/<document>/<period>.yaml):
+ * its reports, or SourceErrors. What `npm run import` writes is checked so before it is written.
+ */
+export function checkStatusYaml(file: string, text: string, documents: Document[], options: StatusOptions = {}): StatusReport[] {
+  const ctx = statusContext(documents, NO_PARSE_CACHE, options, (f) => f);
+  loadYaml(ctx, file, file, text);
+  if (ctx.errors.length) throw new SourceErrors(ctx.errors);
+  return ctx.reports;
 }
 
 /**
@@ -52,21 +112,12 @@ export function loadStatusReports(
   const root = resolve(dir);
   if (!existsSync(root)) return [];
   const published = new Map<string, string>();
-  const ctx: Context = {
-    cache,
-    buildDate: options.buildDate ?? settings().buildDate,
-    docs: new Map(documents.map((d) => [d.slug, d])),
-    unreadable: options.unreadable ?? new Set(),
-    published: (file) => published.get(file) ?? file,
-    tasksByDoc: new Map(documents.map((d) => [d.slug, new Map(d.tasks.map((t) => [t.localId, t]))])),
-    seen: new Map(),
-    errors: [],
-    reports: [],
-  };
+  const ctx = statusContext(documents, cache, options, (file) => published.get(file) ?? file);
   const periodFiles = new Map<string, string>();
   const badFolders = new Set<string>();
   const takenSlugs = new Set(documents.map((d) => d.slug));
-  for (const abs of walk(root)) {
+  const files = options.only === undefined ? walk(root) : existsSync(join(root, options.only)) ? walk(join(root, options.only)) : [];
+  for (const abs of files) {
     const file = displayPath(abs);
     published.set(file, ['status', ...relative(root, abs).split(sep)].join('/'));
     // The folder is the document's slug: a name that cannot be one is reported once, with the name to give it.

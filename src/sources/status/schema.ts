@@ -96,6 +96,8 @@ export const entrySchema = strict({
     .default([]),
   reportingUnit: text('the name of the reporting unit'),
   reportedOn: date.optional(),
+  /** The report's own official disclosure, where it is not the file's (reports of one period disclosed apart). */
+  source: sourceSchema.optional(),
 });
 
 export const headerSchema = strict({

@@ -18,8 +18,9 @@ const COMMON_PATHS = (raw: unknown): (string | number)[][] => {
   return [['document'], ['period'], ['reportedOn'], ...(Array.isArray(entries) ? entries.map((_, i) => ['reports', i]) : [])];
 };
 
-export function loadYaml(ctx: Context, abs: string, file: string): void {
-  const decoded = readStatusText(ctx, abs, file, 'YAML');
+/** Checks a status YAML file into ctx; `given` is its text when it is not (yet) on disk. */
+export function loadYaml(ctx: Context, abs: string, file: string, given?: string): void {
+  const decoded = given === undefined ? readStatusText(ctx, abs, file, 'YAML') : { text: given };
   if (!decoded) return;
   const text = decoded.text;
   const key = ctx.cache.key('status-yaml', text);

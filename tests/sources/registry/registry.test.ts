@@ -9,9 +9,10 @@ import { fixtures, nameOf, real } from './helpers';
 
 describe('the real registry', () => {
   it('nests regions: 噶尔县 › 阿里地区 › 西藏自治区', () => {
-    expect(regionAncestors(real, '542523').map((r) => r.name)).toEqual(['阿里地区', '西藏自治区']);
+    expect(regionAncestors(real, '542523').map((r) => r.name)).toEqual(['阿里地区', '西藏自治区', '中华人民共和国']);
     expect(real.regionByCode.get('542523')?.level).toBe('county');
-    expect(regionAncestors(real, '630123').map((r) => r.name)).toEqual(['西宁市', '青海省']);
+    expect(regionAncestors(real, '630123').map((r) => r.name)).toEqual(['西宁市', '青海省', '中华人民共和国']);
+    expect(real.regionByCode.get('100000')?.level).toBe('country');
     expect(regionDescendants(real, '542500').map((r) => r.code)).toEqual([
       '542521',
       '542522',
@@ -23,7 +24,8 @@ describe('the real registry', () => {
     ]);
     expect(regionDescendants(real, '630200').map((r) => r.code)).toEqual(['630202', '630203', '630222', '630223', '630224', '630225']);
     expect(regionDescendants(real, '540000').map((r) => r.code)).toContain('540122');
-    expect(regionAncestors(real, '650000')).toEqual([]);
+    expect(regionAncestors(real, '650000').map((r) => r.code)).toEqual(['100000']);
+    expect(regionAncestors(real, '100000')).toEqual([]);
   });
 
   it('keeps a reformed department and links it to its successor', () => {
