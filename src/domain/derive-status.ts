@@ -29,6 +29,11 @@ export function finalDeadline(task: Pick<Task, 'deadlines' | 'measures'>, planEn
 export interface TimelineOptions {
   /** The document's span end (meta.span.end): the deadline of tasks that state none. */
   planEnd?: string | null;
+  /**
+   * The build date: the last period's overdue check is made as of this day (or the period's end, if
+   * earlier), so a deadline that passed after the last report still shows as 已逾期.
+   */
+  asOf?: string | null;
 }
 
 /**
@@ -52,12 +57,29 @@ export function statusTimeline(
 ): StatusAt[] {
   const own = new Map(reports.filter((r) => r.taskId === task.id).map((r) => [r.period.id, r]));
   const deadline = finalDeadline(task, options.planEnd ?? null);
+  const sorted = [...periods].sort(comparePeriods);
   let completed = false;
-  return [...periods].sort(comparePeriods).map((period) => {
+  let lastReported: Period | null = null;
+  return sorted.map((period, i) => {
     const report = own.get(period.id) ?? null;
-    if (report) completed = isComplete(report.status);
-    const asOf = report ? report.reportedOn : period.end;
-    return { period, status: report ? report.status : STATUS.unreported, overdue: isOverdue(deadline, completed, asOf), report };
+    if (report) {
+      completed = isComplete(report.status);
+      lastReported = period;
+    }
+    let asOf = report ? report.reportedOn : period.end;
+    // The latest period is judged as of the build date (or its end, when that came first): silence after
+    // the last report does not stop the clock, and a period still running is not judged at its end.
+    if (i === sorted.length - 1 && options.asOf) {
+      const today = period.end < options.asOf ? period.end : options.asOf;
+      asOf = report && report.reportedOn > today ? report.reportedOn : today;
+    }
+    return {
+      period,
+      status: report ? report.status : STATUS.unreported,
+      overdue: isOverdue(deadline, completed, asOf),
+      report,
+      lastReported,
+    };
   });
 }
 

@@ -96,17 +96,39 @@ export function periodsBetween(first: Period, last: Period): Period[] {
 }
 
 /**
- * The periods a document's timeline shows: from its first reported period to its last, gaps included,
- * because a period in the middle with no report at all is exactly what 未报告 must make visible.
- * Periods of another kind than the most common one are kept as they are (the loader rejects them anyway).
+ * The last period a document's timeline shows, as of the build date: the reporting period that
+ * contains it, so that periods without reports show 未报告 however long a plan has been silent. A plan
+ * that has ended (its span is over and its last deadline has passed) stops one period after its end,
+ * or at the build date's period if that is earlier: there is nothing more to report on it.
  */
-export function timelinePeriods(reported: Period[]): Period[] {
+export function timelineEnd(
+  meta: Pick<DocumentMeta, 'reporting' | 'span'>,
+  asOf: string,
+  lastDeadline: string | null,
+): Period {
+  const kind = periodKindFor(meta.reporting);
+  const now = periodContaining(asOf, kind);
+  const ended = meta.span.end < asOf && (lastDeadline === null || lastDeadline < asOf);
+  if (!ended) return now;
+  const afterEnd = nextPeriod(periodContaining(meta.span.end, kind));
+  return comparePeriods(afterEnd, now) < 0 ? afterEnd : now;
+}
+
+/**
+ * The periods a document's timeline shows: from its first reported period to `end` (see timelineEnd),
+ * gaps included, because a period with no report at all is exactly what 未报告 must make visible. A
+ * document with no report shows `end` alone. Without `end`, the timeline stops at the last reported
+ * period. Periods of another kind than the most common one are kept as they are (the loader rejects
+ * them anyway).
+ */
+export function timelinePeriods(reported: Period[], end: Period | null = null): Period[] {
   const unique = new Map(reported.map((p) => [p.id, p]));
   const sorted = [...unique.values()].sort(comparePeriods);
-  if (sorted.length === 0) return [];
+  if (sorted.length === 0) return end ? [end] : [];
   const kinds = new Set(sorted.map((p) => p.kind));
-  if (kinds.size > 1) return sorted;
-  return periodsBetween(sorted[0], sorted[sorted.length - 1]);
+  if (kinds.size > 1 || (end && end.kind !== sorted[0].kind)) return sorted;
+  const last = end && comparePeriods(end, sorted[sorted.length - 1]) > 0 ? end : sorted[sorted.length - 1];
+  return periodsBetween(sorted[0], last);
 }
 
 /** True when the period shares at least one day with the span (a plan issued in September reports for its whole first year). */

@@ -279,9 +279,14 @@ export interface StatusAt {
   period: Period;
   /** The reported status, or 未报告 when nothing was reported for the period. */
   status: Status;
-  /** Deadline passed as of the report date (or period end) and not completed. */
+  /**
+   * Deadline passed and not completed as of the report date (or the period's end); in the latest
+   * period, as of the build date.
+   */
   overdue: boolean;
   report: StatusReport | null;
+  /** The latest period up to this one with a report of this task, or null when there is none yet. */
+  lastReported: Period | null;
 }
 
 export type StatusCounts = Record<Status, number>;

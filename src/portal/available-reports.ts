@@ -21,7 +21,7 @@ export const yearOf = (p: Period): string => p.start.slice(0, 4);
  * below it), one per document and reporting period.
  */
 export const availableReports = memoWithReads((portal: Portal): AvailableReports => {
-  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
+  const periodsOf = (slug: string) => portal.reportedPeriodsByDocument.get(slug) ?? [];
   const regionYears = new Map<string, string[]>();
   for (const rv of portal.regions) {
     const years = [...new Set(rv.documents.flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();

@@ -2,8 +2,8 @@
 // output stages read it through getPortal() (get-portal.ts); nothing here rescans all tasks per page.
 import { settings } from '../config';
 import type { DepartmentView, Portal, RegionView, TaskView } from './types';
-import { statusTimeline } from '../domain/derive-status';
-import { timelinePeriods } from '../domain/periods';
+import { finalDeadline, statusTimeline } from '../domain/derive-status';
+import { comparePeriods, timelineEnd, timelinePeriods } from '../domain/periods';
 import { predecessorsOf, regionAncestors } from '../sources/registry/registry';
 import { resolveUnit } from '../sources/registry/resolve';
 import { unverifiedUnits } from '../sources/registry/units';
@@ -34,7 +34,18 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
     if (!reported.has(slug)) reported.set(slug, []);
     reported.get(slug)!.push(r.period);
   }
-  for (const d of documents) periodsByDocument.set(d.slug, timelinePeriods(reported.get(d.slug) ?? []));
+  const reportedPeriodsByDocument = new Map<string, Period[]>();
+  // Each timeline runs to the build date's period (or just past an ended plan): silence shows as 未报告.
+  for (const d of documents) {
+    reportedPeriodsByDocument.set(d.slug, [...new Map((reported.get(d.slug) ?? []).map((p) => [p.id, p])).values()].sort(comparePeriods));
+    const lastDeadline =
+      d.tasks
+        .map((t) => finalDeadline(t, d.meta.span.end))
+        .filter((x): x is string => x !== null)
+        .sort()
+        .at(-1) ?? null;
+    periodsByDocument.set(d.slug, timelinePeriods(reported.get(d.slug) ?? [], timelineEnd(d.meta, generatedOn, lastDeadline)));
+  }
   const demoDocuments = new Set(reports.filter((r) => r.source === 'demo').map((r) => docOfTask.get(r.taskId)!.slug));
 
   // One resolution per (name, region): big plans repeat the same units hundreds of times.
@@ -56,7 +67,7 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
     for (const task of document.tasks) {
       const units = task.units.map((u) => resolve(u, document.meta.regionCode));
       const own = reportsByTask.get(task.id) ?? [];
-      const timeline = statusTimeline(task, own, periods, { planEnd: document.meta.span.end });
+      const timeline = statusTimeline(task, own, periods, { planEnd: document.meta.span.end, asOf: generatedOn });
       tasks.push(
         withTrackedStatus(
           { task, document, units, primaryUnits: primaryUnitsOf(units), url: taskUrl(task.id) },
@@ -165,6 +176,7 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
   };
   return trackedGetters(portal, {
     periodsByDocument: [PERIODS_KEY, periodsByDocument],
+    reportedPeriodsByDocument: [PERIODS_KEY, reportedPeriodsByDocument],
     hasDemo: [HAS_DEMO_KEY, demoDocuments.size > 0],
     generatedOn: [GENERATED_ON_KEY, generatedOn],
   }) as Portal;

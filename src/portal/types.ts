@@ -54,7 +54,10 @@ export interface Portal {
   departmentById: Map<string, DepartmentView>;
   regions: RegionView[];
   regionByCode: Map<string, RegionView>;
+  /** Each document's timeline: from its first reported period to the build date's (src/domain/periods.ts timelineEnd). */
   periodsByDocument: Map<string, Period[]>;
+  /** The periods of each document with at least one report: the periods its PDF reports cover. */
+  reportedPeriodsByDocument: Map<string, Period[]>;
   unverified: UnverifiedUnit[];
   /** Unverified unit names as written → where they occur (one page per name). */
   unverifiedByName: Map<string, UnverifiedUnit[]>;

@@ -173,3 +173,27 @@ describe('counting and completion', () => {
     expect(completionSummary(tl)).toEqual({ total: 9, selfReported: 1, verified: 1, reported: 3 });
   });
 });
+
+describe('statusTimeline as of the build date', () => {
+  it('judges the latest period as of the build date: a deadline passed after the last report is 已逾期', () => {
+    const reports = [report(dated, '2020', '未达到序时进度', '2020-06-01')];
+    // 2020's report came before the final deadline (2020-06-30).
+    expect(statusTimeline(dated, reports, periods.slice(0, 2)).at(-1)!.overdue).toBe(false);
+    // Without later reports, as of 2020-12-03 the deadline has passed.
+    expect(statusTimeline(dated, reports, periods.slice(0, 2), { asOf: '2020-12-03' }).at(-1)!.overdue).toBe(true);
+    // The build date is after the latest period: its end counts.
+    expect(statusTimeline(dated, reports, periods.slice(0, 2), { asOf: '2026-12-03' }).at(-1)!.overdue).toBe(true);
+    // The deadline day itself is still on time.
+    expect(statusTimeline(dated, [], [parsePeriod('2020')], { asOf: '2020-06-30' })[0].overdue).toBe(false);
+    expect(statusTimeline(dated, [], [parsePeriod('2020')], { asOf: '2020-07-01' })[0].overdue).toBe(true);
+  });
+
+  it('a completion stops the clock; each period says when the task was last reported', () => {
+    const tl = statusTimeline(dated, [report(dated, '2019', '已完成', '2019-12-20')], periods, { asOf: '2021-12-31' });
+    expect(tl.map((s) => [s.period.id, s.status, s.overdue, s.lastReported?.id ?? null])).toEqual([
+      ['2019', '已完成', false, '2019'],
+      ['2020', '未报告', false, '2019'],
+      ['2021', '未报告', false, '2019'],
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   periodContaining,
   periodOverlaps,
   periodsBetween,
+  timelineEnd,
   timelinePeriods,
 } from '../../src/domain/periods';
 
@@ -77,6 +78,27 @@ describe('ordering and ranges', () => {
     const reported = ['2019-Q2', '2018-Q3', '2018-Q4', '2018-Q3'].map(parsePeriod);
     expect(timelinePeriods(reported).map((p) => p.id)).toEqual(['2018-Q3', '2018-Q4', '2019-Q1', '2019-Q2']);
     expect(timelinePeriods([])).toEqual([]);
+  });
+
+  it('runs the timeline to a given end, gaps included; a document without reports shows the end alone', () => {
+    const reported = ['2018-Q3', '2018-Q4'].map(parsePeriod);
+    expect(timelinePeriods(reported, parsePeriod('2019-Q2')).map((p) => p.id)).toEqual(['2018-Q3', '2018-Q4', '2019-Q1', '2019-Q2']);
+    expect(timelinePeriods([], parsePeriod('2019-Q2')).map((p) => p.id)).toEqual(['2019-Q2']);
+    // An end before the last report never cuts a reported period off.
+    expect(timelinePeriods(reported, parsePeriod('2018-Q3')).map((p) => p.id)).toEqual(['2018-Q3', '2018-Q4']);
+  });
+
+  it('timelineEnd: the build date’s period, or one period past a plan that has ended and whose deadlines have passed', () => {
+    const quarterly = { reporting: 'quarterly' as const, span: { start: '2018-06-01', end: '2020-12-31' } };
+    expect(timelineEnd(quarterly, '2019-05-10', '2020-12-31').id).toBe('2019-Q2');
+    // Ended, last deadline passed: one quarter after the span's end.
+    expect(timelineEnd(quarterly, '2026-12-03', '2020-06-30').id).toBe('2021-Q1');
+    // Ended, but a deadline still ahead: runs on to the build date's period.
+    expect(timelineEnd(quarterly, '2026-12-03', '2027-06-30').id).toBe('2026-Q4');
+    // Ended just now: the build date's period comes first.
+    expect(timelineEnd(quarterly, '2021-01-05', '2020-12-31').id).toBe('2021-Q1');
+    expect(timelineEnd({ reporting: 'annual', span: quarterly.span }, '2026-12-03', null).id).toBe('2021');
+    expect(timelineEnd({ reporting: 'monthly', span: quarterly.span }, '2019-05-10', null).id).toBe('2019-05');
   });
 
   it('a period overlapping a span by one day is inside it', () => {

@@ -19,7 +19,7 @@ const report = (source: StatusReport['source']): StatusReport => ({
   file: 'content/status/d/2019-Q3.yaml',
   line: 6,
 });
-const at = (r: StatusReport | null, overdue = false): StatusAt => ({ period, status: r ? r.status : '未报告', overdue, report: r });
+const at = (r: StatusReport | null, overdue = false): StatusAt => ({ period, status: r ? r.status : '未报告', overdue, report: r, lastReported: r ? period : null });
 
 describe('shownStatus', () => {
   it('shows a period’s status, overdue flag, period and report as they are', () => {

@@ -121,23 +121,45 @@ describe('buildPortal: tasks', () => {
 });
 
 describe('buildPortal: periods and status', () => {
-  it('gives each document the periods from its first report to its last, gaps included, and no other document’s', () => {
+  it('gives each document the periods from its first report to the build date’s period, gaps included, and no other document’s', () => {
     const periods = (slug: string) => portal.periodsByDocument.get(slug)!.map((p) => p.id);
-    expect(periods('ali')).toEqual(['2019', '2020']);
-    expect(periods('pulan')).toEqual(['2019-Q2', '2019-Q3', '2019-Q4']);
-    expect(periods('zada')).toEqual([]);
+    expect(periods('ali')).toEqual(['2019', '2020', '2021']);
+    expect(periods('pulan')).toEqual(['2019-Q2', '2019-Q3', '2019-Q4', '2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2021-Q1']);
+    // A plan without any report has the build date's period alone.
+    expect(periods('zada')).toEqual(['2021']);
+    // The periods PDF reports cover: those with a report.
+    const reported = (slug: string) => portal.reportedPeriodsByDocument.get(slug)!.map((p) => p.id);
+    expect([reported('ali'), reported('pulan'), reported('zada')]).toEqual([['2019', '2020'], ['2019-Q2', '2019-Q4'], []]);
   });
 
   it('gives each task one status per period of its document, 未报告 where it has no report, the latest as current', () => {
     const statuses = (id: string) => task(id).timeline.map((s) => `${s.period.id}:${s.status}`);
-    expect(statuses('ali/t1')).toEqual(['2019:达到序时进度', '2020:已完成']);
-    expect(statuses('ali/t3')).toEqual(['2019:未报告', '2020:未报告']);
-    expect(statuses('pulan/p1')).toEqual(['2019-Q2:达到序时进度', '2019-Q3:未报告', '2019-Q4:已完成']);
+    expect(statuses('ali/t1')).toEqual(['2019:达到序时进度', '2020:已完成', '2021:未报告']);
+    expect(statuses('ali/t3')).toEqual(['2019:未报告', '2020:未报告', '2021:未报告']);
+    expect(statuses('pulan/p1')).toEqual([
+      '2019-Q2:达到序时进度',
+      '2019-Q3:未报告',
+      '2019-Q4:已完成',
+      ...['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2021-Q1'].map((p) => `${p}:未报告`),
+    ]);
     expect(task('ali/t1').current).toBe(task('ali/t1').timeline.at(-1));
     expect(task('ali/t1').reports.map((r) => r.period.id)).toEqual(['2019', '2020']);
-    // A plan without any report has no period: no timeline, no current status.
-    expect(task('zada/z1').timeline).toEqual([]);
-    expect(task('zada/z1').current).toBeNull();
+    expect(statuses('zada/z1')).toEqual(['2021:未报告']);
+    expect(task('zada/z1').current?.lastReported).toBeNull();
+  });
+
+  it('when reports stop, later periods are 未报告 and a deadline passed by the build date is 已逾期 as of that date', () => {
+    // ali/t3: due 2020-12-31, never reported. In 2020 (judged at the period's end) it was still on time.
+    expect(task('ali/t3').timeline.map((s) => [s.period.id, s.status, s.overdue])).toEqual([
+      ['2019', '未报告', false],
+      ['2020', '未报告', false],
+      ['2021', '未报告', true],
+    ]);
+    // ali/t1 was reported complete in 2020: silence after a completion is not overdue.
+    expect(task('ali/t1').current).toMatchObject({ status: '未报告', overdue: false, lastReported: { id: '2020' } });
+    // The same content a day before the deadline passed: nothing overdue yet.
+    const before = fixturePortal(DOCUMENTS, { regions: REGIONS, departments: DEPARTMENTS }, '2020-12-31');
+    expect(before.taskById.get('ali/t3')!.current).toMatchObject({ period: { id: '2020' }, overdue: false });
   });
 
   it('flags a report filed after the final deadline as overdue', () => {

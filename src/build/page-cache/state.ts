@@ -44,7 +44,7 @@ export function readState(portal: Portal): Record<string, string> {
   const state: Record<string, string> = {
     [GENERATED_ON_KEY]: digest(portal.generatedOn),
     [HAS_DEMO_KEY]: digest(String(portal.hasDemo)),
-    [PERIODS_KEY]: digest(canonicalJson([...portal.periodsByDocument].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+    [PERIODS_KEY]: digest(canonicalJson([portal.periodsByDocument, portal.reportedPeriodsByDocument].map((m) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))),
   };
   for (const tv of portal.tasks) {
     state[taskKey(tv.task.id)] = digest(canonicalJson({ reports: tv.reports, timeline: tv.timeline, current: tv.current, demo: tv.demo }));

@@ -62,7 +62,7 @@ export function buildIndex(portal: Portal): Index {
   for (const d of portal.documents) push(docsByRegion, d.meta.regionCode, d);
   const documentsOf = (code: string) => docsByRegion.get(code) ?? [];
   const childrenOf = (code: string) => children.get(code) ?? [];
-  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
+  const periodsOf = (slug: string) => portal.reportedPeriodsByDocument.get(slug) ?? [];
 
   // One document in one year: each task's year status by the rule the rows use (statusForYear). Every task
   // is looked at once per year of its document, however many reports above count it.

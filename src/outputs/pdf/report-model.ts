@@ -112,7 +112,7 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
   const out: ReportSpec[] = [];
   const ix = buildIndex(portal);
   const available = availableReports(portal);
-  const periodsOf = (slug: string) => portal.periodsByDocument.get(slug) ?? [];
+  const periodsOf = (slug: string) => portal.reportedPeriodsByDocument.get(slug) ?? [];
 
   for (const rv of portal.regions) {
     const code = rv.region.code;

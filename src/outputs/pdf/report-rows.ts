@@ -61,7 +61,7 @@ export function toRow(ix: Index, tv: TaskView, at: StatusAt | null, doc: number,
 }
 
 /** The StatusAt a row stands for, rebuilt so counts use the derive-status rules. */
-export const asStatusAt = (r: ReportTaskRow, period: Period): StatusAt => ({ period, status: r.status, overdue: r.overdue, report: null });
+export const asStatusAt = (r: ReportTaskRow, period: Period): StatusAt => ({ period, status: r.status, overdue: r.overdue, report: null, lastReported: null });
 
 export function departmentsOf(ix: Index, tasks: TaskView[]): ReportDepartment[] {
   const { portal } = ix;

@@ -105,7 +105,7 @@ function taskView(seed: TaskSeed): TaskView {
   const units = seed.helper
     ? [lead, { name: seed.helper.name, role: 'partner' as const, departmentId: seed.helper.id, verified: true }]
     : [lead];
-  const current: StatusAt = { period, status: seed.status, overdue: seed.overdue ?? false, report: null };
+  const current: StatusAt = { period, status: seed.status, overdue: seed.overdue ?? false, report: null, lastReported: null };
   return {
     task,
     document: seed.doc,
@@ -185,6 +185,10 @@ export function makePortal(override: Statuses = {}): Portal {
     regions: regionViews,
     regionByCode: new Map(regionViews.map((r) => [r.region.code, r])),
     periodsByDocument: new Map([
+      [docA.slug, [period]],
+      [docB.slug, [period]],
+    ]),
+    reportedPeriodsByDocument: new Map([
       [docA.slug, [period]],
       [docB.slug, [period]],
     ]),

@@ -38,7 +38,7 @@ function report(periodId: string, source: StatusReport['source'] = 'demo', repor
 function timeline(periodIds: string[], reported: string[]): StatusAt[] {
   return periodIds.map((id) => {
     const r = reported.includes(id) ? report(id) : null;
-    return { period: parsePeriod(id), status: r ? r.status : '未报告', overdue: false, report: r };
+    return { period: parsePeriod(id), status: r ? r.status : '未报告', overdue: false, report: r, lastReported: null };
   });
 }
 
@@ -66,7 +66,7 @@ describe('statusForYear', () => {
 
 describe('countsOf', () => {
   it('counts each status in catalogue order, 已逾期 on top of the status it flags', () => {
-    const at = (status: Status, overdue = false): StatusAt => ({ period: parsePeriod('2019'), status, overdue, report: null });
+    const at = (status: Status, overdue = false): StatusAt => ({ period: parsePeriod('2019'), status, overdue, report: null, lastReported: null });
     const counts = countsOf([at('已完成'), at('未达到序时进度', true), at('未报告', true), at('未报告')]);
     expect(counts.map((c) => c.status)).toEqual([...ALL_STATUSES]);
     expect(Object.fromEntries(counts.filter((c) => c.count > 0).map((c) => [c.status, c.count]))).toEqual({
