@@ -40,6 +40,7 @@ export default function setup(project: TestProject): () => void {
     );
     if (process.env.QINGDAN_FAULTS_KEEP === '1') console.log(`[faults] kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
-    if (leaked.length) throw new Error(`fault suite: ${leaked.length} check(s) LEAKED: ${leaked.map((r) => `${r.case} (${r.tried})`).join('; ')}`);
+    if (leaked.length)
+      throw new Error(`fault suite: ${leaked.length} check(s) LEAKED: ${leaked.map((r) => `${r.case} (${r.tried})`).join('; ')}`);
   };
 }

@@ -154,7 +154,8 @@ export function build(ws: Workspace, options: BuildOptions): Promise<BuildResult
 /** Runs a build that must succeed; throws with the end of its log otherwise. */
 export async function buildOk(ws: Workspace, options: BuildOptions): Promise<BuildResult> {
   const result = await build(ws, options);
-  if (result.code !== 0) throw new Error(`build into ${options.out} failed (exit ${result.code ?? result.signal}):\n${result.log.slice(-6000)}`);
+  if (result.code !== 0)
+    throw new Error(`build into ${options.out} failed (exit ${result.code ?? result.signal}):\n${result.log.slice(-6000)}`);
   return result;
 }
 

@@ -11,19 +11,26 @@ export const PAYLOADS = {
   formula: '=HYPERLINK("http://evil","x")',
   script: '<script>alert(1)</script>',
   attribute: '"><img src=x onerror=alert(1)>',
-  jsLink: '<a href="javascript:alert(1)">x</a>',
-  mdLink: '[x](javascript:alert(1))',
+  jsLink: '<a href=javascript:alert(1)>x</a>',
   unmatched: '</span><label>',
-  typstCode: '#{panic()}',
-  typstRaw: '#raw("x")',
+  typstSet: '#set page(width:1cm)',
+  typstImport: '#import "x.typ"',
   cdataEnd: ']]>',
   entity: '&amp;',
   control: '\u0007\u001b[31m',
+  /**
+   * Right-to-left override and its end, a zero-width space and joiner: invisible, they reorder or split what
+   * a reader sees. The overridden word is a palindrome, so its visual order (what pdftotext gives) reads as written.
+   */
+  bidi: '\u202Elevel\u202C\u200B\u200D',
 } as const;
 
+/** A Markdown link to a script (progress notes are Markdown). */
+export const MD_LINK = '[x](javascript:alert(1))';
+
 /**
- * Every payload in one string (190 characters: a name or title takes 200), the formula first (a cell
- * that starts with it must be neutralised).
+ * Every payload in one string (under 200 characters: a name or title takes 200), the formula first (a
+ * cell that starts with it must be neutralised).
  */
 export const ALL = Object.values(PAYLOADS).join('');
 /** What a reader may see of ALL: control characters are dropped (XML 1.0 forbids them; src/portal/escape.ts). */
@@ -38,6 +45,7 @@ export const UNIT_NAMES = [
   '县"><img src=x onerror=alert(1)>局',
   '县</span><label>局',
   '县#{panic()}#raw("x")局',
+  '县#set page(width:1cm)局',
   '=HYPERLINK("http://evil")局',
   '县]]>局',
 ];
@@ -75,7 +83,7 @@ export const FIELDS = {
   department: field('department name (registry)', `发改局${ALL}`),
   alias: field('department alias (registry)', `别名${ALL}`),
   source: field('source title (status file)', `公示${ALL}`),
-  progress: field('progress note (YAML, Markdown)', `进展说明${SEARCH_WORD}${ALL}\u0000\n\n- 列表${ALL}\n\n> 引用${ALL}`, true),
+  progress: field('progress note (YAML, Markdown)', `进展说明${SEARCH_WORD}${ALL}${MD_LINK}\u0000\n\n- 列表${ALL}\n\n> 引用${ALL}`, true),
   evidence: field('evidence title', `佐证${ALL}`),
   reportingUnit: field('reporting unit', `填报${ALL}`),
   csvProgress: field('progress note (CSV, Markdown)', `CSV进展${ALL}`, true),
@@ -83,7 +91,7 @@ export const FIELDS = {
 } as const;
 
 /** Values a spreadsheet would take for a formula: each starts a cell of a CSV download. */
-export const FORMULA_CELLS = [PAYLOADS.formula, `${PAYLOADS.formula}${PAYLOADS.script}`, '@SUM(1+1)'];
+export const FORMULA_CELLS = [PAYLOADS.formula, `${PAYLOADS.formula}${PAYLOADS.script}`, '@SUM(1+1)', '=1+1', '+1+1', '-1+1'];
 
 /** A YAML scalar for any string (JSON strings are YAML double-quoted scalars, control characters escaped). */
 export const yamlString = (s: string): string => JSON.stringify(s);
@@ -102,7 +110,11 @@ export function makeHostile(content: string): void {
   // The plan: its title, a task's text, unit names. Control characters go in as bytes.
   const doc = join(content, 'documents', `${SLUG}.txt`);
   let text = readFileSync(doc, 'utf8');
-  text = replaceOnce(text, '《湟源县贯彻落实<关于加快把青藏高原打造成为全国乃至国际生态文明高地行动方案> 的实施方案》', `《${F.title.value}》`);
+  text = replaceOnce(
+    text,
+    '《湟源县贯彻落实<关于加快把青藏高原打造成为全国乃至国际生态文明高地行动方案> 的实施方案》',
+    `《${F.title.value}》`,
+  );
   text = replaceOnce(text, '构建河湟谷地生态共同体。', `构建河湟谷地生态共同体。${F.taskText.value}。`);
   text = replaceOnce(text, '配合单位:县林草局、县自然资源局', `配合单位:县林草局、${UNIT_NAMES.join('、')}、县自然资源局`);
   writeFileSync(doc, text);
@@ -140,7 +152,8 @@ export function makeHostile(content: string): void {
       '  - task: t3',
       '    status: 未达到序时进度',
       `    progress: ${yamlString(FORMULA_CELLS[1]!)}`,
-      '    reportingUnit: 县发改局',
+      `    evidence: [{ title: ${yamlString(FORMULA_CELLS[3]!)}, url: "https://www.huangyuan.gov.cn/gk/4.html" }]`,
+      `    reportingUnit: ${yamlString(FORMULA_CELLS[5]!)}`,
       '',
     ].join('\n'),
   );
@@ -151,6 +164,7 @@ export function makeHostile(content: string): void {
       'document,period,task,status,progress,evidence,indicators,reportingUnit,reportedOn,source',
       `${SLUG},2023,t1,达到序时进度,${csvCell(F.csvProgress.value)},${csvCell(`${FORMULA_CELLS[0]}|https://www.huangyuan.gov.cn/gk/3.html`)},,${csvCell(F.csvReportingUnit.value)},2024-01-12,demo`,
       `${SLUG},2023,t4,尚未启动,${csvCell(FORMULA_CELLS[0]!)},,,${csvCell(FORMULA_CELLS[2]!)},2024-01-12,demo`,
+      `${SLUG},2023,t3,已完成,${csvCell(FORMULA_CELLS[4]!)},,,县发改局,2024-01-12,demo`,
       '',
     ].join('\n'),
   );
@@ -178,7 +192,10 @@ export interface UrlPlacement {
 export function makeHostileUrls(content: string): UrlPlacement[] {
   const placed: UrlPlacement[] = [];
   const meta = join(content, 'documents', `${SLUG}.yaml`);
-  writeFileSync(meta, replaceOnce(readFileSync(meta, 'utf8'), 'sourceUrl: http://www.huangyuan.gov.cn/', `sourceUrl: ${yamlString(HOSTILE_URLS[0]!)}`));
+  writeFileSync(
+    meta,
+    replaceOnce(readFileSync(meta, 'utf8'), 'sourceUrl: http://www.huangyuan.gov.cn/', `sourceUrl: ${yamlString(HOSTILE_URLS[0]!)}`),
+  );
   placed.push({ file: `documents/${SLUG}.yaml`, field: 'sourceUrl', url: HOSTILE_URLS[0]! });
   const yaml = `status/${SLUG}/2022.yaml`;
   writeFileSync(
