@@ -20,11 +20,13 @@ export default defineConfig({
       },
       // Fault injection (tests/faults/README.md): real builds of a small content of its own, with hostile
       // input, damaged caches, killed and concurrent builds; one file at a time (each runs builds), a
-      // table of what held at the end.
+      // table of what held at the end. After the other projects (groupOrder), so its builds do not
+      // share the CPUs with the e2e build.
       {
         extends: true,
         test: {
           name: 'faults',
+          sequence: { groupOrder: 1 },
           include: ['tests/faults/**/*.test.ts'],
           globalSetup: ['tests/faults/global-setup.ts'],
           testTimeout: 300_000,

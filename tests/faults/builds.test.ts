@@ -136,16 +136,18 @@ describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stag
       try {
         if (busy) {
           // Publishing takes a fraction of a second: watched without yielding, so the kill lands inside it.
-          await until(() => /\[qingdan:phase\] outputs/.test(running.log()), 300_000, 'the output stages to end');
+          await until(() => /\[qingdan:phase\] outputs/.test(running.log()) || running.ended(), 300_000, 'the output stages to end');
           const end = Date.now() + 30_000;
           while (!reached(running) && Date.now() < end) {
             /* spin */
           }
           if (!reached(running)) throw new Error('publishing was not seen');
           process.kill(-running.pid, 'SIGKILL');
-        } else await until(() => reached(running), 300_000, `${stage} to start`, 20);
+        } else await until(() => reached(running) || running.ended(), 300_000, `${stage} to start`, 20);
+        if (!reached(running)) throw new Error(`the build ended before ${stage} was seen`);
       } catch (e) {
         problems.push(`${(e as Error).message}; log: ${running.log().slice(-300)}`);
+        writeFileSync(join(ws.dir, `killed-${stage.split(' ')[0]}.log`), running.log());
       }
       await running.killGroup();
       const left = groupProcesses(running.pid);
@@ -178,7 +180,7 @@ describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stag
       const aside = `${site}.previous-4194302`;
       renameSync(site, aside);
       const running = startBuild(ws, { out: site });
-      await until(() => /generating static routes|\[build\]/.test(running.log()), 300_000, 'the rebuild to start');
+      await until(() => /generating static routes|\[build\]/.test(running.log()) || running.ended(), 300_000, 'the rebuild to start');
       // Builds at once: the same site and cache, the same site with another cache, the same cache with another site.
       const other = workspace('builds-other');
       const second = [

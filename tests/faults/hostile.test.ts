@@ -45,6 +45,8 @@ type Output = 'html' | 'feeds' | 'pdf' | 'json' | 'csv' | 'search';
 const SHOWN_IN: [Field, Output[]][] = [
   [FIELDS.title, ['html', 'feeds', 'pdf', 'json', 'csv', 'search']],
   [FIELDS.taskText, ['html', 'feeds', 'json', 'csv', 'search']],
+  [FIELDS.indicatorUnit, ['html', 'json', 'csv']],
+  [FIELDS.indicatorNote, ['json', 'csv']],
   ...FIELDS.units.map((u): [Field, Output[]] => [u, ['html', 'pdf', 'json', 'csv', 'search']]),
   [FIELDS.issuer, ['html', 'pdf', 'json']],
   [FIELDS.note, ['html', 'pdf']],

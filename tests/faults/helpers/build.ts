@@ -77,6 +77,8 @@ export interface RunningBuild {
   pid: number;
   /** Output so far. */
   log(): string;
+  /** Whether the build has ended (all its output read). */
+  ended(): boolean;
   done: Promise<BuildResult>;
   /** SIGKILL to the build's whole process group; resolves when no process of the group is left. */
   killGroup(): Promise<void>;
@@ -130,9 +132,15 @@ export function startBuild(ws: Workspace, options: BuildOptions): RunningBuild {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, log: out, seconds: (performance.now() - started) / 1000 }));
   });
+  let ended = false;
+  void done.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
   return {
     pid,
     log: () => out,
+    ended: () => ended,
     done,
     async killGroup() {
       try {
@@ -140,7 +148,9 @@ export function startBuild(ws: Workspace, options: BuildOptions): RunningBuild {
       } catch {
         // the group is gone already
       }
-      await until(() => groupProcesses(pid).length === 0, 20_000, `processes of build ${pid} still running after SIGKILL`);
+      // Zombies too: a killed process whose parent died is reaped by init a moment later, and until then
+      // it still counts as alive (kill(pid, 0)), so the lock it held is not yet stale.
+      await until(() => groupProcesses(pid, true).length === 0, 20_000, `processes of build ${pid} still there after SIGKILL`);
       await done;
     },
   };
@@ -159,8 +169,8 @@ export async function buildOk(ws: Workspace, options: BuildOptions): Promise<Bui
   return result;
 }
 
-/** Processes of a process group (Linux /proc): pid and command line. */
-export function groupProcesses(pgid: number): { pid: number; cmd: string }[] {
+/** Processes of a process group (Linux /proc): pid and command line; zombies only when asked. */
+export function groupProcesses(pgid: number, zombies = false): { pid: number; cmd: string }[] {
   const found: { pid: number; cmd: string }[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -168,7 +178,7 @@ export function groupProcesses(pgid: number): { pid: number; cmd: string }[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after the last ")".
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid || fields[0] === 'Z') continue;
+      if (Number(fields[2]) !== pgid || (fields[0] === 'Z' && !zombies)) continue;
       found.push({ pid: Number(name), cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
     } catch {
       // gone meanwhile

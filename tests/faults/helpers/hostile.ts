@@ -86,6 +86,8 @@ export const FIELDS = {
   progress: field('progress note (YAML, Markdown)', `进展说明${SEARCH_WORD}${ALL}${MD_LINK}\u0000\n\n- 列表${ALL}\n\n> 引用${ALL}`, true),
   evidence: field('evidence title', `佐证${ALL}`),
   reportingUnit: field('reporting unit', `填报${ALL}`),
+  indicatorUnit: field('indicator unit', `单位${ALL}`),
+  indicatorNote: field('indicator note', `指标说明${ALL}`),
   csvProgress: field('progress note (CSV, Markdown)', `CSV进展${ALL}`, true),
   csvReportingUnit: field('reporting unit (CSV)', `表报${ALL}`),
 } as const;
@@ -115,7 +117,8 @@ export function makeHostile(content: string): void {
     '《湟源县贯彻落实<关于加快把青藏高原打造成为全国乃至国际生态文明高地行动方案> 的实施方案》',
     `《${F.title.value}》`,
   );
-  text = replaceOnce(text, '构建河湟谷地生态共同体。', `构建河湟谷地生态共同体。${F.taskText.value}。`);
+  // A quantity the task promises (its target 0), so that a report can carry an indicator value.
+  text = replaceOnce(text, '构建河湟谷地生态共同体。', `构建河湟谷地生态共同体。森林覆盖率达到38.5%。${F.taskText.value}。`);
   text = replaceOnce(text, '配合单位:县林草局、县自然资源局', `配合单位:县林草局、${UNIT_NAMES.join('、')}、县自然资源局`);
   writeFileSync(doc, text);
   // What the text does not say: an issuer and a note typed by an editor.
@@ -143,6 +146,7 @@ export function makeHostile(content: string): void {
       '    status: 超过序时进度',
       `    progress: ${yamlString(F.progress.value)}`,
       `    evidence: [{ title: ${yamlString(F.evidence.value)}, url: "https://www.huangyuan.gov.cn/gk/1.html" }]`,
+      `    indicators: [{ target: 0, value: 38.6, unit: ${yamlString(F.indicatorUnit.value)}, note: ${yamlString(F.indicatorNote.value)} }]`,
       `    reportingUnit: ${yamlString(F.reportingUnit.value)}`,
       '  - task: t2',
       '    status: 达到序时进度',
