@@ -4,7 +4,16 @@ export default defineConfig({
   test: {
     projects: [
       // Pure modules: no build, no browser. `npx vitest run --project unit` stays fast.
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/faults/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/faults/**', 'tests/components/[A-Z]*.test.ts'],
+        },
+      },
+      // Astro components rendered by the container API, with Astro's Vite plugins (vitest.components.config.ts).
+      'vitest.components.config.ts',
       // The built site in Chromium. global-setup builds dist/ once (QINGDAN_SKIP_BUILD=1 reuses it).
       {
         extends: true,

@@ -28,7 +28,8 @@ import {
 } from './phases.ts';
 import { changeOneReport } from './change-report.ts';
 import { runMeasured, type StepResult } from './proc.ts';
-import { FIRST_QUERIES, measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
+import { FIRST_QUERIES, LATENCY_RUNS, measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
+import { evaluateTargets, type TargetResult } from './targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -108,6 +109,8 @@ interface Results {
   };
   outputs: { cards: Maybe<number>; pdfs: Maybe<number>; index_mb: Maybe<number> };
   search: { baseline: Maybe<SearchMetrics>; portal: Maybe<SearchMetrics> };
+  /** The decided targets, as ratios to the baseline of the same run (bench/targets.ts). */
+  targets: TargetResult[];
   /** Why each missing number is missing: key → reason. */
   na: Record<string, string>;
   /** Facts that qualify a number that is there (a 0 that means a stage did not run, a phase measured apart). */
@@ -221,9 +224,11 @@ function printTable(r: Results): void {
     add(
       `search ${name}: latency`,
       s ? `p95 ${fmt(s.p95Ms, ' ms')}` : 'n/a',
-      s ? `p50 ${fmt(s.p50Ms, ' ms')} over ${s.queries} queries` : '',
+      s ? `p50 ${fmt(s.p50Ms, ' ms')} over ${s.queries} queries (each query ${LATENCY_RUNS} times)` : '',
     );
   }
+  for (const t of r.targets)
+    add(`target: ${t.name}`, t.ratio === null ? 'n/a' : `${t.ratio}× (≤ ${t.limit}×)`, `${t.ratio === null ? '' : t.met ? 'met' : 'NOT met'}; ${t.detail}`);
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   console.log('\n' + rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`).join('\n'));
   const na = Object.entries(r.na);
@@ -494,9 +499,11 @@ async function main(): Promise<number> {
     },
     outputs,
     search,
+    targets: [],
     na,
     notes,
   };
+  results.targets = evaluateTargets(results);
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const json = JSON.stringify(results, null, 2) + '\n';

@@ -2,12 +2,16 @@
 // lists, each keyed for the page cache by the URL the page is served at (src/build/page-cache/).
 import { withCacheKeys } from '../build/page-cache/context';
 import {
+  departmentChangesUrl,
   departmentFeedUrl,
+  documentChangesUrl,
+  documentFeedUrl,
   departmentsIndexUrl,
   documentsIndexUrl,
   documentUrl,
   overdueUrl,
   pageUrl,
+  regionChangesUrl,
   regionFeedUrl,
   unitKey,
   unverifiedUnitUrl,
@@ -142,6 +146,29 @@ export const departmentFeedRoutes = () =>
   itemRoutes(
     (p) => p.departments,
     (dv) => ({ params: { id: dv.department.id }, url: departmentFeedUrl(dv.department.id) }),
+  );
+
+export const documentFeedRoutes = () =>
+  itemRoutes(
+    (p) => p.documents,
+    (doc) => ({ params: { slug: doc.slug }, url: documentFeedUrl(doc.slug) }),
+  );
+
+/** 本期变化 of each document, region and department. */
+export const documentChangesRoutes = () =>
+  itemRoutes(
+    (p) => p.documents,
+    (doc) => ({ params: { slug: doc.slug }, props: { doc }, url: documentChangesUrl(doc.slug) }),
+  );
+export const regionChangesRoutes = () =>
+  itemRoutes(
+    (p) => p.regions,
+    (rv) => ({ params: { code: rv.region.code }, props: { rv }, url: regionChangesUrl(rv.region.code) }),
+  );
+export const departmentChangesRoutes = () =>
+  itemRoutes(
+    (p) => p.departments,
+    (dv) => ({ params: { id: dv.department.id }, props: { dv }, url: departmentChangesUrl(dv.department.id) }),
   );
 
 export const sitemapChunkRoutes = () =>

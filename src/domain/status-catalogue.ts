@@ -108,3 +108,23 @@ export const isSelfReportedComplete = (s: Status): boolean => statusEntry(s).com
 export const isVerifiedClosed = (s: Status): boolean => statusEntry(s).completion === 'verified';
 /** Either form of completion: what stops the overdue clock. */
 export const isComplete = (s: Status): boolean => statusEntry(s).completion !== null;
+
+/**
+ * How far along each reported word says a task is, lowest step first: what "moved up" and "moved down"
+ * mean on the changes pages (src/portal/changes.ts). 长期坚持 (standing work, reported as proceeding
+ * normally) shares the step of 达到序时进度. The derived words have no step: 未报告 says nothing about
+ * progress and 已逾期 is a flag on top of a status.
+ */
+export const PROGRESS_STEPS: readonly (readonly ReportedStatus[])[] = [
+  [STATUS.notStarted],
+  [STATUS.behind],
+  [STATUS.onTrack, STATUS.standing],
+  [STATUS.ahead],
+  [STATUS.done],
+  [STATUS.closed],
+];
+
+const STEP_OF = new Map<Status, number>(PROGRESS_STEPS.flatMap((words, step) => words.map((w) => [w, step] as const)));
+
+/** The progress step of a status (0 = 尚未启动 … 5 = 已销号), or null for 未报告 and 已逾期. */
+export const progressStep = (s: Status): number | null => STEP_OF.get(s) ?? null;

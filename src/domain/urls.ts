@@ -17,6 +17,10 @@ export const documentsIndexUrl = () => '/documents/';
 export const departmentsIndexUrl = () => '/departments/';
 export const regionsIndexUrl = () => '/regions/';
 export const overdueUrl = () => '/overdue/';
+/** 本期变化: the latest period's changes against the one before, of a document, a region, a department. */
+export const documentChangesUrl = (slug: string) => `${documentUrl(slug)}changes/`;
+export const regionChangesUrl = (code: string) => `${regionUrl(code)}changes/`;
+export const departmentChangesUrl = (id: string) => `${departmentUrl(id)}changes/`;
 
 /**
  * Page n of a long list whose first page is `base` (ending in "/"): `${base}page/${n}/`. The
@@ -47,3 +51,6 @@ export const documentReportUrl = (slug: string, periodId: string) => `/reports/d
 export const feedUrl = () => '/feeds/all.xml';
 export const regionFeedUrl = (code: string) => `/feeds/regions/${code}.xml`;
 export const departmentFeedUrl = (id: string) => `/feeds/departments/${id}.xml`;
+export const documentFeedUrl = (slug: string) => `/feeds/documents/${slug}.xml`;
+/** The XSLT stylesheet that shows a feed opened in a browser as a readable page (public/feed.xsl). */
+export const feedStylesheetUrl = () => '/feed.xsl';

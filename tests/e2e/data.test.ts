@@ -8,7 +8,7 @@ import { ingestAll } from '../../src/sources/documents/index.ts';
 import { DATA_FILE_DOCS, fileJsonSchema, flattenSchema } from '../../src/outputs/data/docs.ts';
 import { DEMO_LABEL } from '../../src/portal/labels.ts';
 import { documentsFileSchema, reportsFileSchema, tasksFileSchema, unitsFileSchema, type TasksFile } from '../../src/outputs/data/schema.ts';
-import { departmentFeedUrl, documentUrl, feedUrl, openDataUrl, regionFeedUrl } from '../../src/domain/urls.ts';
+import { departmentFeedUrl, documentFeedUrl, documentUrl, feedUrl, openDataUrl, regionFeedUrl } from '../../src/domain/urls.ts';
 import { formatViolations, openPage, runAxe, screenshot } from '../helpers/browser.ts';
 
 let dist = '';
@@ -103,6 +103,12 @@ describe('feeds and sitemap', () => {
     for (const d of docs.documents) expect(existsSync(join(dist, regionFeedUrl(d.regionCode))), d.regionCode).toBe(true);
     const units = unitsFileSchema.parse(readJson('/data/units.json'));
     for (const dep of units.departments) expect(existsSync(join(dist, departmentFeedUrl(dep.id))), dep.id).toBe(true);
+    for (const d of docs.documents) {
+      const feed = read(documentFeedUrl(d.slug));
+      expect(feed.split('\n')[1], d.slug).toBe('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+    }
+    // Opened in a browser, a feed is shown through the site's own stylesheet.
+    expect(read('/feed.xsl')).toContain('<xsl:stylesheet');
   });
 
   it('lists every built page in the sitemap, and only built pages', () => {

@@ -51,6 +51,8 @@ async function discover(): Promise<Record<string, string>> {
     departments: '/departments/',
     regions: '/regions/',
     region,
+    // 本期变化 of that region: every kind of change its documents have, across cadences.
+    changes: `${region}changes/`,
     overdue: '/overdue/',
     ...(unit ? { unit } : {}),
   };
@@ -60,7 +62,7 @@ let pathsPromise: Promise<Record<string, string>> | undefined;
 const paths = () => (pathsPromise ??= discover());
 
 describe('every page type', () => {
-  const TYPES = ['home', 'documents', 'document', 'task', 'departments', 'department', 'regions', 'region', 'overdue', 'unit'];
+  const TYPES = ['home', 'documents', 'document', 'task', 'departments', 'department', 'regions', 'region', 'changes', 'overdue', 'unit'];
   for (const type of TYPES) {
     for (const width of WIDTHS) {
       it(`${type} at ${width}px: zh-CN, labelled search, no sideways scroll, demo labelled, zero axe violations`, async () => {
@@ -80,6 +82,14 @@ describe('every page type', () => {
         expect((await form.getAttribute('method'))?.toLowerCase()).toBe('get');
         const q = form.locator('input[name="q"]');
         expect(await page.locator(`label[for="${await q.getAttribute('id')}"]`).textContent()).toBeTruthy();
+
+        // Autodiscovery: the feeds that concern the page, the portal's own last.
+        const feeds = await page
+          .locator('head link[rel="alternate"][type="application/atom+xml"]')
+          .evaluateAll((ls) => ls.map((l) => [l.getAttribute('href')!, l.getAttribute('title')!]));
+        expect(feeds.length).toBeGreaterThan(0);
+        expect(feeds.at(-1)![0]).toMatch(/\/feeds\/all\.xml$/);
+        for (const [, title] of feeds) expect(title).toMatch(/^清单：/);
 
         // Social meta: absolute URLs.
         for (const sel of ['meta[property="og:image"]', 'meta[name="twitter:image"]']) {

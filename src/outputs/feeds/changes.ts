@@ -6,13 +6,17 @@ import type { Portal, TaskView } from '../../portal/types';
 import type { StatusAt } from '../../domain/types';
 import type { Status } from '../../domain/types';
 import { memoWithReads } from '../../portal/reads';
+import { finalDeadline } from '../../domain/derive-status';
 
 export interface StatusChange {
   view: TaskView;
   at: StatusAt;
   /** The state before, or null for the first thing known about the task. */
   previous: { status: Status; overdue: boolean; periodLabel: string } | null;
-  /** YYYY-MM-DD: the report date, or the period end when the change is an unreported overdue. */
+  /**
+   * YYYY-MM-DD: the report date; for an unreported overdue, the day it became overdue within the period
+   * (the day after the deadline, or the period's first day), never a day still to come.
+   */
   updated: string;
   demo: boolean;
 }
@@ -31,12 +35,21 @@ export function taskChanges(view: TaskView): StatusChange[] {
       view,
       at,
       previous,
-      updated: at.report?.reportedOn ?? at.period.end,
+      updated: at.report?.reportedOn ?? overdueSince(view, at),
       // 未报告 + overdue is derived from the task's own data: demo when that data is.
       demo: at.report ? at.report.source === 'demo' : view.demo,
     });
   }
   return out;
+}
+
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The first day of the period on which an unreported task was overdue. */
+function overdueSince(view: TaskView, at: StatusAt): string {
+  const deadline = finalDeadline(view.task, view.document.meta.span.end);
+  const after = deadline ? dayAfter(deadline) : at.period.start;
+  return after > at.period.start ? (after < at.period.end ? after : at.period.end) : at.period.start;
 }
 
 /** Newest first; ties in a fixed order so that rebuilding gives the same feed byte for byte. */

@@ -3,11 +3,14 @@
 // pointing at /sitemap-1.xml, /sitemap-2.xml… (they must sit at the root to cover the whole site).
 import type { Portal } from '../../portal/types';
 import {
+  departmentChangesUrl,
   departmentUrl,
+  documentChangesUrl,
   documentUrl,
   homeUrl,
   methodologyUrl,
   openDataUrl,
+  regionChangesUrl,
   regionUrl,
   searchUrl,
   taskUrl,
@@ -41,6 +44,9 @@ export function pagePaths(portal: Portal): string[] {
   for (const d of portal.departments) paths.push(departmentUrl(d.department.id));
   for (const r of portal.regions) paths.push(regionUrl(r.region.code));
   for (const name of portal.unverifiedByName.keys()) paths.push(unverifiedUnitUrl(name));
+  for (const d of portal.documents) paths.push(documentChangesUrl(d.slug));
+  for (const d of portal.departments) paths.push(departmentChangesUrl(d.department.id));
+  for (const r of portal.regions) paths.push(regionChangesUrl(r.region.code));
   const unique = [...new Set(paths)];
   cache.set(portal, unique);
   return unique;

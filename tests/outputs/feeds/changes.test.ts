@@ -53,4 +53,21 @@ describe('status changes', () => {
     const again = changesOf(portal, [...portal.tasks].reverse());
     expect(again.map((c) => entryId(SITE, c))).toEqual(all.map((c) => entryId(SITE, c)));
   });
+
+  it('dates an unreported overdue by the day it became overdue, never by a period end still to come', () => {
+    const p = makePortal(
+      [
+        {
+          slug: 'late',
+          regionCode: '542500',
+          tasks: [
+            { localId: 't1', deadline: { text: '2020年6月底前', date: '2020-06-30' }, reports: { '2019': { status: '达到序时进度' } } },
+          ],
+        },
+      ],
+      '2020-09-15',
+    );
+    const [, overdue] = taskChanges(p.taskById.get('late/t1')!);
+    expect([overdue.at.period.id, overdue.at.overdue, overdue.updated]).toEqual(['2020', true, '2020-07-01']);
+  });
 });

@@ -6,7 +6,11 @@ import { allFeed, departmentFeed, regionFeed } from '../../../src/outputs/feeds/
 import { largePortal, smallPortal } from '../../fixtures/portal-data';
 import { DEMO_LABEL } from '../../../src/portal/labels';
 import { taskUrl } from '../../../src/domain/urls';
-import { child, children, parseXml } from './xml';
+import { child, children, parseXml, processingInstructions } from './xml';
+import { documentFeed } from '../../../src/outputs/feeds/portal-feeds';
+import { makePortal } from '../../fixtures/portal-data';
+import { CHANGES_FIXTURE } from '../../fixtures/changes';
+import { CHANGE_KINDS } from '../../../src/portal/changes';
 
 const SITE = 'https://qingdan.example.cn';
 
@@ -60,7 +64,10 @@ describe('Atom feeds', () => {
   });
 
   it('scopes region feeds to the region and its descendants, department feeds to their tasks', () => {
-    const taskOf = (x: string) => children(parseXml(x), 'entry').map((e) => child(e, 'link')!.attrs.href.replace(SITE, ''));
+    const taskOf = (x: string) =>
+      children(parseXml(x), 'entry')
+        .map((e) => child(e, 'link')!.attrs.href.replace(SITE, ''))
+        .filter((href) => href.startsWith('/tasks/'));
     const province = taskOf(regionFeed(portal, SITE, '540000')!);
     const county = taskOf(regionFeed(portal, SITE, '542521')!);
     expect(province.length).toBe(entries.length);
@@ -78,5 +85,58 @@ describe('Atom feeds', () => {
     const big = largePortal(600);
     const parsed = parseXml(allFeed(big, SITE));
     expect(children(parsed, 'entry').length).toBe(200);
+  });
+});
+
+describe('本期变化 in the feeds', () => {
+  const portal = makePortal([CHANGES_FIXTURE], '2020-12-31');
+  const xml = regionFeed(portal, SITE, '542500')!;
+  const feed = parseXml(xml);
+  const digests = children(feed, 'entry').filter((e) => child(e, 'link')!.attrs.href.endsWith('/changes/'));
+
+  it('shows in a browser through the site stylesheet', () => {
+    expect(processingInstructions(xml)).toEqual([['xml-stylesheet', 'type="text/xsl" href="/feed.xsl"']]);
+    expect(processingInstructions(allFeed(portal, SITE))).toEqual([['xml-stylesheet', 'type="text/xsl" href="/feed.xsl"']]);
+  });
+
+  it('carries the changes of the region as one entry per comparison, every kind named, newest first', () => {
+    expect(digests).toHaveLength(1);
+    const [d] = digests;
+    expect(child(d, 'id')!.text).toBe(`${SITE}/regions/542500/changes/#2020-vs-2019`);
+    expect(child(d, 'link')!.attrs.href).toBe(`${SITE}/regions/542500/changes/`);
+    expect(child(d, 'title')!.text).toContain('本期变化：2020年 与 2019年相比');
+    const summary = child(d, 'summary')!.text;
+    for (const k of CHANGE_KINDS) {
+      expect(child(d, 'title')!.text).toContain(k.label);
+      expect(summary).toContain(`${k.label}（`);
+      expect(children(d, 'category').some((c) => c.attrs.term === `changes-${k.kind}`)).toBe(true);
+    }
+    expect(summary).toContain('达到序时进度 → 未达到序时进度');
+    expect(summary.startsWith(DEMO_LABEL)).toBe(true);
+    expect(child(d, 'updated')!.text).toBe(child(feed, 'updated')!.text);
+  });
+
+  it('has a feed per document with its changes, none for an unknown one, the same bytes every time', () => {
+    const doc = documentFeed(portal, SITE, 'ali-changes')!;
+    const parsed = parseXml(doc);
+    expect(child(parsed, 'id')!.text).toBe(`${SITE}/feeds/documents/ali-changes.xml`);
+    expect(children(parsed, 'entry').some((e) => child(e, 'id')!.text === `${SITE}/documents/ali-changes/changes/#2020-vs-2019`)).toBe(
+      true,
+    );
+    expect(documentFeed(portal, SITE, 'nope')).toBeNull();
+    expect(documentFeed(makePortal([CHANGES_FIXTURE], '2020-12-31'), SITE, 'ali-changes')).toBe(doc);
+    expect(regionFeed(makePortal([CHANGES_FIXTURE], '2020-12-31'), SITE, '542500')).toBe(xml);
+  });
+
+  it('leaves the changes out of a feed whose tasks did not change', () => {
+    const calm = makePortal([
+      {
+        slug: 'calm',
+        regionCode: '542500',
+        tasks: [{ reports: { '2019': { status: '达到序时进度' }, '2020': { status: '达到序时进度' } } }],
+      },
+    ]);
+    const entries = children(parseXml(regionFeed(calm, SITE, '542500')!), 'entry');
+    expect(entries.some((e) => child(e, 'link')!.attrs.href.includes('/changes/'))).toBe(false);
   });
 });

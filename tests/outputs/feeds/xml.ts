@@ -11,10 +11,26 @@ export interface XmlNode {
  * the five predefined entities and numeric references). It throws on anything not well-formed, so
  * an unescaped "<" or "&" from source text fails the test.
  */
+const PI = /^<\?([a-z][a-z-]*) ([^?]*)\?>\n/;
+
+/** The processing instructions between the declaration and the root, as [target, data]. */
+export function processingInstructions(xml: string): [string, string][] {
+  const decl = /^<\?xml [^?]*\?>\n/.exec(xml);
+  const out: [string, string][] = [];
+  let rest = decl ? xml.slice(decl[0].length) : xml;
+  for (let pi = PI.exec(rest); pi; pi = PI.exec(rest)) {
+    out.push([pi[1], pi[2]]);
+    rest = rest.slice(pi[0].length);
+  }
+  return out;
+}
+
 export function parseXml(xml: string): XmlNode {
   const decl = /^<\?xml version="1\.0" encoding="(utf|UTF)-8"\?>\n/.exec(xml);
   if (!decl) throw new Error('missing XML declaration');
   let i = decl[0].length;
+  // Processing instructions before the root (<?xml-stylesheet …?>): skipped, see processingInstructions.
+  for (let pi = PI.exec(xml.slice(i)); pi; pi = PI.exec(xml.slice(i))) i += pi[0].length;
   const decode = (s: string) => {
     if (/[<>]/.test(s)) throw new Error(`raw markup in text: ${s.slice(0, 60)}`);
     return s.replace(/&([^;]*);|&/g, (m, name: string | undefined) => {
