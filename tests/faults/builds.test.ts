@@ -154,7 +154,7 @@ describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stag
       if (left.length) problems.push(`processes left: ${left.map((p) => p.cmd).join('; ')}`);
       if (/published \d+ files/.test(running.log())) problems.push('the build published before it was killed');
       problems.push(...differences(snapshot(site), first).map((d) => `published site changed while killed: ${d}`));
-      check('4 SIGKILL in a stage', `SIGKILL of every process of the build during ${stage}; previous site untouched`, problems);
+      check('11 SIGKILL in a stage', `SIGKILL of every process of the build during ${stage}; previous site untouched`, problems);
     };
     const line = (re: RegExp) => (b: RunningBuild) => re.test(b.log());
 
@@ -197,7 +197,7 @@ describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stag
           p.push(`no message naming the lock and its build: ${r.log.slice(0, 200)}`);
         if (/ENOENT/.test(r.log)) p.push(`a raw ENOENT: ${r.log.slice(0, 200)}`);
         if (stackLines(r.log).length) p.push(`a stack trace: ${stackLines(r.log)[0]}`);
-        check('5 builds at once (finding 4)', `a second build on ${what} while the first runs`, p);
+        check('4 builds at once (finding 4)', `a second build on ${what} while the first runs`, p);
       }
       if (existsSync(join(other.dir, 'site'))) problems.push('the refused build made its site folder');
       if (result.code !== 0) problems.push(`rebuild exit ${result.code}: ${result.log.slice(-600)}`);
@@ -208,7 +208,7 @@ describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stag
       problems.push(...siblings(site).map((n) => `left beside the site: ${n}`));
       if (existsSync(join(site, '.prerender'))) problems.push('.prerender published');
       check(
-        '4 SIGKILL in a stage',
+        '11 SIGKILL in a stage',
         'the rebuild after 5 killed builds and a site folder moved aside: byte-identical to a clean build',
         problems,
       );

@@ -38,7 +38,7 @@ import {
 } from './helpers/outputs';
 import { check } from './helpers/results';
 
-const CASE = '1 hostile strings';
+const CASE = '1 hostile strings (findings 1, 10)';
 type Output = 'html' | 'feeds' | 'pdf' | 'json' | 'csv' | 'search';
 
 /** Where each field is shown: there it must appear as the literal text written (control characters dropped). */
