@@ -1,4 +1,4 @@
-// Cases 2–6 on one workspace, in order, each starting from what the one before left:
+// Cases 2, 4, 6, 9 and 11 on one workspace, in order, each starting from what the one before left:
 //   the plan and a status file in Big5 (finding 6), no machine path published (finding 9);
 //   damaged cache entries (finding 2): a card, a PDF and a search shard truncated in the cache;
 //   SIGKILL of the whole build in each stage (astro build, cards, PDFs, search, publish), the content
@@ -38,7 +38,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const siblings = (site: string): string[] =>
   existsSync(dirname(site)) ? readdirSync(dirname(site)).filter((n) => n.startsWith(`${basename(site)}.`) && !n.endsWith('.lock')) : [];
 
-describe('2–6. Big5 input, machine paths, damaged caches, SIGKILL in each stage, builds at once', () => {
+describe('cases 2, 4, 6, 9, 11: Big5 input, machine paths, damaged caches, SIGKILL in each stage, builds at once', () => {
   let ws: Workspace;
   let site: string;
   /** The published site of the first, clean build. */

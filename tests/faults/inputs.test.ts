@@ -1,4 +1,4 @@
-// Case 3 and findings 3, 5, 6, 7, 8: input the build must refuse. One build of a content copy holding
+// Cases 3, 5, 6, 7, 8 and 10: input the build must refuse. One build of a content copy holding
 // every fault at once (oversized fields and files, broken Big5, bad slugs, a report dated 2099), into a
 // site folder that holds a previous site: every error listed, each naming its file (and line and
 // field where there is one), no stack trace, exit 1, the previous site untouched and nothing left.
@@ -89,7 +89,7 @@ function makeFaulty(content: string): void {
   writeFileSync(join(content, 'documents', '...txt'), PLAN);
 }
 
-describe('3, 6, 7, 8 and findings 3, 5, 6, 7, 8: input the build refuses', () => {
+describe('cases 3, 5, 6, 7, 8, 10: input the build refuses', () => {
   let result: BuildResult;
   let errors: string[];
   let site: string;
