@@ -210,7 +210,7 @@ describe('tests', () => {
   const testFiles = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const p = join(dir, e.name);
-      if (e.isDirectory()) return e.name === 'e2e' || e.name === 'fixtures' ? [] : testFiles(p);
+      if (e.isDirectory()) return ['e2e', 'faults', 'fixtures'].includes(e.name) ? [] : testFiles(p);
       return e.name.endsWith('.test.ts') ? [p] : [];
     });
   /** The module a test mirrors: tests/a/b.test.ts tests src/a/b.ts, or a/b.ts beside src (bench/, scripts/), or tests/helpers/b.ts. */
