@@ -4,6 +4,7 @@
 // candidate is judged by how plausible its text is as Chinese, and the file is refused when
 // none is. Binaries and empty files are refused too, never parsed.
 import { big5CommonHanzi, CHINESE_PUNCTUATION, gb2312Hanzi } from './charsets';
+import { withoutControlCharacters } from '../domain/control-characters';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -112,7 +113,7 @@ function finish(text: string, encoding: TextEncoding): DecodedText {
     throw new DecodeError(`the file is binary, not text (${controls} control characters when read as ${encoding.toUpperCase()})`);
   }
   if (text.trim() === '') throw new DecodeError('the file holds only white space');
-  return { text: text.replace(/\r\n?/g, '\n'), encoding };
+  return { text: withoutControlCharacters(text.replace(/\r\n?/g, '\n')), encoding };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   findTask,
   KNOWN_COLUMNS,
   periodCell,
+  preferExactColumns,
   readEvidence,
   readIndicators,
   readSource,
@@ -130,7 +131,10 @@ function checkRows(ctx: Context, file: string, allRows: TableRow[], options: Tab
     const h = headerRow.cells[i].trim();
     if (f && h !== f) written.set(f, h);
   });
-  const columns: (RowField | null)[] = named.map((c) => c ?? null);
+  const columns = preferExactColumns(
+    headerRow.cells,
+    named.map((c) => c ?? null),
+  );
   // Read in an encoding guessed from its bytes and not one column known: one error that names the encoding, not one per column.
   if ((options.encoding === 'gb18030' || options.encoding === 'big5') && named.every((c) => !c)) {
     ctx.errors.push(

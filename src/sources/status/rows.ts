@@ -45,8 +45,8 @@ export const STATUS_COLUMNS: readonly { field: RowField; name: string; header: s
 /** Every name a column of a field goes by: its own, the export's (/data/reports.csv), Chinese headers. */
 const FIELD_NAMES: Record<RowField, readonly string[]> = {
   document: ['document', 'documentSlug', '文件', '文件编号'],
-  period: ['period', 'periodId', '报告期', '报告期编号'],
-  task: ['task', 'taskId', '任务', '任务编号', '任务序号'],
+  period: ['period', 'periodId', '报告期编号', '报告期'],
+  task: ['task', 'taskId', '任务编号', '任务', '任务序号'],
   status: ['status', '状态', '进展状态'],
   progress: ['progress', '进展情况'],
   evidence: ['evidence', '佐证资料', '佐证材料'],
@@ -79,6 +79,13 @@ export const HELPER_COLUMNS: readonly string[] = [
   'notice',
   'file',
   'line',
+  // the same, as /data/reports.csv heads them
+  '任务网址',
+  '报告期开始',
+  '报告期结束',
+  '示例说明',
+  '状态数据文件',
+  '行号',
 ];
 const HELPER_PATTERN = /^(备注|说明|注)/;
 
@@ -290,4 +297,27 @@ export function taskLabel(doc: Document, task: Task): string {
     if ('task' in hit && hit.task === task) return form;
   }
   return task.localId;
+}
+
+/**
+ * A field named by several columns under different names (the export's 报告期编号 beside its
+ * 报告期, 任务编号 beside 任务序号): the name listed first in FIELD_NAMES is read, the others are
+ * helper columns. The same name twice stays a duplicate, which the caller reports.
+ */
+export function preferExactColumns(cells: readonly string[], columns: (RowField | null)[]): (RowField | null)[] {
+  const rank = (i: number) => {
+    const name = cells[i].normalize('NFKC').trim();
+    const names = FIELD_NAMES[columns[i]!];
+    const at = names.indexOf(name);
+    return at >= 0 ? at : names.indexOf(simplifiedWord(name));
+  };
+  const out = [...columns];
+  for (const field of new Set(columns.filter((c): c is RowField => c !== null))) {
+    const at = columns.flatMap((c, i) => (c === field ? [i] : []));
+    const names = new Set(at.map((i) => cells[i].normalize('NFKC').trim()));
+    if (at.length < 2 || names.size !== at.length) continue;
+    const best = at.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    for (const i of at) if (i !== best) out[i] = null;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
 // instructions sheet is skipped). Row numbers are the spreadsheet's, so an error points at the row to fix.
 import ExcelJS from 'exceljs';
 import { SourceError } from '../../domain/source-error';
+import { withoutControlCharacters } from '../../domain/control-characters';
 import type { TableRow } from './csv';
 import { columnOf } from './rows';
 
@@ -42,7 +43,7 @@ export async function readWorkbookRows(bytes: Uint8Array, file: string): Promise
     const rows: TableRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellValueText(row.getCell(c).value));
+      for (let c = 1; c <= row.cellCount; c++) cells.push(withoutControlCharacters(cellValueText(row.getCell(c).value)));
       rows.push({ cells, line: number });
     });
     return { sheet: ws.name, rows };

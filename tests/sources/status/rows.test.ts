@@ -5,6 +5,7 @@ import { readPeriod } from '../../../src/domain/periods';
 import {
   bareTaskNumber,
   columnOf,
+  preferExactColumns,
   findTask,
   readEvidence,
   readIndicators,
@@ -132,5 +133,17 @@ describe('task numbers as the document writes them', () => {
     expect(taskLabel(doc, doc.tasks[1])).toBe('（二）');
     expect(taskLabel(doc, doc.tasks[0])).toBe('1');
     expect(bareTaskNumber('（十二）')).toBe('十二');
+  });
+});
+
+describe('one field under several names', () => {
+  const read = (cells: string[]) => preferExactColumns(cells, cells.map((c) => columnOf(c) ?? null));
+
+  it('reads the export’s id columns and lets its label columns help', () => {
+    expect(read(['任务编号', '报告期编号', '报告期', '任务序号', '进展状态'])).toEqual(['task', 'period', null, null, 'status']);
+  });
+
+  it('leaves the same name twice for the duplicate check', () => {
+    expect(read(['状态', '状态'])).toEqual(['status', 'status']);
   });
 });

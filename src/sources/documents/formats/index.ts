@@ -6,6 +6,7 @@
 // spreadsheets, pictures) are refused with the conversion to make. Every error is a SourceError
 // whose message starts with the file's path.
 import { readFileSync, statSync } from 'node:fs';
+import { withoutControlCharacters } from '../../../domain/control-characters';
 import { extname } from 'node:path';
 import { LIMITS } from '../../../domain/limits';
 import { SourceError } from '../../../domain/source-error';
@@ -189,7 +190,8 @@ export async function readSourceFile(file: string): Promise<SourceText> {
     else text = (await readPdf(bytes)).text;
     if (text!.trim() === '')
       throw new SourceError({ file }, `no text found in the ${format === 'txt' ? 'file' : format.toUpperCase()}`, 'a document with text');
-    const simplified = toSimplified(text!);
+    // Whatever the format, no control character reaches the portal (entities and Word runs make them too).
+    const simplified = toSimplified(withoutControlCharacters(text!));
     return { text: simplified.text, format, ...(encoding ? { encoding } : {}), converted: simplified.converted };
   } catch (e) {
     // Each says "problem; what was expected or what to do".
