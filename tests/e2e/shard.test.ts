@@ -95,7 +95,8 @@ describe('a build split across machines', () => {
       );
       if (r.status !== 0) throw new Error(`assemble of ${n} slices failed (exit ${r.status}):\n${r.log.slice(-4000)}`);
     }
-  });
+    // Six builds of a 10-task site: under 3 minutes on 2 idle cores; far longer on a busy machine.
+  }, 20 * 60_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
