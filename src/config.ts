@@ -32,6 +32,18 @@ export interface Settings {
   pdfWorkers: number | undefined;
   /** QINGDAN_SITE_URL: the public URL (og:image, feeds and the sitemap need absolute URLs). */
   siteUrl: string;
+  /**
+   * QINGDAN_SHARD=I/N (`npm run build -- --shard I/N` sets it): this build makes the I-th of N slices of the
+   * cards, PDFs and search shards (src/build/shard.ts), with a cache of its own (cacheDir gets a folder
+   * shard-I-of-N); null for a whole build.
+   */
+  shard: ShardSetting | null;
+}
+
+/** One slice of a build split across machines: `index` from 1 to `count`. */
+export interface ShardSetting {
+  index: number;
+  count: number;
 }
 
 /** A setting with a value it cannot take. */
@@ -101,11 +113,28 @@ function siteUrl(env: Env): string {
   return raw;
 }
 
+/** "I/N" with 1 ≤ I ≤ N: the I-th of N slices. */
+export function parseShard(raw: string, variable = 'QINGDAN_SHARD'): ShardSetting {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count || count > 1000)
+    throw new SettingError(variable, raw, 'I/N with 1 ≤ I ≤ N ≤ 1000, such as 2/4');
+  return { index, count };
+}
+
+/** The folder of a slice's own cache under the cache root: shard-2-of-4. */
+export const shardCacheFolder = (shard: ShardSetting): string => `shard-${shard.index}-of-${shard.count}`;
+
 /** Every setting from an environment, checked; throws SettingError on the first bad one. */
 export function readSettings(env: Env = process.env, now: Date = new Date()): Settings {
+  const rawShard = given(env, 'QINGDAN_SHARD');
+  const shard = rawShard === undefined ? null : parseShard(rawShard);
+  const cacheDir = given(env, 'QINGDAN_CACHE_DIR') ?? null;
   return {
     contentDir: resolve(given(env, 'QINGDAN_CONTENT_DIR') ?? 'content'),
-    cacheDir: given(env, 'QINGDAN_CACHE_DIR') ?? null,
+    // A slice keeps a cache of its own: slices built one after another on one machine must not prune each other's.
+    cacheDir: shard ? join(cacheDir ?? join('.cache', 'qingdan'), shardCacheFolder(shard)) : cacheDir,
     buildDate: buildDate(env, now),
     parseCache: onOff(env, 'QINGDAN_PARSE_CACHE'),
     pageCache: onOff(env, 'QINGDAN_PAGE_CACHE'),
@@ -114,6 +143,7 @@ export function readSettings(env: Env = process.env, now: Date = new Date()): Se
     cardWorkers: positiveNumber(env, 'QINGDAN_CARD_WORKERS', 'a whole number of workers of 1 or more', true),
     pdfWorkers: positiveNumber(env, 'QINGDAN_PDF_WORKERS', 'a whole number of workers of 1 or more', true),
     siteUrl: siteUrl(env),
+    shard,
   };
 }
 

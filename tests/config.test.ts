@@ -31,6 +31,7 @@ describe('readSettings: defaults', () => {
       cardWorkers: undefined,
       pdfWorkers: undefined,
       siteUrl: DEFAULT_SITE_URL,
+      shard: null,
     });
   });
 
@@ -66,7 +67,21 @@ describe('readSettings: defaults', () => {
       cardWorkers: 2,
       pdfWorkers: 1,
       siteUrl: 'http://localhost:4321/qingdan/',
+      shard: null,
     });
+  });
+
+  it('reads QINGDAN_SHARD as a slice with a cache folder of its own', () => {
+    expect(readSettings({ QINGDAN_SHARD: '2/3' }, NOW)).toMatchObject({
+      shard: { index: 2, count: 3 },
+      cacheDir: join('.cache', 'qingdan', 'shard-2-of-3'),
+    });
+    expect(readSettings({ QINGDAN_SHARD: '1/1', QINGDAN_CACHE_DIR: '/c' }, NOW)).toMatchObject({
+      shard: { index: 1, count: 1 },
+      cacheDir: '/c/shard-1-of-1',
+    });
+    for (const bad of ['0/2', '3/2', '2', 'a/b', '1/0', '-1/2'])
+      expect(() => readSettings({ QINGDAN_SHARD: bad }, NOW)).toThrow(/QINGDAN_SHARD: expected I\/N/);
   });
 
   it('reads on and off in the usual spellings', () => {

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheRoot } from '../config';
+import type { WorkSlice } from './shard';
 
 export interface StageLogger {
   info: (line: string) => void;
@@ -19,6 +20,8 @@ export interface StageContext {
   /** The public URL (Astro's `site`), or null. */
   site: string | null;
   logger: (tag: string) => StageLogger;
+  /** In a build split across machines (`--shard I/N`), which cards, PDFs and search shards this one makes (shard.ts). */
+  slice?: WorkSlice;
 }
 
 /** What the Astro build tells the output stages. */

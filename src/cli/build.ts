@@ -1,5 +1,7 @@
-// `npm run build [-- --out DIR] [--config FILE]`: the whole site into dist/ (or DIR), one build at a time,
-// published all at once or not at all:
+// `npm run build [-- --out DIR] [--config FILE] [--shard I/N]`: the whole site into dist/ (or DIR), one
+// build at a time, published all at once or not at all. With --shard I/N, the pages and the I-th of N
+// slices of the cards, PDFs and search shards, with a cache of its own, into dist-shard-I-of-N/ (or DIR),
+// with a manifest `npm run assemble` checks (src/build/shard.ts, src/cli/assemble.ts):
 //   1. lock the cache and the site folder (src/build/lock.ts): a second build fails saying who holds them;
 //   2. check all content the way the build reads it, every error at once, before anything is written;
 //   3. `astro build` into the work folder in the cache (pages, feeds, data schemas);
@@ -8,7 +10,7 @@
 // A failed or stopped build leaves the published site as it was.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { cacheRoot, childEnvironment, readSettings } from '../config';
+import { cacheRoot, childEnvironment, parseShard, readSettings, type ShardSetting } from '../config';
 import { BuildLocked, takeLocks, type HeldLock } from '../build/lock';
 import { publishSite, recoverPublishing, workFolder } from '../build/publish';
 import { consoleLogger } from '../build/stage';
@@ -20,10 +22,11 @@ const log = consoleLogger('qingdan-build');
 interface Options {
   out: string;
   config: string | null;
+  shard: ShardSetting | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { out: resolve(ROOT, 'dist'), config: null };
+  const o: Options = { out: '', config: null, shard: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -33,8 +36,10 @@ function parseArgs(argv: string[]): Options {
     };
     if (a === '--out') o.out = resolve(ROOT, value());
     else if (a === '--config') o.config = value();
-    else throw new Error(`unknown argument "${a}" (use --out DIR, --config FILE)`);
+    else if (a === '--shard') o.shard = parseShard(value(), '--shard');
+    else throw new Error(`unknown argument "${a}" (use --out DIR, --config FILE, --shard I/N)`);
   }
+  o.out ||= resolve(ROOT, o.shard ? `dist-shard-${o.shard.index}-of-${o.shard.count}` : 'dist');
   return o;
 }
 
@@ -65,7 +70,11 @@ class StepFailed extends Error {
 async function main(argv: string[]): Promise<number> {
   blockingWrites();
   const options = parseArgs(argv);
-  const settings = readSettings(); // a bad setting fails before anything is locked or written
+  // Every step of a slice reads its shard (and its own cache) from QINGDAN_SHARD.
+  const env = options.shard
+    ? { ...childEnvironment(), QINGDAN_SHARD: `${options.shard.index}/${options.shard.count}` }
+    : childEnvironment();
+  const settings = readSettings(env); // a bad setting fails before anything is locked or written
   const cache = cacheRoot(ROOT, settings);
   const work = workFolder(cache, options.out);
   let lock: HeldLock;
@@ -86,7 +95,6 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const env = childEnvironment();
   const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   try {

@@ -13,6 +13,8 @@ import { shardRecordLimit } from '../outputs/search/shards';
 import { planSearch } from '../outputs/search/stage';
 import { finishSiteDir } from '../build/site-dir/integration';
 import { consoleLogger, readHandoff, type StageContext } from '../build/stage';
+import { contentVersion, shardLabel, WorkSlice, writeSliceManifest } from '../build/shard';
+import { settings } from '../config';
 import { blockingWrites } from '../build/whole-log/whole-log';
 
 async function main(): Promise<number> {
@@ -21,7 +23,10 @@ async function main(): Promise<number> {
   configuredMemoryMb();
   shardRecordLimit();
   const handoff = readHandoff(process.cwd());
-  const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger };
+  // `--shard I/N`: cards, PDFs and search shards of this slice only (src/build/shard.ts).
+  const { shard } = settings();
+  const slice = new WorkSlice(shard);
+  const ctx: StageContext = { outDir: handoff.outDir, root: handoff.root, site: handoff.site, logger: consoleLogger, slice };
   const started = performance.now();
   const portal = await getPortal();
   dataStage(portal, ctx);
@@ -36,6 +41,12 @@ async function main(): Promise<number> {
   const searching = search.run().finally(release);
   await Promise.all([pdfStage(portal, ctx, { held }), searching]);
   finishSiteDir(handoff);
+  if (shard) {
+    const version = contentVersion(handoff.root, settings(), { searchShardRecords: shardRecordLimit() });
+    const { made, items } = slice;
+    writeSliceManifest(handoff.outDir, { version, buildDate: settings().buildDate, shard, items, made });
+    consoleLogger('qingdan').info(`slice ${shardLabel(shard)}: ${made.length} of ${items.length} work items, content version ${version}`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`[qingdan:phase] outputs ${seconds}s`); // for the benchmark, like ingest and join
   consoleLogger('qingdan').info(`data files, cards, reports and search index written in ${seconds} s`);

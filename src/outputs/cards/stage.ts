@@ -14,8 +14,9 @@ export async function cardsStage(portal: Portal, ctx: StageContext): Promise<voi
   const log = ctx.logger('qingdan-cards');
   if (!ctx.site) log.warn('no `site` configured: cards show no host');
   const site: CardSite = { url: ctx.site ?? '', name: DEFAULT_SITE_NAME, title: DEFAULT_SITE_TITLE, description: DEFAULT_SITE_DESCRIPTION };
+  const specs = cardsForPortal(portal, site);
   await buildCards({
-    specs: cardsForPortal(portal, site),
+    specs: ctx.slice ? ctx.slice.take('card', specs, (spec) => spec.path) : specs,
     outDir: ctx.outDir,
     cacheDir: resolveCacheDir(ctx.root),
     root: ctx.root,

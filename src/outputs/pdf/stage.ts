@@ -13,7 +13,8 @@ const KEEP_DAYS = 30;
 
 export async function pdfStage(portal: Portal, ctx: StageContext, options: { held?: HeldMemory } = {}): Promise<void> {
   const log = ctx.logger('pdf');
-  const specs = reportsForPortal(portal, { siteUrl: ctx.site ? ctx.site.replace(/\/+$/, '') : null });
+  const every = reportsForPortal(portal, { siteUrl: ctx.site ? ctx.site.replace(/\/+$/, '') : null });
+  const specs = ctx.slice ? ctx.slice.take('pdf', every, (spec) => spec.path) : every;
   const cache = new PdfCache(pdfCacheDir(ctx.root));
   log.info(`${specs.length} reports to write`);
   await buildReports({

@@ -138,12 +138,15 @@ export function planSearch(portal: Portal, ctx: StageContext, s: Settings = sett
   const started = Date.now();
   const records = searchRecords(portal);
   const shards = partitionRecords(records, shardRecordLimit(s));
+  // A build split across machines indexes its own shards only (src/build/shard.ts); each keeps its number.
+  const numbered = shards.map((shard, n) => ({ shard, n }));
+  const mine = ctx.slice ? ctx.slice.take('search', numbered, ({ n }) => String(n)) : numbered;
   const cacheDir = searchCacheDir(ctx.root, s);
-  const dirs = shards.map((shard) => join(cacheDir, shardKey(shard, pagefindVersion())));
-  const missing = shards.filter((_, i) => !existsSync(dirs[i]!));
+  const dirs = mine.map(({ shard }) => join(cacheDir, shardKey(shard, pagefindVersion())));
+  const missing = mine.filter((_, i) => !existsSync(dirs[i]!));
   return {
-    indexingMb: Math.max(0, ...missing.map((shard) => shardIndexingMb(shard.length))),
-    run: () => publishShards(records, shards, dirs, cacheDir, ctx, started),
+    indexingMb: Math.max(0, ...missing.map(({ shard }) => shardIndexingMb(shard.length))),
+    run: () => publishShards(records, shards.length, mine, dirs, cacheDir, ctx, started),
   };
 }
 
@@ -153,7 +156,8 @@ export async function searchStage(portal: Portal, ctx: StageContext, s: Settings
 
 async function publishShards(
   records: SearchRecord[],
-  shards: SearchRecord[][],
+  count: number,
+  shards: { shard: SearchRecord[]; n: number }[],
   dirs: string[],
   cacheDir: string,
   ctx: StageContext,
@@ -167,11 +171,11 @@ async function publishShards(
   const used = new Set<string>();
   const made = new Set<string>();
   let built = 0;
-  for (const [i, shard] of shards.entries()) {
+  for (const [i, { shard, n }] of shards.entries()) {
     const shardStarted = Date.now();
     const entry = await cachedShard(shard, dirs[i]!, logger);
     used.add(entry.dir);
-    const folder = shardFolder(i);
+    const folder = shardFolder(n);
     for (const file of listFiles(entry.dir).filter((f) => f !== SHARD_HASHES)) {
       placeFile(join(entry.dir, file), join(out, folder, file), made);
       published.add(folder + file);
@@ -179,11 +183,11 @@ async function publishShards(
     if (entry.built) {
       built++;
       logger.info(
-        `search shard ${i + 1}/${shards.length}: ${shard.length} records indexed in ${((Date.now() - shardStarted) / 1000).toFixed(1)} s`,
+        `search shard ${n + 1}/${count}: ${shard.length} records indexed in ${((Date.now() - shardStarted) / 1000).toFixed(1)} s`,
       );
     }
   }
-  const manifest: ShardsManifest = { shards: shards.slice(1).map((_, i) => `/pagefind/${shardFolder(i + 1)}`) };
+  const manifest: ShardsManifest = { shards: Array.from({ length: Math.max(0, count - 1) }, (_, i) => `/pagefind/${shardFolder(i + 1)}`) };
   // The file in place may be a hard link into another site folder: replaced, not written through.
   replaceFile(join(out, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
   published.add(SHARDS_MANIFEST);
@@ -192,6 +196,6 @@ async function publishShards(
   for (const name of readdirSync(cacheDir))
     if (!used.has(join(cacheDir, name))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   logger.info(
-    `search: ${records.length} records in ${shards.length} shard${shards.length === 1 ? '' : 's'} (${built} indexed, ${shards.length - built} from cache) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `search: ${records.length} records in ${count} shard${count === 1 ? '' : 's'}${shards.length === count ? '' : ` (${shards.length} of them in this slice)`} (${built} indexed, ${shards.length - built} from cache) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
