@@ -29,10 +29,21 @@ export class BuildLocked extends Error {
   }
 }
 
-const alive = (pid: number): boolean => {
+/** A killed build that its parent has not reaped yet is a zombie: signal 0 reaches it, but it holds nothing. */
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (command) state …"; the command may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (macOS) or the process is gone: signal 0 decides
+  }
+}
+
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (e) {
     // EPERM: the process exists but belongs to someone else.
     return (e as NodeJS.ErrnoException).code === 'EPERM';

@@ -1,10 +1,10 @@
 // One build at a time: the lock is exclusive, says who holds it, and a dead build's lock is taken over.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildLocked, takeLock, takeLocks } from '../../src/build/lock';
+import { alive, BuildLocked, takeLock, takeLocks } from '../../src/build/lock';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'qingdan-lock-'));
 
@@ -78,5 +78,24 @@ describe('takeLocks', () => {
     expect([existsSync(join(d, 'a.lock')), existsSync(join(d, 'b.lock'))]).toEqual([true, true]);
     both.release();
     expect([existsSync(join(d, 'a.lock')), existsSync(join(d, 'b.lock'))]).toEqual([false, false]);
+  });
+});
+
+describe('alive', () => {
+  it('is true for a running process and false for a killed one not yet reaped (a zombie)', () => {
+    expect(alive(process.pid)).toBe(true);
+    if (!existsSync('/proc/self/stat')) return; // zombies are read from /proc (Linux)
+    const child = spawn('sh', ['-c', 'exit 0']);
+    const pid = child.pid!;
+    // The event loop is not run while this waits, so Node cannot reap the child: it stays a zombie.
+    const until = Date.now() + 5000;
+    let state = '';
+    while (Date.now() < until) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      if (state === 'Z') break;
+    }
+    expect(state).toBe('Z');
+    expect(alive(pid)).toBe(false);
   });
 });

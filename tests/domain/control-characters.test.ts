@@ -20,6 +20,9 @@ describe('withoutControlCharacters', () => {
 describe('dataWithoutControlCharacters', () => {
   it('cleans every string inside lists and maps, leaving other values', () => {
     const data = { reports: [{ progress: '完成\u0000', count: 3, ok: true, evidence: [{ title: '\u001b通报' }] }], note: null };
-    expect(dataWithoutControlCharacters(data)).toEqual({ reports: [{ progress: '完成', count: 3, ok: true, evidence: [{ title: '通报' }] }], note: null });
+    expect(dataWithoutControlCharacters(data)).toEqual({
+      reports: [{ progress: '完成', count: 3, ok: true, evidence: [{ title: '通报' }] }],
+      note: null,
+    });
   });
 });

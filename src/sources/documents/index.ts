@@ -233,7 +233,9 @@ export async function readDocumentsFolder(dir: string, cache: ParseCache = NO_PA
   const files = scan.files.filter(mine);
   const errors = scan.errors.filter((e) => mine(basename(e.file)));
   if (only !== undefined && files.length === 0)
-    errors.push(new SourceError({ file: join(dir, only) }, `no document "${only}"`, `a file ${only}.txt (or .html, .docx, .pdf) in ${dir}`));
+    errors.push(
+      new SourceError({ file: join(dir, only) }, `no document "${only}"`, `a file ${only}.txt (or .html, .docx, .pdf) in ${dir}`),
+    );
   const out: FolderReading = { documents: [], errors, checkable: [], unreadable: new Set() };
   for (const name of files) {
     const reading = await readDocument(join(dir, name), cache);

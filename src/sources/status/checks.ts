@@ -108,7 +108,7 @@ export function readStatusText(ctx: Context, abs: string, file: string, kind: 'Y
           { file, line: null },
           `cannot read the ${kind}: ${e.problem}`,
           kind === 'CSV'
-            ? 'a CSV text file in UTF-8 or GB18030 (save from the spreadsheet as “CSV UTF-8” or “CSV”)'
+            ? 'a CSV text file in UTF-8, GB18030 or Big5 (save from the spreadsheet as “CSV UTF-8” or “CSV”)'
             : 'a YAML text file in UTF-8',
         ),
       );
@@ -207,6 +207,19 @@ export function checkHeader(
   return { doc, period };
 }
 
+type EntryError = (at: (string | number)[], field: string, problem: string, expected: string) => void;
+
+/** An entry's own report date is not after the build date; a date at the top of the file is reported once, with the file (checkHeader). */
+function checkNotInFuture(ctx: Context, entry: Entry, err: EntryError): void {
+  if (entry.reportedOn && entry.reportedOn > ctx.buildDate)
+    err(
+      ['reportedOn'],
+      'reportedOn',
+      `report date ${entry.reportedOn} is after the build date ${ctx.buildDate}`,
+      `a date on or before ${ctx.buildDate} (a report cannot be dated in the future)`,
+    );
+}
+
 /** Checks one parsed entry and adds it to the reports. */
 export function checkEntry(
   ctx: Context,
@@ -249,14 +262,8 @@ export function checkEntry(
       `report date ${reportedOn} is before period ${period.id} starts`,
       `a date on or after ${period.start}`,
     );
-  } else if (entry.reportedOn && entry.reportedOn > ctx.buildDate) {
-    // A date at the top of the file is reported once, with the file (checkHeader).
-    err(
-      ['reportedOn'],
-      'reportedOn',
-      `report date ${entry.reportedOn} is after the build date ${ctx.buildDate}`,
-      `a date on or before ${ctx.buildDate} (a report cannot be dated in the future)`,
-    );
+  } else {
+    checkNotInFuture(ctx, entry, err);
   }
 
   if (task) {
@@ -351,4 +358,10 @@ export function checkRawEntry(
     return;
   }
   if (target && header) checkEntry(ctx, file, target, header, parsed.data, place.line, place.field, place.locate);
+  // Without its document (unreadable, or the top of the file wrong): what needs no document, so that
+  // one run lists every problem and fixing the document reveals none new of this kind.
+  else
+    checkNotInFuture(ctx, parsed.data, (at, f, problem, expected) =>
+      ctx.errors.push(new SourceError({ file, line: place.locate(at) ?? place.line, field: place.field(f) }, problem, expected)),
+    );
 }

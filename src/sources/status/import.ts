@@ -39,7 +39,7 @@ export async function readImportTable(abs: string, name: string): Promise<Import
       throw new SourceError(
         { file: name },
         `cannot read the CSV: ${e.problem}`,
-        'a CSV text file in UTF-8 or GB18030 (“CSV UTF-8” or “CSV”)',
+        'a CSV text file in UTF-8, GB18030 or Big5 (“CSV UTF-8” or “CSV”)',
       );
     throw e;
   }

@@ -36,7 +36,7 @@ describe('loadStatusReports: well-formed files', () => {
 const CASES: Case[] = [
   ['csv-mixed', 'plan-a/2019.csv', 3, 'source', /official data in a file whose earlier rows are demonstration.*never mixed/],
   ['csv-status', 'plan-a/2019.csv', 5, 'status', /"搞定".*expected one of the status words/],
-  ['csv-binary', 'plan-a/2019.csv', null, null, /binary.*expected a CSV text file in UTF-8 or GB18030/],
+  ['csv-binary', 'plan-a/2019.csv', null, null, /binary.*expected a CSV text file in UTF-8, GB18030 or Big5/],
   // UTF-16 (as Excel's "Unicode text" saves) is read; this file lacks the required columns.
   ['csv-utf16', 'plan-a/2019.csv', 1, 'task', /missing column "task"/],
   ['csv-header', 'plan-a/2019.csv', 1, 'state', /unknown column "state"/],

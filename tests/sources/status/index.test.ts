@@ -72,6 +72,17 @@ describe('loadStatusReports: folder names are document slugs', () => {
     expect(loadFolder({ 'plan-b/2019.yaml': bad }).errors.map((e) => e.field)).toEqual(['document', 'reports[0].status']);
   });
 
+  it('a document that could not be read: a report dated after the build date is listed all the same', () => {
+    const yaml =
+      'document: plan-b\nperiod: 2019\nsource: demo\nreports:\n  - { task: t1, status: 已完成, reportingUnit: 局, reportedOn: 2099-01-01 }\n';
+    const csv = 'document,period,task,status,reportingUnit,reportedOn,source\nplan-b,2020,t1,已完成,局,2099-01-01,demo\n';
+    const result = loadFolder({ 'plan-b/2019.yaml': yaml, 'plan-b/2020.csv': csv }, { unreadable: new Set(['plan-b']) });
+    expect(result.errors.map((e) => `${e.file.split('/').pop()}:${e.line}:${e.field}`)).toEqual([
+      '2019.yaml:5:reports[0].reportedOn',
+      '2020.csv:2:reportedOn',
+    ]);
+  });
+
   it('a report is published with its path in the content folder', () => {
     const { reports } = loadFolder({
       'plan-a/2019.yaml': FILE.replace('reports: []', 'reports:\n  - { task: t1, status: 已完成, reportingUnit: 局 }'),

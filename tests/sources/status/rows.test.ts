@@ -137,7 +137,11 @@ describe('task numbers as the document writes them', () => {
 });
 
 describe('one field under several names', () => {
-  const read = (cells: string[]) => preferExactColumns(cells, cells.map((c) => columnOf(c) ?? null));
+  const read = (cells: string[]) =>
+    preferExactColumns(
+      cells,
+      cells.map((c) => columnOf(c) ?? null),
+    );
 
   it('reads the export’s id columns and lets its label columns help', () => {
     expect(read(['任务编号', '报告期编号', '报告期', '任务序号', '进展状态'])).toEqual(['task', 'period', null, null, 'status']);
