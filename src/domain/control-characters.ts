@@ -10,16 +10,20 @@ export function withoutControlCharacters(text: string): string {
   return CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
 }
 
-/** The same for every string inside parsed data (YAML escapes such as "\0" or "\e" make them). */
-export function dataWithoutControlCharacters<T>(value: T): T {
+/**
+ * The same for every string inside parsed data (YAML escapes such as "\0" or "\e" make them). Each
+ * list or map is visited once: YAML aliases share them, and a walk of the expanded tree could be
+ * exponential.
+ */
+export function dataWithoutControlCharacters<T>(value: T, seen: WeakSet<object> = new WeakSet()): T {
   if (typeof value === 'string') return withoutControlCharacters(value) as T;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = dataWithoutControlCharacters(value[i]);
-    return value;
-  }
-  if (value !== null && typeof value === 'object') {
+    for (let i = 0; i < value.length; i++) value[i] = dataWithoutControlCharacters(value[i], seen);
+  } else {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = dataWithoutControlCharacters(record[key]);
+    for (const key of Object.keys(record)) record[key] = dataWithoutControlCharacters(record[key], seen);
   }
   return value;
 }

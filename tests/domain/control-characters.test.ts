@@ -26,3 +26,16 @@ describe('dataWithoutControlCharacters', () => {
     });
   });
 });
+
+describe('dataWithoutControlCharacters on shared values', () => {
+  it('visits a list shared many times once (YAML aliases), in linear time', () => {
+    let level: unknown[] = ['a\u0000'];
+    for (let i = 0; i < 60; i++) level = [level, level]; // 2^60 paths, 61 lists
+    const started = Date.now();
+    dataWithoutControlCharacters(level);
+    expect(Date.now() - started).toBeLessThan(1000);
+    let inner: unknown = level;
+    while (Array.isArray(inner) && Array.isArray(inner[0])) inner = inner[0];
+    expect(inner).toEqual(['a']);
+  });
+});
