@@ -44,7 +44,8 @@ type Output = 'html' | 'feeds' | 'pdf' | 'json' | 'csv' | 'search';
 /** Where each field is shown: there it must appear as the literal text written (control characters dropped). */
 const SHOWN_IN: [Field, Output[]][] = [
   [FIELDS.title, ['html', 'feeds', 'pdf', 'json', 'csv', 'search']],
-  [FIELDS.taskText, ['html', 'feeds', 'json', 'csv', 'search']],
+  // Feeds carry a task's title, not its text: the note's text (Markdown, entities decoded) matched it by accident before.
+  [FIELDS.taskText, ['html', 'json', 'csv', 'search']],
   [FIELDS.indicatorUnit, ['html', 'json', 'csv']],
   [FIELDS.indicatorNote, ['json', 'csv']],
   ...FIELDS.units.map((u): [Field, Output[]] => [u, ['html', 'pdf', 'json', 'csv', 'search']]),
