@@ -107,7 +107,7 @@ describe('search over an index in shards', () => {
       const { page } = await openPage('/search/?q=' + encodeURIComponent('草原'), { root });
       await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 }).toMatch(/找到/);
       await page.locator('[data-filter-panel] > summary').click();
-      await page.locator('[data-filters] label').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-filters] label').first().waitFor({ state: 'attached', timeout: 30_000 }); // long groups start folded
       return page.locator('[data-filters] label').allTextContents();
     };
     const one = await facets();
