@@ -12,28 +12,21 @@ import { AssembleRefused, assembleSlices } from '../build/assemble';
 import { BuildLocked, takeLocks, type HeldLock } from '../build/lock';
 import { recoverPublishing } from '../build/publish';
 import { consoleLogger } from '../build/stage';
+import { readArgs } from './args';
 
 const ROOT = process.cwd();
 const log = consoleLogger('qingdan-assemble');
 
-function parseArgs(argv: string[]): { dirs: string[]; out: string } {
-  const dirs: string[] = [];
-  let out = resolve(ROOT, 'dist');
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--out') {
-      const v = argv[++i];
-      if (!v) throw new Error('--out needs a value');
-      out = resolve(ROOT, v);
-    } else if (a.startsWith('-')) throw new Error(`unknown argument "${a}" (use DIR... --out DIR)`);
-    else dirs.push(resolve(ROOT, a));
-  }
-  if (!dirs.length) throw new Error('name the slice folders: npm run assemble -- DIR... --out dist');
-  return { dirs, out };
+const USAGE = 'usage: npm run assemble -- DIR... --out dist';
+
+function parseOptions(argv: string[]): { dirs: string[]; out: string } {
+  const { values, positionals } = readArgs(argv, { out: { type: 'string' } }, USAGE);
+  if (!positionals.length) throw new Error(`name the slice folders\n${USAGE}`);
+  return { dirs: positionals.map((d) => resolve(ROOT, d)), out: resolve(ROOT, values.out ?? 'dist') };
 }
 
 function main(argv: string[]): number {
-  const { dirs, out } = parseArgs(argv);
+  const { dirs, out } = parseOptions(argv);
   const settings = readSettings();
   // Assembled in a folder of the cache of its own (never a build's work folder), then published.
   const work = join(cacheRoot(ROOT, settings), 'assemble', createHash('sha256').update(out).digest('hex').slice(0, 12));

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { settings, SettingError } from '../config';
+import { readArgs } from './args';
 import { SourceError, SourceErrors } from '../domain/source-error';
 import { loadSources } from '../sources/index';
 import { planImport, readImport, sourceOption } from '../sources/status/import';
@@ -20,24 +21,20 @@ interface Options {
 
 const USAGE = 'usage: npm run import -- FILE... [--document SLUG] [--source "标题|网址" | --source demo] [--dry-run] [--force]';
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { files: [], dryRun: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (a === '--document') o.document = value();
-    else if (a === '--source') o.source = value();
-    else if (a === '--dry-run') o.dryRun = true;
-    else if (a === '--force') o.force = true;
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
-    else o.files.push(a);
-  }
-  if (o.files.length === 0) throw new Error(USAGE);
-  return o;
+function parseOptions(argv: string[]): Options {
+  const { values, positionals } = readArgs(
+    argv,
+    { document: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' } },
+    USAGE,
+  );
+  if (positionals.length === 0) throw new Error(USAGE);
+  return {
+    files: positionals,
+    document: values.document,
+    source: values.source,
+    dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
+  };
 }
 
 function printErrors(errors: readonly SourceError[]): void {
@@ -48,7 +45,7 @@ function printErrors(errors: readonly SourceError[]): void {
 async function main(argv: string[]): Promise<number> {
   let options: Options;
   try {
-    options = parseArgs(argv);
+    options = parseOptions(argv);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;

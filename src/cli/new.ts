@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { settings, SettingError } from '../config';
+import { readArgs } from './args';
 import { isSlug, SLUG_RULE, suggestSlug } from '../domain/slugs';
 import { SourceError, SourceErrors } from '../domain/source-error';
 import { DOCUMENT_KINDS, type Document, type DocumentKind, type DocumentMeta, type Reporting } from '../domain/types';
@@ -27,24 +28,11 @@ interface Options {
   slug?: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  let file: string | undefined;
-  const o: Partial<Options> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (a === '--region') o.region = value();
-    else if (a === '--slug') o.slug = value();
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
-    else if (file === undefined) file = a;
-    else throw new Error(`one file at a time\n${USAGE}`);
-  }
-  if (!file) throw new Error(USAGE);
-  return { ...o, file };
+function parseOptions(argv: string[]): Options {
+  const { values, positionals } = readArgs(argv, { region: { type: 'string' }, slug: { type: 'string' } }, USAGE);
+  if (positionals.length === 0) throw new Error(USAGE);
+  if (positionals.length > 1) throw new Error(`one file at a time\n${USAGE}`);
+  return { file: positionals[0]!, region: values.region, slug: values.slug };
 }
 
 /** The kind the title names (…分工方案, …工作要点), or null. */
@@ -158,7 +146,7 @@ function stubsText(region: string, regionName: string, slug: string, stubs: Stub
 async function main(argv: string[]): Promise<number> {
   let o: Options;
   try {
-    o = parseArgs(argv);
+    o = parseOptions(argv);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;
