@@ -3,14 +3,14 @@
 import { settings } from '../config';
 import type { DepartmentView, Portal, RegionView, TaskView } from './types';
 import { finalDeadline, statusTimeline } from '../domain/derive-status';
-import { comparePeriods, timelineEnd, timelinePeriods } from '../domain/periods';
+import { comparePeriods, reportingPeriodOn, timelineEnd, timelinePeriods } from '../domain/periods';
 import { predecessorsOf, regionAncestors } from '../sources/registry/registry';
 import { resolveUnit } from '../sources/registry/resolve';
 import { unverifiedUnits } from '../sources/registry/units';
 import type { Sources } from '../sources/index';
 import type { Department, Document, Period, ResolvedUnit, StatusReport, UnitRef, UnverifiedUnit } from '../domain/types';
 import { departmentUrl, regionUrl, taskUrl } from '../domain/urls';
-import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey, trackRead } from './reads';
+import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, reportingPeriodKey, taskKey, trackRead, type TaskStatusField } from './reads';
 
 /** The lead units; where the text names none, the first responsible unit. */
 export function primaryUnitsOf<T extends UnitRef>(units: T[]): T[] {
@@ -163,6 +163,7 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
     unverifiedByName.get(u.name)!.push(u);
   }
 
+  const reportingPeriods = new Map(documents.map((d) => [d.slug, reportingPeriodOn(d.meta, generatedOn)]));
   const portal = {
     documents,
     tasks,
@@ -173,6 +174,10 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
     regionByCode: new Map(regions.map((r) => [r.region.code, r])),
     unverified,
     unverifiedByName,
+    reportingPeriodOf(slug: string) {
+      trackRead(reportingPeriodKey(slug));
+      return reportingPeriods.get(slug) ?? null;
+    },
   };
   return trackedGetters(portal, {
     periodsByDocument: [PERIODS_KEY, periodsByDocument],
@@ -182,16 +187,16 @@ export function buildPortal({ documents, registry, reports }: Sources, generated
   }) as Portal;
 }
 
-type TaskStatusFields = Pick<TaskView, 'reports' | 'timeline' | 'current' | 'demo'>;
+type TaskStatusFields = Pick<TaskView, TaskStatusField>;
 
-/** A task view whose status fields record that they were read (src/portal/reads.ts). */
-function withTrackedStatus(base: Omit<TaskView, keyof TaskStatusFields>, status: TaskStatusFields): TaskView {
-  const key = taskKey(base.task.id);
+/** A task view whose status fields record that they were read, each under its own key (src/portal/reads.ts). */
+function withTrackedStatus(base: Omit<TaskView, TaskStatusField>, status: TaskStatusFields): TaskView {
+  const id = base.task.id;
   return trackedGetters(base, {
-    reports: [key, status.reports],
-    timeline: [key, status.timeline],
-    current: [key, status.current],
-    demo: [key, status.demo],
+    reports: [taskKey(id, 'reports'), status.reports],
+    timeline: [taskKey(id, 'timeline'), status.timeline],
+    current: [taskKey(id, 'current'), status.current],
+    demo: [taskKey(id, 'demo'), status.demo],
   }) as TaskView;
 }
 

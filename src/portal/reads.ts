@@ -8,9 +8,14 @@
 // wrap it in memoWithReads, or later pages would miss them.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** Key of a task's status data: its reports, timeline, current status and demo flag. */
-export const taskKey = (taskId: string) => `task:${taskId}`;
-/** The build date: what "overdue" is measured against. */
+/** The status fields of a task view, each read apart: a list showing only the current status does
+ * not depend on the wording of past reports. */
+export type TaskStatusField = 'reports' | 'timeline' | 'current' | 'demo';
+/** Key of one status field of a task. */
+export const taskKey = (taskId: string, field: TaskStatusField) => `task:${taskId}#${field}`;
+/** Key of the reporting period a document's reports are due for on the build date (its 报送模板). */
+export const reportingPeriodKey = (slug: string) => `@reportingPeriod:${slug}`;
+/** The build date itself, as shown (a page judging status by it reads the task fields instead). */
 export const GENERATED_ON_KEY = '@generatedOn';
 /** Whether any status shown is demonstration data. */
 export const HAS_DEMO_KEY = '@hasDemo';

@@ -64,4 +64,6 @@ export interface Portal {
   /** True when any status data shown is demonstration data. */
   hasDemo: boolean;
   generatedOn: string;
+  /** The period a document's reports are due for on the build date (its 报送模板); null before the plan begins. */
+  reportingPeriodOf(slug: string): Period | null;
 }

@@ -3,6 +3,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import ReportingTemplate from '../../src/components/ReportingTemplate.astro';
+import { reportingPeriodOn } from '../../src/domain/periods';
 import type { Document } from '../../src/domain/types';
 import { templateUrl } from '../../src/domain/urls';
 
@@ -11,9 +12,10 @@ const doc = {
   meta: { reporting: 'quarterly', span: { start: '2019-01-01', end: '2020-12-31' } },
 } as unknown as Document;
 
+/** As the document page renders it on the build date asOf (Portal.reportingPeriodOf). */
 async function render(asOf: string) {
   const container = await AstroContainer.create();
-  return container.renderToString(ReportingTemplate, { props: { doc, asOf } });
+  return container.renderToString(ReportingTemplate, { props: { doc, period: reportingPeriodOn(doc.meta, asOf) } });
 }
 
 describe('ReportingTemplate', () => {

@@ -347,3 +347,43 @@ describe('search page: facets load on demand', () => {
     for (const fact of await page.locator('[data-results] .result-facts').allTextContents()) expect(fact).toContain('状态：未报告');
   });
 });
+
+describe('search page: results as people type', () => {
+  const statusOf = (page: import('playwright-core').Page) => page.locator('[data-status]').textContent();
+
+  it('shows results for the words typed so far, without Enter, and puts them in the URL', async () => {
+    const { page } = await openPage('/search/');
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toContain('请输入关键词');
+    await page.locator('#search-q').focus();
+    await page.keyboard.insertText('垃圾'); // one input event, as a finished word from an input method
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toMatch(/找到 \d+ 条结果/);
+    expect(await page.locator('[data-results] > li').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('垃圾');
+    // Typing on narrows or replaces the results, still without Enter.
+    await page.keyboard.insertText('分类');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('垃圾分类');
+    await expect.poll(() => statusOf(page)).toContain('关键词：垃圾分类');
+  });
+
+  it('waits while an input method composes, and searches for the characters chosen', async () => {
+    const { page } = await openPage('/search/');
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toContain('请输入关键词');
+    // What a pinyin input method sends: letters while composing, then the characters.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#search-q')!;
+      input.dispatchEvent(new CompositionEvent('compositionstart'));
+      input.value = 'laji';
+      input.dispatchEvent(new InputEvent('input', { isComposing: true, data: 'laji', bubbles: true }));
+    });
+    await page.waitForTimeout(1_000); // four times the pause after which typing searches
+    expect(await statusOf(page)).toContain('请输入关键词');
+    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#search-q')!;
+      input.value = '垃圾';
+      input.dispatchEvent(new InputEvent('input', { isComposing: true, data: '垃圾', bubbles: true }));
+      input.dispatchEvent(new CompositionEvent('compositionend', { data: '垃圾' }));
+    });
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toMatch(/找到 \d+ 条结果（关键词：垃圾）/);
+  });
+});

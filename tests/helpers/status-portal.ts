@@ -20,7 +20,7 @@ const departments: Department[] = [
   },
 ];
 
-export function portalWith(t1Reports: SpecDocument['tasks'][number]['reports']): Portal {
+export function portalWith(t1Reports: SpecDocument['tasks'][number]['reports'], generatedOn?: string): Portal {
   return fixturePortal(
     [
       {
@@ -38,5 +38,6 @@ export function portalWith(t1Reports: SpecDocument['tasks'][number]['reports']):
       },
     ],
     { regions, departments },
+    generatedOn,
   );
 }

@@ -129,7 +129,7 @@ describe('periodChanges', () => {
   it('reports reading every task it compared, also when the result comes from the memo', () => {
     const first = collectReads(() => periodChanges(portal.tasks)).reads;
     const again = collectReads(() => periodChanges(portal.tasks)).reads;
-    for (const reads of [first, again]) for (const v of portal.tasks) expect(reads.has(taskKey(v.task.id))).toBe(true);
+    for (const reads of [first, again]) for (const v of portal.tasks) expect(reads.has(taskKey(v.task.id, 'timeline'))).toBe(true);
     // Not the build date: a changes page re-renders when a status changes, not every day (src/build/page-cache/).
     expect(first.has(GENERATED_ON_KEY)).toBe(false);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Department, Region, Role } from '../../src/domain/types';
 import { departmentUrl, regionUrl, taskUrl } from '../../src/domain/urls';
 import { primaryUnitsOf } from '../../src/portal/portal';
-import { collectReads, GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey } from '../../src/portal/reads';
+import { collectReads, GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, reportingPeriodKey, taskKey } from '../../src/portal/reads';
 import type { TaskView } from '../../src/portal/types';
 import { fixturePortal, type SpecDocument } from '../fixtures/portal';
 import { portalWith } from '../helpers/status-portal';
@@ -258,8 +258,8 @@ describe('the portal reports reads of status data, and only of status data', () 
   const portal = portalWith({ '2020': { status: '尚未启动' } });
   const tv = portal.taskById.get('ali-2024-shengtai/t1')!;
 
-  it.each(['current', 'timeline', 'reports', 'demo'] as const)('task view .%s is a read of the task', (field) => {
-    expect([...collectReads(() => tv[field]).reads]).toEqual([taskKey(tv.task.id)]);
+  it.each(['current', 'timeline', 'reports', 'demo'] as const)('task view .%s is a read of that field of the task', (field) => {
+    expect([...collectReads(() => tv[field]).reads]).toEqual([taskKey(tv.task.id, field)]);
   });
 
   it('the task, its document and units are structure: no read', () => {
@@ -277,5 +277,12 @@ describe('the portal reports reads of status data, and only of status data', () 
   it('build date, demo flag and periods are reads of their own keys', () => {
     const { reads } = collectReads(() => [portal.generatedOn, portal.hasDemo, portal.periodsByDocument.size]);
     expect([...reads].sort()).toEqual([GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY].sort());
+  });
+
+  it('the reporting period of a document is a read of that document’s period, not of the build date', () => {
+    const slug = portal.documents[0].slug;
+    const { value, reads } = collectReads(() => portal.reportingPeriodOf(slug));
+    expect(value).not.toBeNull();
+    expect([...reads]).toEqual([reportingPeriodKey(slug)]);
   });
 });

@@ -1,11 +1,12 @@
 // What an incremental build compares between two builds (pure apart from reading the content files):
 // the sources that shape every page (documents, metadata, registry) as one hash, and the status data as
-// one hash per read key (src/portal/reads.ts). Pages recorded as reading only unchanged keys are reused.
+// one hash per read key (src/portal/reads.ts: each status field of each task, the build date, …).
+// Pages recorded as reading only unchanged keys are reused.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Portal } from '../../portal/types';
-import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, taskKey } from '../../portal/reads';
+import { GENERATED_ON_KEY, HAS_DEMO_KEY, PERIODS_KEY, reportingPeriodKey, taskKey } from '../../portal/reads';
 import { canonicalJson } from '../canonical-json';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -50,8 +51,13 @@ export function readState(portal: Portal): Record<string, string> {
       ),
     ),
   };
+  for (const d of portal.documents) state[reportingPeriodKey(d.slug)] = digest(portal.reportingPeriodOf(d.slug)?.id ?? '');
   for (const tv of portal.tasks) {
-    state[taskKey(tv.task.id)] = digest(canonicalJson({ reports: tv.reports, timeline: tv.timeline, current: tv.current, demo: tv.demo }));
+    const id = tv.task.id;
+    state[taskKey(id, 'reports')] = digest(canonicalJson(tv.reports));
+    state[taskKey(id, 'timeline')] = digest(canonicalJson(tv.timeline));
+    state[taskKey(id, 'current')] = digest(canonicalJson(tv.current));
+    state[taskKey(id, 'demo')] = digest(String(tv.demo));
   }
   return state;
 }

@@ -23,8 +23,11 @@ export interface FeedSpec {
   alternatePath: string;
   title: string;
   subtitle?: string;
-  /** YYYY-MM-DD: the feed's <updated> when it has no entries. */
-  generatedOn: string;
+  /**
+   * YYYY-MM-DD: the feed's <updated> when it has no entries. Not the build date: a feed with nothing
+   * new keeps its bytes from one day's build to the next (see quietFeedDate).
+   */
+  quietSince: string;
   /** Newest first (see changesOf). */
   changes: readonly StatusChange[];
   /** 本期变化: one entry per pair of periods compared, linking to the changes page (see changeDigests). */
@@ -179,7 +182,7 @@ export function buildAtomFeed(spec: FeedSpec): string {
     .filter(Boolean)
     .join(' ');
   // Entries come newest first, so the first one dates the feed.
-  const updated = atomDate(entries[0]?.updated ?? spec.generatedOn);
+  const updated = atomDate(entries[0]?.updated ?? spec.quietSince);
   const self = site + spec.path;
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -42,12 +42,26 @@ export function changeDigests(views: readonly TaskView[], pagePath: string): Cha
   }));
 }
 
+/**
+ * The date of a feed with no entries: the newest date its plans carry (issued, written, or the start of
+ * their span); the newest of all plans for a feed with no tasks.
+ */
+export function quietFeedDate(portal: Portal, views: readonly TaskView[]): string {
+  const documents = views.length ? new Set(views.map((v) => v.document)) : portal.documents;
+  let newest = '';
+  for (const d of documents) {
+    const date = d.publishedOn ?? d.writtenOn ?? d.meta.span.start;
+    if (date > newest) newest = date;
+  }
+  return newest || portal.generatedOn; // no plans at all: nothing else to date it by
+}
+
 function feedOf(portal: Portal, site: string, scope: FeedScope): string {
   const { views, changesPath, ...spec } = scope;
   return buildAtomFeed({
     site,
     ...spec,
-    generatedOn: portal.generatedOn,
+    quietSince: quietFeedDate(portal, views),
     changes: changesOf(portal, views),
     digests: changesPath ? changeDigests(views, changesPath) : [],
   });

@@ -1,5 +1,6 @@
 // The search page's script: Pagefind's JS API (self-hosted under /pagefind/), our own
-// accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline.
+// accessible markup instead of Pagefind's UI. Works from a URL: /search/?q=垃圾&sort=deadline. Results
+// follow the words as they are typed, and the URL follows the results.
 // The index comes in shards (shards.ts): the first is /pagefind/ itself, the others are merged into it.
 import { DEADLINES_FILE, deadlineIndex, sortByDeadline, type DeadlineFile } from './deadline-order';
 import { SHARDS_MANIFEST, type ShardsManifest } from './shards-manifest';
@@ -22,6 +23,8 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 10;
+/** How long typing pauses before the results follow: long enough to skip the keystrokes of one word. */
+const TYPING_PAUSE_MS = 250;
 const PAGEFIND_OPTIONS = { excerptLength: 40, ranking: PAGEFIND_RANKING };
 
 /** Excerpts hold our own text plus Pagefind's <mark>: keep the marks, escape everything else. */
@@ -269,14 +272,28 @@ async function main() {
     await renderMore();
   }
 
+  // Results follow the words as they are typed: a pause of TYPING_PAUSE_MS, not every keystroke. While an
+  // input method composes (pinyin, wubi) the box holds letters the reader has not chosen yet: wait for the
+  // characters. Enter still searches at once.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const searchSoon = () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(true), TYPING_PAUSE_MS);
+  };
+  input.addEventListener('input', (e) => {
+    if (!(e as InputEvent).isComposing) searchSoon();
+  });
+  input.addEventListener('compositionend', searchSoon);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    clearTimeout(typing);
     void run(true);
   });
   sortSelect.addEventListener('change', () => void run(true));
   filtersBox.addEventListener('change', () => void run(true));
   more.addEventListener('click', () => void renderMore());
-  await run(false);
+  // Words typed while the index loaded count as typed now; a query from the URL is already in it.
+  await run(input.value !== (params.get('q') ?? ''));
 }
 
 void main();

@@ -1,19 +1,38 @@
-// The status state compared between builds (state.ts): one changed report changes the hash of exactly its
-// task; the sources hash covers documents and registry only.
+// The status state compared between builds (state.ts): one changed report changes the hashes of exactly
+// the fields of its task that show it; the sources hash covers documents and registry only.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PERIODS_KEY } from '../../../src/portal/reads';
+import { GENERATED_ON_KEY, PERIODS_KEY, taskKey } from '../../../src/portal/reads';
 import { readState, sourcesHash } from '../../../src/build/page-cache/state';
 import { portalWith } from '../../helpers/status-portal';
 
 describe('status state', () => {
-  it('one changed report changes the hash of exactly its task', () => {
+  const changedKeys = (before: Record<string, string>, after: Record<string, string>) => {
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    return Object.keys(after)
+      .filter((k) => after[k] !== before[k])
+      .sort();
+  };
+  const T1 = 'ali-2024-shengtai/t1';
+
+  it('one changed status changes the reports, timeline and current status of exactly its task', () => {
     const before = readState(portalWith({ '2020': { status: '尚未启动' } }));
     const after = readState(portalWith({ '2020': { status: '已完成' } }));
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['task:ali-2024-shengtai/t1']);
+    expect(changedKeys(before, after)).toEqual([taskKey(T1, 'current'), taskKey(T1, 'reports'), taskKey(T1, 'timeline')]);
+  });
+
+  it('new wording of an earlier report leaves the current status as it was', () => {
+    const reports = (progress: string) => ({ '2020': { status: '尚未启动' as const, progress }, '2021': { status: '已完成' as const } });
+    const before = readState(portalWith(reports('已部署'), '2021-12-31'));
+    const after = readState(portalWith(reports('已部署，正在招标'), '2021-12-31'));
+    expect(changedKeys(before, after)).toEqual([taskKey(T1, 'reports'), taskKey(T1, 'timeline')]);
+  });
+
+  it('a day on which nothing falls due and no period begins changes only the build date', () => {
+    const report = { '2020': { status: '尚未启动' as const } };
+    expect(changedKeys(readState(portalWith(report, '2021-03-02')), readState(portalWith(report, '2021-03-03')))).toEqual([GENERATED_ON_KEY]);
   });
 
   it('the same input gives the same state', () => {

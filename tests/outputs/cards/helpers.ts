@@ -196,6 +196,7 @@ export function makePortal(override: Statuses = {}): Portal {
     unverifiedByName: new Map(),
     hasDemo: tasks.some((t) => t.demo),
     generatedOn: '2024-10-01',
+    reportingPeriodOf: () => period,
   };
 }
 

@@ -41,10 +41,24 @@ describe('Atom feeds', () => {
   it('dates the feed by its newest entry', () => {
     expect(child(feed, 'updated')?.text).toBe(child(entries[0], 'updated')?.text);
     const empty = parseXml(
-      buildAtomFeed({ site: SITE, path: '/feeds/x.xml', alternatePath: '/', title: 't', generatedOn: '2021-01-15', changes: [] }),
+      buildAtomFeed({ site: SITE, path: '/feeds/x.xml', alternatePath: '/', title: 't', quietSince: '2021-01-15', changes: [] }),
     );
     expect(child(empty, 'updated')?.text).toBe(atomDate('2021-01-15'));
     expect(children(empty, 'entry')).toEqual([]);
+  });
+
+  it('dates a feed with nothing to say by its plan, not the build date, so it keeps its bytes day to day', () => {
+    // One task due in 2030 and never reported: no entry on either day.
+    const quiet = (day: string) =>
+      documentFeed(
+        makePortal([{ slug: 'quiet', regionCode: '542500', tasks: [{ deadline: { text: '2030年底前', date: '2030-12-31' } }] }], day),
+        SITE,
+        'quiet',
+      )!;
+    const first = quiet('2021-03-02');
+    expect(children(parseXml(first), 'entry')).toEqual([]);
+    expect(child(parseXml(first), 'updated')?.text).toBe(atomDate('2018-12-20')); // the plan's 发布日期
+    expect(quiet('2021-03-03')).toBe(first);
   });
 
   it('keeps hostile text intact through escaping', () => {
