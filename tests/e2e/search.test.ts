@@ -357,7 +357,7 @@ describe('search page: results as people type', () => {
     await page.locator('#search-q').focus();
     await page.keyboard.insertText('垃圾'); // one input event, as a finished word from an input method
     await expect.poll(() => statusOf(page), { timeout: 30_000 }).toMatch(/找到 \d+ 条结果/);
-    expect(await page.locator('[data-results] > li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-results] > li').count()).toBeGreaterThan(0); // drawn after the count
     expect(new URL(page.url()).searchParams.get('q')).toBe('垃圾');
     // Typing on narrows or replaces the results, still without Enter.
     await page.keyboard.insertText('分类');
