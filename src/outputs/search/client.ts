@@ -189,7 +189,10 @@ async function main() {
       li.append(h);
       const facts = el('p', { class: 'result-facts' });
       const parts: string[] = [];
-      if (d.meta.status) parts.push(`状态：${d.meta.status}${d.meta.overdue ? '（已逾期）' : ''}`);
+      if (d.meta.status) {
+        const notes = [d.meta.overdue, d.meta.lastReported && `最近一次报告：${d.meta.lastReported}`].filter(Boolean);
+        parts.push(`状态：${d.meta.status}${notes.length ? `（${notes.join('；')}）` : ''}`);
+      }
       if (d.meta.lead) parts.push(`牵头：${d.meta.lead}`);
       if (d.meta.deadline) parts.push(`时限：${d.meta.deadline}`);
       if (d.meta.region) parts.push(`地区：${d.meta.region}`);

@@ -3,6 +3,7 @@
 // and every page carries the names a citizen types (aliases such as 发改局, region short names).
 import { STATUS } from '../../domain/status-catalogue';
 import { statusNow } from '../../portal/current-status';
+import { latestReport } from '../../portal/latest-report';
 import type { Portal, TaskView } from '../../portal/types';
 import type { Department, ResolvedUnit } from '../../domain/types';
 import { departmentUrl, documentUrl, regionUrl } from '../../domain/urls';
@@ -100,6 +101,8 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
   const lead = tv.primaryUnits.map((u) => u.name).join('、');
   const now = statusNow(tv);
   const status = now.status;
+  // 未报告 this period says nothing of what came before: the result line adds the last word reported.
+  const last = status === STATUS.unreported ? latestReport(tv) : null;
   // The task's own words: the excerpt a reader sees comes from here.
   const own = lines(
     `${task.kind === 'problem' ? '问题' : '任务'} ${task.number} ${task.title}`,
@@ -145,6 +148,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
       status,
       overdue: now.overdue ? STATUS.overdue : '',
+      lastReported: last ? `${last.period.label}${last.status}` : '',
       lead: lead || '未明确',
       deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
       document: document.title ?? document.slug,

@@ -32,7 +32,9 @@ describe('status state', () => {
 
   it('a day on which nothing falls due and no period begins changes only the build date', () => {
     const report = { '2020': { status: '尚未启动' as const } };
-    expect(changedKeys(readState(portalWith(report, '2021-03-02')), readState(portalWith(report, '2021-03-03')))).toEqual([GENERATED_ON_KEY]);
+    expect(changedKeys(readState(portalWith(report, '2021-03-02')), readState(portalWith(report, '2021-03-03')))).toEqual([
+      GENERATED_ON_KEY,
+    ]);
   });
 
   it('the same input gives the same state', () => {

@@ -44,3 +44,28 @@ describe('search records: what queries as people type them meet', () => {
     expect(words(meta('/documents/ali-typed/'), KEY_FIELDS.docNumber)).toEqual(['阿', '行', '发', '2018', '66', '号']);
   });
 });
+
+describe('search records: what the result line says', () => {
+  // Reported once, then silent: 未报告 now, and the last word reported beside it.
+  const silent = makePortal(
+    [
+      {
+        slug: 'ali-silent',
+        regionCode: '542500',
+        tasks: [
+          { localId: 't1', deadline: null, reports: { '2019': { status: '已销号' } } },
+          { localId: 't2', deadline: null },
+          { localId: 't3', deadline: null, reports: { '2021': { status: '达到序时进度' } } },
+        ],
+      },
+    ],
+    '2021-12-31',
+  );
+  const line = (suffix: string) => searchRecords(silent).find((r) => r.url.endsWith(suffix))!.meta;
+
+  it('gives 未报告 the last status reported and its period, when there was one', () => {
+    expect(line('/ali-silent/t1/')).toMatchObject({ status: '未报告', lastReported: '2019年已销号' });
+    expect(line('/ali-silent/t2/')).toMatchObject({ status: '未报告', lastReported: '' });
+    expect(line('/ali-silent/t3/')).toMatchObject({ status: '达到序时进度', lastReported: '' });
+  });
+});
