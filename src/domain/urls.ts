@@ -60,3 +60,5 @@ export const departmentFeedUrl = (id: string) => `/feeds/departments/${id}.xml`;
 export const documentFeedUrl = (slug: string) => `/feeds/documents/${slug}.xml`;
 /** The XSLT stylesheet that shows a feed opened in a browser as a readable page (public/feed.xsl). */
 export const feedStylesheetUrl = () => '/feed.xsl';
+/** The feed's look where the browser runs no XSLT (public/feed.css). */
+export const feedCssUrl = () => '/feed.css';

@@ -105,10 +105,14 @@ describe('feeds and sitemap', () => {
     for (const dep of units.departments) expect(existsSync(join(dist, departmentFeedUrl(dep.id))), dep.id).toBe(true);
     for (const d of docs.documents) {
       const feed = read(documentFeedUrl(d.slug));
-      expect(feed.split('\n')[1], d.slug).toBe('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>');
+      expect(feed.split('\n').slice(1, 3), d.slug).toEqual([
+        '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>',
+        '<?xml-stylesheet type="text/css" href="/feed.css"?>',
+      ]);
     }
-    // Opened in a browser, a feed is shown through the site's own stylesheet.
+    // Opened in a browser, a feed is shown through the site's own stylesheet (feeds.test.ts looks).
     expect(read('/feed.xsl')).toContain('<xsl:stylesheet');
+    expect(read('/feed.css')).toContain('feed::before');
   });
 
   it('lists every built page in the sitemap, and only built pages', () => {

@@ -25,7 +25,8 @@
  *     - threw an uncaught script error, or a same-site request failed or answered ≥ 400,
  *       unless { strict: false }.
  *   openPage itself throws when the page's own status is not `expectStatus` (use 404 to test
- *   the not-found page). `root` serves another directory instead of dist/ (harness tests).
+ *   the not-found page). `root` serves another directory instead of dist/ (harness tests);
+ *   `browserFlags` opens it in a Chromium started with those extra flags.
  * runAxe(page) → axe violations for WCAG 2.0/2.1 A and AA (tags wcag2a, wcag2aa, wcag21a,
  *   wcag21aa); formatViolations(v) turns them into a readable assertion message.
  * screenshot(page, name, { fullPage = true }) → path of /tmp/qingdan-shots/<name>.png.
@@ -71,14 +72,20 @@ export const CHROMIUM_ARGS = [
 export const SHOTS_DIR = '/tmp/qingdan-shots';
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let browserPromise: Promise<Browser> | undefined;
+/** One browser per set of extra flags ('' for none). */
+const browsers = new Map<string, Promise<Browser>>();
 const servers = new Map<string, Promise<StaticServer>>();
 /** Checks of pages opened outside a test (e.g. in beforeAll); run in afterAll. */
 const orphanChecks: (() => Promise<string | undefined>)[] = [];
 
-export function getBrowser(): Promise<Browser> {
-  browserPromise ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  return browserPromise;
+export function getBrowser(extraFlags: readonly string[] = []): Promise<Browser> {
+  const key = extraFlags.join(' ');
+  let browser = browsers.get(key);
+  if (!browser) {
+    browser = chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraFlags] });
+    browsers.set(key, browser);
+  }
+  return browser;
 }
 
 function serverFor(root: string): Promise<StaticServer> {
@@ -97,11 +104,11 @@ export async function siteOrigin(root: string = distDir()): Promise<string> {
 
 afterAll(async () => {
   const problems = (await Promise.all(orphanChecks.splice(0).map((check) => check()))).filter((p) => p !== undefined);
-  const browser = browserPromise;
-  browserPromise = undefined;
+  const open = [...browsers.values()];
+  browsers.clear();
   const all = [...servers.values()];
   servers.clear();
-  await Promise.all([browser?.then((b) => b.close()), ...all.map((s) => s.then((x) => x.close()))]);
+  await Promise.all([...open.map((b) => b.then((x) => x.close())), ...all.map((s) => s.then((x) => x.close()))]);
   if (problems.length > 0) throw new Error(`pages opened outside a test had problems:\n${problems.join('\n')}`);
 });
 
@@ -114,6 +121,8 @@ export interface OpenPageOptions {
   strict?: boolean;
   /** Serve this directory instead of the site under test. */
   root?: string;
+  /** Extra Chromium flags, e.g. ['--disable-features=XSLT'] for a browser without XSLT. */
+  browserFlags?: string[];
 }
 
 export interface OpenedPage {
@@ -137,7 +146,7 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 export async function openPage(path: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
   const { width = 1280, height = 900, expectStatus = 200, strict = true } = options;
   const server = await serverFor(resolve(options.root ?? distDir()));
-  const browser = await getBrowser();
+  const browser = await getBrowser(options.browserFlags);
   const context = await browser.newContext({
     viewport: { width, height },
     locale: 'zh-CN',

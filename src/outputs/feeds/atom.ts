@@ -3,7 +3,7 @@
 // stable across rebuilds and readers do not see old changes as new.
 import { STATUS } from '../../domain/status-catalogue';
 import { DEMO_LABEL } from '../../portal/labels';
-import { feedStylesheetUrl, taskUrl } from '../../domain/urls';
+import { feedCssUrl, feedStylesheetUrl, taskUrl } from '../../domain/urls';
 import type { StatusChange } from './changes';
 import { escapeXml } from '../../portal/escape';
 import { markdownToText } from '../../portal/markdown';
@@ -188,6 +188,8 @@ export function buildAtomFeed(spec: FeedSpec): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     // Opened in a browser, the feed shows as a page (public/feed.xsl); feed readers ignore this line.
     `<?xml-stylesheet type="text/xsl" href="${escapeXml(feedStylesheetUrl())}"?>`,
+    // …and where the browser has dropped XSLT, plain styles (public/feed.css) instead of an XML tree.
+    `<?xml-stylesheet type="text/css" href="${escapeXml(feedCssUrl())}"?>`,
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `<id>${escapeXml(self)}</id>`,
     `<title type="text">${escapeXml(spec.title)}</title>`,

@@ -109,8 +109,12 @@ describe('本期变化 in the feeds', () => {
   const digests = children(feed, 'entry').filter((e) => child(e, 'link')!.attrs.href.endsWith('/changes/'));
 
   it('shows in a browser through the site stylesheet', () => {
-    expect(processingInstructions(xml)).toEqual([['xml-stylesheet', 'type="text/xsl" href="/feed.xsl"']]);
-    expect(processingInstructions(allFeed(portal, SITE))).toEqual([['xml-stylesheet', 'type="text/xsl" href="/feed.xsl"']]);
+    const stylesheets = [
+      ['xml-stylesheet', 'type="text/xsl" href="/feed.xsl"'],
+      ['xml-stylesheet', 'type="text/css" href="/feed.css"'],
+    ];
+    expect(processingInstructions(xml)).toEqual(stylesheets);
+    expect(processingInstructions(allFeed(portal, SITE))).toEqual(stylesheets);
   });
 
   it('carries the changes of the region as one entry per comparison, every kind named, newest first', () => {
