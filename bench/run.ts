@@ -9,6 +9,7 @@
 // labelled so). Search is measured in headless Chromium. A step that cannot run reports n/a with
 // the reason — never a made-up number. Results: bench/results/latest.json and bench/results/<N>.json.
 // Timings are for reading, never asserted in tests.
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,7 +30,7 @@ import {
 import { changeOneReport } from './change-report.ts';
 import { runMeasured, type StepResult } from './proc.ts';
 import { FIRST_QUERIES, LATENCY_RUNS, measureSearch, searchUnavailable, type SearchMetrics } from './search.ts';
-import { evaluateTargets, type TargetResult } from './targets.ts';
+import { evaluateTargets, namedRatios, type TargetResult } from './targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -108,9 +109,20 @@ interface Results {
     phases: Maybe<Record<string, number>>;
   };
   outputs: { cards: Maybe<number>; pdfs: Maybe<number>; index_mb: Maybe<number> };
-  search: { baseline: Maybe<SearchMetrics>; portal: Maybe<SearchMetrics> };
+  search: {
+    baseline: Maybe<SearchMetrics>;
+    portal: Maybe<SearchMetrics>;
+    first_query_gzip_ratio?: number | null;
+    p50_ratio?: number | null;
+    p95_ratio?: number | null;
+  };
   /** The decided targets, as ratios to the baseline of the same run (bench/targets.ts). */
   targets: TargetResult[];
+  /** The same ratios under the names the issue gives them (bench/targets.ts namedRatios). */
+  cold_ratio?: number | null;
+  per_page_ratio?: number | null;
+  /** The commit measured, with "+changes" when the working tree differed from it. */
+  commit?: string | null;
   /** Why each missing number is missing: key → reason. */
   na: Record<string, string>;
   /** Facts that qualify a number that is there (a 0 that means a stage did not run, a phase measured apart). */
@@ -118,6 +130,15 @@ interface Results {
 }
 
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** The commit under measurement, so a result can be matched with the code it measured. */
+function commitMeasured(): string | null {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  if (head.status !== 0) return null;
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', 'public', 'package.json', 'astro.config.mjs']).stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? '+changes' : ''}`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // files
@@ -508,6 +529,11 @@ async function main(): Promise<number> {
     notes,
   };
   results.targets = evaluateTargets(results);
+  const named = namedRatios(results.targets);
+  results.cold_ratio = named.cold_ratio;
+  results.per_page_ratio = named.per_page_ratio;
+  Object.assign(results.search, named.search);
+  results.commit = commitMeasured();
 
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const json = JSON.stringify(results, null, 2) + '\n';

@@ -37,6 +37,32 @@ function target(
   return { name, ratio, limit, met: ratio <= limit, detail: `${r2(portal)}${unit} against ${r2(baseline)}${unit}` };
 }
 
+/**
+ * The ratios under the keys the issue names: `cold_ratio`, `per_page_ratio`, and in `search`
+ * `first_query_gzip_ratio` (the larger of the median's and the max's: both must hold), `p50_ratio`,
+ * `p95_ratio`. Null where a side was not measured.
+ */
+export interface NamedRatios {
+  cold_ratio: number | null;
+  per_page_ratio: number | null;
+  search: { first_query_gzip_ratio: number | null; p50_ratio: number | null; p95_ratio: number | null };
+}
+
+export function namedRatios(targets: readonly TargetResult[]): NamedRatios {
+  const ratio = (name: string) => targets.find((t) => t.name === name)?.ratio ?? null;
+  const median = ratio('first query, median gzip KB');
+  const max = ratio('first query, max gzip KB');
+  return {
+    cold_ratio: ratio('cold build'),
+    per_page_ratio: ratio('pages + search per page'),
+    search: {
+      first_query_gzip_ratio: median === null || max === null ? null : Math.max(median, max),
+      p50_ratio: ratio('search latency p50'),
+      p95_ratio: ratio('search latency p95'),
+    },
+  };
+}
+
 export function evaluateTargets(r: TargetInputs): TargetResult[] {
   const sb = r.search.baseline;
   const sp = r.search.portal;

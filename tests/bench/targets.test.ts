@@ -1,6 +1,6 @@
 // The performance targets as ratios to the bare baseline (bench/targets.ts).
 import { describe, expect, it } from 'vitest';
-import { evaluateTargets, type TargetInputs } from '../../bench/targets';
+import { evaluateTargets, namedRatios, type TargetInputs } from '../../bench/targets';
 
 const search = (median: number, max: number, p50: number, p95: number) => ({ firstQueryGzipKb: { median, max }, p50Ms: p50, p95Ms: p95 });
 const inputs = (over: Partial<TargetInputs> = {}): TargetInputs => ({
@@ -30,5 +30,17 @@ describe('evaluateTargets', () => {
     expect(t['search latency p50']).toMatchObject({ ratio: null, met: false, detail: 'not measured' });
     expect(t['cold build'].met).toBe(false);
     expect(t['pages + search per page'].met).toBe(false);
+  });
+});
+
+describe('namedRatios', () => {
+  it('gives the ratios under the keys the issue names; the first query is held to the worse of median and max', () => {
+    const named = namedRatios(evaluateTargets(inputs()));
+    expect(named).toEqual({
+      cold_ratio: 22.9,
+      per_page_ratio: 1.45,
+      search: { first_query_gzip_ratio: 1.1, p50_ratio: 1.1, p95_ratio: 1.71 },
+    });
+    expect(namedRatios(evaluateTargets(inputs({ search: { baseline: null, portal: null } }))).search.first_query_gzip_ratio).toBeNull();
   });
 });
