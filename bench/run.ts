@@ -234,7 +234,10 @@ function printTable(r: Results): void {
         .join(', '),
     );
   add('outputs', `cards ${fmt(r.outputs.cards)}, PDFs ${fmt(r.outputs.pdfs)}`, `pagefind ${fmt(r.outputs.index_mb, ' MB')}`);
-  for (const [name, s] of Object.entries(r.search)) {
+  for (const [name, s] of [
+    ['baseline', r.search.baseline],
+    ['portal', r.search.portal],
+  ] as const) {
     add(
       `search ${name}: first query`,
       s ? `median ${s.firstQueryKb.median} KB, max ${s.firstQueryKb.max} KB` : 'n/a',
@@ -464,7 +467,7 @@ async function main(): Promise<number> {
   const search: Results['search'] = { baseline: null, portal: null };
   // The glob loader's id of <slug>/<localId>.md is "<slug>/<localId>": that page exists in every run.
   const firstBaselinePage = `/${corpus.documents[0].slug}/${corpus.documents[0].expected.tasks[0].localId}/`;
-  const targets: Array<[keyof Results['search'], string, string, boolean]> = [
+  const targets: Array<['baseline' | 'portal', string, string, boolean]> = [
     ['baseline', dirs.baselineSite, firstBaselinePage, Boolean(bPagefind?.ok)],
     ['portal', dirs.site, '/search/', built],
   ];
