@@ -148,7 +148,7 @@ export function taskRecord(portal: Portal, tv: TaskView): SearchRecord {
       title: `${document.title ?? document.slug} · ${task.kind === 'problem' ? '问题' : '任务'}${task.number}：${task.title}`,
       status,
       overdue: now.overdue ? STATUS.overdue : '',
-      lastReported: last ? `${last.period.label}${last.status}` : '',
+      lastReported: last ? `${last.period.label}，${last.status}` : '',
       lead: lead || '未明确',
       deadline: deadline ?? task.deadlines.map((d) => d.text).join('、') ?? '',
       document: document.title ?? document.slug,

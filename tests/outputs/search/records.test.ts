@@ -64,7 +64,7 @@ describe('search records: what the result line says', () => {
   const line = (suffix: string) => searchRecords(silent).find((r) => r.url.endsWith(suffix))!.meta;
 
   it('gives 未报告 the last status reported and its period, when there was one', () => {
-    expect(line('/ali-silent/t1/')).toMatchObject({ status: '未报告', lastReported: '2019年已销号' });
+    expect(line('/ali-silent/t1/')).toMatchObject({ status: '未报告', lastReported: '2019年，已销号' });
     expect(line('/ali-silent/t2/')).toMatchObject({ status: '未报告', lastReported: '' });
     expect(line('/ali-silent/t3/')).toMatchObject({ status: '达到序时进度', lastReported: '' });
   });
