@@ -14,7 +14,7 @@ export async function templatesStage(portal: Portal, ctx: StageContext): Promise
   let files = 0;
   let bytes = 0;
   for (const doc of portal.documents) {
-    const model = templateModel(doc, portal.generatedOn);
+    const model = templateModel(doc, portal.reportingPeriodOf(doc.slug), portal.generatedOn);
     if (!model) continue;
     const outputs: [string, Uint8Array][] = [
       [templateUrl(doc.slug, 'xlsx'), await templateXlsx(model)],

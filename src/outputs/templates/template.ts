@@ -7,7 +7,6 @@
 // dates), so that an unchanged template is an unchanged file for the incremental build.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { reportingPeriodOn } from '../../domain/periods';
 import { REPORTED_STATUSES, STATUS_DESCRIPTIONS } from '../../domain/status-catalogue';
 import type { Document, Period } from '../../domain/types';
 import { taskLabel } from '../../sources/status/rows';
@@ -47,11 +46,11 @@ export interface TemplateModel {
   asOf: string;
 }
 
-/** The period a document's template is for as of `asOf`, or null when the plan has not begun. */
-export const templatePeriod = (doc: Pick<Document, 'meta'>, asOf: string): Period | null => reportingPeriodOn(doc.meta, asOf);
-
-export function templateModel(doc: Document, asOf: string): TemplateModel | null {
-  const period = templatePeriod(doc, asOf);
+/**
+ * A document's template for `period`, the one its reports are due for on the build date `asOf`
+ * (Portal.reportingPeriodOf, as its page names it); null, no template, before the plan has begun.
+ */
+export function templateModel(doc: Document, period: Period | null, asOf: string): TemplateModel | null {
   if (!period) return null;
   const rows = doc.tasks.map((t) => {
     const lead = t.units.filter((u) => u.role === 'lead');

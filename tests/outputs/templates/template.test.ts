@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportingPeriodOn } from '../../../src/domain/periods';
 import { REPORTED_STATUSES } from '../../../src/domain/status-catalogue';
 import type { Document } from '../../../src/domain/types';
 import { templateUrl } from '../../../src/domain/urls';
@@ -32,7 +33,7 @@ let model: TemplateModel;
 beforeAll(async () => {
   documents = (await loadSources(repoPath('content'), undefined, '2026-12-03')).documents;
   doc = documents.find((d) => d.slug === 'haidong-2019-yaodian')!;
-  model = templateModel(doc, AS_OF)!;
+  model = templateModel(doc, reportingPeriodOn(doc.meta, AS_OF), AS_OF)!;
 }, 120_000);
 
 describe('the template of a document', () => {
@@ -41,7 +42,8 @@ describe('the template of a document', () => {
     expect(model.rows).toHaveLength(doc.tasks.length);
     expect(model.rows[0].task).toBe(doc.tasks[0].marker || doc.tasks[0].number);
     expect(model.rows[0].title).toBe(doc.tasks[0].title);
-    expect(templateModel({ ...doc, meta: { ...doc.meta, span: { start: '2030-01-01', end: '2031-12-31' } } }, AS_OF)).toBeNull();
+    const notBegun = { ...doc, meta: { ...doc.meta, span: { start: '2030-01-01', end: '2031-12-31' } } };
+    expect(templateModel(notBegun, reportingPeriodOn(notBegun.meta, AS_OF), AS_OF)).toBeNull();
   });
 
   it('is linked at /documents/<slug>/template.*', () => {
