@@ -15,9 +15,9 @@ export function fileNameOf(title: string, extension: string): string {
 /** 海东市2019年度任务落实情况报告.pdf: the title the report itself carries (src/outputs/pdf/report-model.ts). */
 export const regionReportFileName = (regionName: string, year: string) => fileNameOf(`${regionName}${year}年度任务落实情况报告`, 'pdf');
 
-/** 《title》2019年第三季度落实情况报告, as a file name. */
-export const documentReportFileName = (documentTitle: string, periodLabel: string) =>
-  fileNameOf(`${documentTitle}${periodLabel}落实情况报告`, 'pdf');
+/** 《title》2019年度落实情况报告, as a file name: the title the report itself carries. */
+export const documentReportFileName = (documentTitle: string, year: string) =>
+  fileNameOf(`${documentTitle}${year}年度落实情况报告`, 'pdf');
 
 /** 海东市任务清单.csv, 《title》任务清单.csv. */
 export const taskTableFileName = (what: string) => fileNameOf(`${what}任务清单`, 'csv');

@@ -46,7 +46,7 @@ export function cardUrl(pagePath: string): string {
 }
 
 export const regionReportUrl = (code: string, year: string) => `/reports/regions/${code}/${year}.pdf`;
-export const documentReportUrl = (slug: string, periodId: string) => `/reports/documents/${slug}/${periodId}.pdf`;
+export const documentReportUrl = (slug: string, year: string) => `/reports/documents/${slug}/${year}.pdf`;
 
 /** A document's reporting template (报送模板) for its current period: XLSX, CSV in UTF-8 (with BOM), CSV in GB18030. */
 export const TEMPLATE_FORMATS = ['xlsx', 'csv', 'gb18030.csv'] as const;

@@ -102,7 +102,7 @@ describe('files beside the pages', () => {
 
   it('put reports under /reports/ by region and year, or document and period', () => {
     expect(regionReportUrl('542500', '2019')).toBe('/reports/regions/542500/2019.pdf');
-    expect(documentReportUrl('pulan-zhenggai', '2019-Q3')).toBe('/reports/documents/pulan-zhenggai/2019-Q3.pdf');
+    expect(documentReportUrl('pulan-zhenggai', '2019')).toBe('/reports/documents/pulan-zhenggai/2019.pdf');
   });
 
   it('put feeds under /feeds/', () => {

@@ -13,7 +13,7 @@ describe('availableReports', () => {
       const a = availableReports(portal);
       const paths = [
         ...[...a.regionYears].flatMap(([code, years]) => years.map((y) => regionReportUrl(code, y))),
-        ...[...a.documentPeriods].flatMap(([slug, periods]) => periods.map((p) => documentReportUrl(slug, p.id))),
+        ...[...a.documentYears].flatMap(([slug, years]) => years.map((y) => documentReportUrl(slug, y))),
       ];
       expect(paths.sort()).toEqual(
         reportsForPortal(portal)
@@ -24,7 +24,9 @@ describe('availableReports', () => {
     const portal = smallPortal();
     const a = availableReports(portal);
     expect(a.regionYears.get('542521')).toEqual(['2019']);
-    expect(a.documentPeriods.get('pulan-zhenggai')!.map((p) => p.id)).toEqual(['2019-Q3', '2019-Q4']);
+    // Reported for 2019-Q3 and 2019-Q4: one annual report, not one per quarter.
+    expect(a.documentYears.get('pulan-zhenggai')).toEqual(['2019']);
+    expect(a.documentYears.get('ali-fengong')).toEqual(['2019', '2020']);
   });
 });
 
@@ -44,8 +46,8 @@ describe('availableReports: years and periods', () => {
     const a = availableReports(makePortal([...SMALL_DOCUMENTS, { slug: 'silent', regionCode: '542522', tasks: [{ number: '1' }] }]));
     expect(a.regionYears.has('542522')).toBe(false); // 札达: a document, but no report
     expect(a.regionYears.has('540100')).toBe(false); // 拉萨: no document
-    expect(a.documentPeriods.has('silent')).toBe(false);
-    expect([...a.documentPeriods.keys()]).toEqual(['ali-fengong', 'pulan-zhenggai']);
+    expect(a.documentYears.has('silent')).toBe(false);
+    expect([...a.documentYears.keys()]).toEqual(['ali-fengong', 'pulan-zhenggai']);
   });
 
   it('takes the year of a period from its start', () => {

@@ -98,9 +98,10 @@ function regionTitle(region: Region, year: string): string {
 }
 
 /**
- * Every report the portal publishes: one per region and year (the years of the periods of the documents of
- * the region and all regions below it) and one per document and reporting period. Regions first, each in
- * portal order; years and periods oldest first.
+ * Every report the portal publishes (availableReports): one per region and year (the years of the periods of
+ * the documents of the region and all regions below it) and one per document and year. Regions first, each
+ * in portal order; years oldest first. A task's status for a year is that of the last period of the year
+ * with a report (statusForYear), the period named beside it when it is not the whole year.
  *
  * A region report lists task by task only the region's own documents (a provincial government reports on
  * what it issued itself); each direct sub-region gets one summary row counting its whole subtree, with a link
@@ -155,20 +156,20 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
 
   for (const doc of portal.documents) {
     const title = documentTitle(doc);
-    for (const period of available.documentPeriods.get(doc.slug) ?? []) {
+    for (const year of available.documentYears.get(doc.slug) ?? []) {
       out.push(
         buildSpec(
           ix,
           {
             kind: 'document',
-            path: documentReportUrl(doc.slug, period.id),
-            title: `《${title}》${period.label}落实情况报告`,
-            shortTitle: `${doc.docNumber ?? title} · ${period.label}`,
+            path: documentReportUrl(doc.slug, year),
+            title: `《${title}》${year}年度落实情况报告`,
+            shortTitle: `${doc.docNumber ?? title} · ${year}年度`,
             subject: title,
             subjectUrl: documentUrl(doc.slug),
-            period,
+            period: yearPeriod(year),
             documents: [doc],
-            statusOf: (tv) => tv.timeline.find((s) => s.period.id === period.id) ?? null,
+            statusOf: (tv) => statusForYear(tv.timeline, year),
           },
           options,
         ),

@@ -104,7 +104,7 @@ export interface ReportSubRegion extends ReportTotals {
 
 export interface ReportSpec {
   kind: 'region' | 'document';
-  /** Portal path of the PDF, from src/domain/urls.ts: /reports/regions/<code>/<year>.pdf, /reports/documents/<slug>/<period>.pdf. */
+  /** Portal path of the PDF, from src/domain/urls.ts: /reports/regions/<code>/<year>.pdf, /reports/documents/<slug>/<year>.pdf. */
   path: string;
   title: string;
   /** For the running header. */

@@ -193,7 +193,7 @@ const YEAR_RULE = '年度状态取该年度最后一个有报告的报告期；�
 function scopeText(spec: ReportSpec): string {
   const total = spec.taskCount;
   const depts = `涉及 ${spec.departments.length} 个部门（单位）`;
-  if (spec.kind === 'document') return `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，${depts}。`;
+  if (spec.kind === 'document') return `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，${depts}。${YEAR_RULE}`;
   const sub = spec.subtree ?? { documentCount: spec.documents.length, taskCount: total };
   const k = spec.subRegions.length;
   if (!hasSubRegions(spec)) {
@@ -352,6 +352,11 @@ function numberCell(spec: ReportSpec, t: ReportTaskRow): string {
   return spec.documents.length > 1 ? `[${num}#linebreak()#text(size: 6.5pt, fill: muted)[文件${t.doc}]]` : `[${num}]`;
 }
 
+/** A task's number in running text, linked to its page; in a multi-document report with its document's number. */
+function taskRef(spec: ReportSpec, t: ReportTaskRow): string {
+  return link(spec, t.url, esc(spec.documents.length > 1 ? `文件${t.doc}·${t.number}` : t.number));
+}
+
 function statusCell(t: ReportTaskRow): string {
   return lines(
     `[${t.demo ? '#demo-mark' : ''}#chip(${str(t.status)})`,
@@ -385,18 +390,18 @@ function departmentSection(spec: ReportSpec, d: ReportDepartment, rows: Map<stri
     overdue ? `牵头任务中已逾期 ${overdue} 项` : null,
     d.successor ? `机构改革后职责由${d.successor.name}承接${d.successor.on ? `（${d.successor.on}）` : ''}` : null,
   ].filter(Boolean);
-  // Tasks this department helps with, is named in, or took over: number, task, lead unit, how, status.
-  const otherTable = (label: string, list: { row: ReportTaskRow; roles: string[] }[], how: (roles: string[]) => string) =>
+  // Tasks this department helps with, is named in, or took over, by number: each has its full row in the
+  // task list (任务清单) already, and as full rows here they were most of every report's typesetting.
+  const otherList = (label: string, list: { row: ReportTaskRow; roles: string[] }[], how: (roles: string[]) => string | null) =>
     list.length
       ? lines(
-          `#label-line[${esc(label)}]`,
-          `#table(columns: (3.4em, 1fr, 8em, 5em, 7.4em), align: (center, left, left, left, left),`,
-          `  table.header([编号], [任务], [牵头单位], [参与方式], [状态]),`,
-          ...list.map(
-            ({ row: t, roles }) =>
-              `  ${numberCell(spec, t)}, [${esc(t.title)}], [${unitsText(t.leadUnits)}], [${esc(how(roles))}], ${statusCell(t)},`,
-          ),
-          `)`,
+          `#label-line[${esc(`${label}（${list.length} 项）`)}]`,
+          `#block(below: 0.9em, par(justify: false, text(size: 8.5pt)[${list
+            .map(({ row: t, roles }) => {
+              const role = how(roles);
+              return `${taskRef(spec, t)}${role ? `（${esc(role)}）` : ''}`;
+            })
+            .join('、')}]))`,
         )
       : null;
   return lines(
@@ -413,9 +418,9 @@ function departmentSection(spec: ReportSpec, d: ReportDepartment, rows: Map<stri
           `)`,
         )
       : null,
-    otherTable('配合任务', helping, (roles) => roles.join('、')),
-    otherTable('文中提及', mentioned, () => '文中提及'),
-    otherTable('承接的任务（机构改革前由被合并部门承担）', inherited, () => '承接'),
+    otherList('配合任务', helping, (roles) => roles.join('、')),
+    otherList('文中提及', mentioned, () => null),
+    otherList('承接的任务（机构改革前由被合并部门承担）', inherited, () => null),
   );
 }
 
@@ -425,7 +430,7 @@ function departments(spec: ReportSpec): string {
     `#set text(size: 9pt)`,
     `= 各部门落实情况`,
     esc(
-      `${hasSubRegions(spec) ? `只含${spec.subject}本级文件中的任务（下辖地区的单位在这些文件中承担的任务也列在这里）；下辖地区文件中的任务见各地区的年度报告。` : ''}按牵头任务数排序。每个部门先列其牵头的任务（文件未写明牵头单位时为列第一位的责任单位），再列其配合、督导或被提及的任务。“名录未收录”的单位按文件写法列出，尚未与部门名录对应。`,
+      `${hasSubRegions(spec) ? `只含${spec.subject}本级文件中的任务（下辖地区的单位在这些文件中承担的任务也列在这里）；下辖地区文件中的任务见各地区的年度报告。` : ''}按牵头任务数排序。每个部门先列其牵头的任务（文件未写明牵头单位时为列第一位的责任单位），再列其配合、督导或被提及的任务的编号及参与方式，这些任务的内容与状态见“任务清单”。“名录未收录”的单位按文件写法列出，尚未与部门名录对应。`,
     ),
     spec.departments.length ? null : `#text(fill: muted)[本报告期没有可归属到部门的任务。]`,
     ...spec.departments.map((d) => departmentSection(spec, d, rows)),
@@ -485,11 +490,7 @@ function appendix(spec: ReportSpec): string {
     `- ${esc('任务：由文件原文按编号层级自动提取；编号、标题、责任单位与完成时限均按原文写法，不作改写。')}`,
     `- ${esc('牵头单位：文件写明的牵头单位；未写明时，取列第一位的责任单位。')}`,
     `- ${esc('部门：文件中的单位名称经部门名录（含机构改革后的更名与合并）对应到部门；名录未收录的名称按原文列出并标注。')}`,
-    `- ${esc(
-      spec.kind === 'region'
-        ? '年度状态：取该年度最后一个有报告的报告期的状态，并注明该报告期；全年均无报告的任务记为“未报告”。'
-        : '报告期状态：取本报告期的报告；本报告期没有报告的任务记为“未报告”。',
-    )}`,
+    `- ${esc('年度状态：取该年度最后一个有报告的报告期的状态，并注明该报告期；全年均无报告的任务记为“未报告”。')}`,
     `- ${esc('已逾期：最终完成时限已过，而截至报告日（无报告时为报告期末）未报告“已完成”或“已销号”。长期、立行立改等常态化时限不计逾期。')}`,
     hasSubRegions(spec)
       ? `- ${esc(`本级与下辖地区：文件所属地区为${spec.subject}本身的为本级文件，逐项列出；每个直接下辖地区汇总为一行，统计该地区及其以下各级地区在本年度有报告期的文件与任务，状态取法同上。全辖合计为本级与各下辖地区之和。`)}`

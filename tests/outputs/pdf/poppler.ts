@@ -32,6 +32,8 @@ export function toFile(pdf: Buffer): string {
 }
 export const pdftotext = (file: string, first?: number, last?: number) =>
   execFileSync('pdftotext', [...(first ? ['-f', String(first), '-l', String(last ?? first)] : []), '-enc', 'UTF-8', file, '-'], QUIET);
+/** The text in content-stream order: the lines of one table cell stay together, where the default layout interleaves the columns. */
+export const pdftotextRaw = (file: string) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], QUIET);
 // poppler warns "Suspects object is wrong type" about typst's (valid) /MarkInfo: keep stderr quiet.
 export const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], QUIET);
 export const pageCount = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))![1]);

@@ -15,7 +15,7 @@ describe('reportsForPortal', () => {
   const specs = reportsForPortal(portal, { siteUrl: 'https://qingdan.example.cn/' });
   const byPath = new Map(specs.map((s) => [s.path, s]));
 
-  it('gives one report per region and year (years of the documents of the region and below) and per document and period, at the urls.ts paths', () => {
+  it('gives one report per region and year (years of the documents of the region and below) and per document and year, at the urls.ts paths', () => {
     expect(specs.map((s) => s.path).sort()).toEqual(
       [
         regionReportUrl('540000', '2019'),
@@ -25,8 +25,8 @@ describe('reportsForPortal', () => {
         regionReportUrl('542521', '2019'),
         documentReportUrl('ali-fengong', '2019'),
         documentReportUrl('ali-fengong', '2020'),
-        documentReportUrl('pulan-zhenggai', '2019-Q3'),
-        documentReportUrl('pulan-zhenggai', '2019-Q4'),
+        // Reported for two quarters of 2019: one annual report.
+        documentReportUrl('pulan-zhenggai', '2019'),
       ].sort(),
     );
     expect(new Set(specs.map((s) => s.path)).size).toBe(specs.length);
@@ -45,19 +45,18 @@ describe('reportsForPortal', () => {
     const row = byPath.get(regionReportUrl('542521', '2019'))!.tasks[0];
     expect(row.status).toBe('已销号');
     expect(row.statusPeriod).toBe('2019年第三季度');
-    const q4 = byPath.get(documentReportUrl('pulan-zhenggai', '2019-Q4'))!.tasks[0];
-    expect(q4.status).toBe('未报告');
-    expect(q4.statusPeriod).toBeNull();
+    // A document's annual report takes its statuses by the same rule.
+    expect(byPath.get(documentReportUrl('pulan-zhenggai', '2019'))!.tasks[0]).toEqual(row);
     const timeline = portal.tasks[0].timeline;
     expect(statusForYear(timeline, '2031')).toBeNull();
   });
 
   it('marks demo data and keeps official data unmarked', () => {
     expect(byPath.get(documentReportUrl('ali-fengong', '2019'))!.demo).toBe(true);
-    const official = byPath.get(documentReportUrl('pulan-zhenggai', '2019-Q3'))!;
+    const official = byPath.get(documentReportUrl('pulan-zhenggai', '2019'))!;
     expect(official.demo).toBe(false);
     expect(official.sources).toEqual([
-      { title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度'] },
+      { title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度', '2019年第四季度'] },
     ]);
   });
 

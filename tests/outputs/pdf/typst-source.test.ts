@@ -27,8 +27,8 @@ const spec = (path: string) => specs.find((s) => s.path === path)!;
 const outsideStrings = (source: string) => source.replace(/\\./g, '').replace(/"[^"\n]*"/g, '""');
 /** 阿里's plan for 2019: demo data, a hostile task text, an unverified unit. */
 const DEMO_DOC = documentReportUrl('ali-fengong', '2019');
-/** 普兰's plan for 2019-Q3: official data only. */
-const OFFICIAL_DOC = documentReportUrl('pulan-zhenggai', '2019-Q3');
+/** 普兰's plan for 2019 (reported for Q3 and Q4): official data only. */
+const OFFICIAL_DOC = documentReportUrl('pulan-zhenggai', '2019');
 /** 阿里地区 for 2019: its own plan task by task, 普兰县 and 札达县 as one row each. */
 const REGION = regionReportUrl('542500', '2019');
 
@@ -191,7 +191,7 @@ describe('reportSource: document and region reports', () => {
     expect(chapters(source)).toEqual(['概况', '各部门落实情况', '任务清单', '附录　说明与数据来源']);
     expect(source).toContain(escapeTypst('阿行发〔2018〕66号'));
     expect(source).not.toContain('下辖地区');
-    expect(source).toContain(escapeTypst('报告期状态：取本报告期的报告'));
+    expect(source).toContain(escapeTypst('年度状态：取该年度最后一个有报告的报告期的状态'));
   });
 
   it('gives a region report with sub-regions one row per sub-region, linked, with totals below', () => {
@@ -211,6 +211,28 @@ describe('reportSource: document and region reports', () => {
     expect(table).toContain(`*${escapeTypst('全辖合计')}*`);
     // The department and task chapters say that they hold the region's own documents only.
     expect(source).toContain(escapeTypst('只列阿里地区本级文件的任务；下辖地区的任务见各地区的年度报告。'));
+  });
+
+  it('lists a department’s lead tasks as rows and its other tasks by number, linked, with how it takes part', () => {
+    const s = spec(DEMO_DOC);
+    const source = reportSource(s, palette);
+    const byId = new Map(s.tasks.map((t) => [t.id, t]));
+    const dept = s.departments.find((d) => d.lead.length > 0 && d.helping.length > 0);
+    expect(dept, 'a department that leads some tasks and helps with others').toBeDefined();
+    const start = source.indexOf(`== ${escapeTypst(dept!.name)}`);
+    const section = source.slice(start, source.indexOf('\n== ', start + 1));
+    for (const { id } of dept!.lead) expect(section).toContain(`[${escapeTypst(byId.get(id)!.title)}]`);
+    const list = section.slice(section.indexOf(`#label-line[${escapeTypst(`配合任务（${dept!.helping.length} 项）`)}]`));
+    for (const { id, roles } of dept!.helping) {
+      const t = byId.get(id)!;
+      expect(list).toContain(`#link(${typstString(SITE + t.url)})[${escapeTypst(t.number)}]（${escapeTypst(roles.join('、'))}）`);
+      // The title and status are in the task list, once.
+      expect(list).not.toContain(escapeTypst(t.title));
+    }
+    // A report over several documents names the document with the number, as its task list does.
+    const twoDocuments = reportSource({ ...s, documents: [...s.documents, s.documents[0]] }, palette);
+    const [first] = dept!.helping;
+    expect(twoDocuments).toContain(`[${escapeTypst(`文件1·${byId.get(first.id)!.number}`)}]`);
   });
 
   it('names each document in the appendix with its issuer and type, and each data source with its periods', () => {
