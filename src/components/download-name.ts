@@ -16,8 +16,7 @@ export function fileNameOf(title: string, extension: string): string {
 export const regionReportFileName = (regionName: string, year: string) => fileNameOf(`${regionName}${year}年度任务落实情况报告`, 'pdf');
 
 /** 《title》2019年度落实情况报告, as a file name: the title the report itself carries. */
-export const documentReportFileName = (documentTitle: string, year: string) =>
-  fileNameOf(`${documentTitle}${year}年度落实情况报告`, 'pdf');
+export const documentReportFileName = (documentTitle: string, year: string) => fileNameOf(`${documentTitle}${year}年度落实情况报告`, 'pdf');
 
 /** 海东市任务清单.csv, 《title》任务清单.csv. */
 export const taskTableFileName = (what: string) => fileNameOf(`${what}任务清单`, 'csv');

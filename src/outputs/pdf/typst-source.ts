@@ -193,7 +193,8 @@ const YEAR_RULE = '年度状态取该年度最后一个有报告的报告期；�
 function scopeText(spec: ReportSpec): string {
   const total = spec.taskCount;
   const depts = `涉及 ${spec.departments.length} 个部门（单位）`;
-  if (spec.kind === 'document') return `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，${depts}。${YEAR_RULE}`;
+  if (spec.kind === 'document')
+    return `本报告汇总《${spec.subject}》在${spec.period.label}的 ${total} 项任务的落实情况，${depts}。${YEAR_RULE}`;
   const sub = spec.subtree ?? { documentCount: spec.documents.length, taskCount: total };
   const k = spec.subRegions.length;
   if (!hasSubRegions(spec)) {

@@ -56,12 +56,18 @@ describe('render processes', () => {
     }
     // One progress line per report, counted in the order they finish, then the processes and the summary.
     expect(lines.at(-2)).toMatch(
-      new RegExp(`^render processes: up to 2 at once within \\d+ MB; ${specs.length} started, ${specs.length} retired early; largest \\d+ MB`),
+      new RegExp(
+        `^render processes: up to 2 at once within \\d+ MB; ${specs.length} started, ${specs.length} retired early; largest \\d+ MB`,
+      ),
     );
     const n = specs.length;
     const counters = lines
       .slice(0, -2)
-      .map((l) => Number(new RegExp(`^\\[\\s*(\\d+)/${n}\\] reports/\\S+\\.pdf rendered in \\d+ ms \\(CPU \\d+ ms\\), \\d+ pages, \\d+ KB$`).exec(l)?.[1]));
+      .map((l) =>
+        Number(
+          new RegExp(`^\\[\\s*(\\d+)/${n}\\] reports/\\S+\\.pdf rendered in \\d+ ms \\(CPU \\d+ ms\\), \\d+ pages, \\d+ KB$`).exec(l)?.[1],
+        ),
+      );
     expect(counters).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(lines.at(-1)).toMatch(new RegExp(`^${n} reports: ${n} rendered, 0 from cache \\(.*cache-pool\\) in \\d+\\.\\d s$`));
   }, 120_000);

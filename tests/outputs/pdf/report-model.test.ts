@@ -56,7 +56,12 @@ describe('reportsForPortal', () => {
     const official = byPath.get(documentReportUrl('pulan-zhenggai', '2019'))!;
     expect(official.demo).toBe(false);
     expect(official.sources).toEqual([
-      { title: '阿里地区政务公开：整改落实情况', url: 'https://www.example.gov.cn/zg/2019', demo: false, periods: ['2019年第三季度', '2019年第四季度'] },
+      {
+        title: '阿里地区政务公开：整改落实情况',
+        url: 'https://www.example.gov.cn/zg/2019',
+        demo: false,
+        periods: ['2019年第三季度', '2019年第四季度'],
+      },
     ]);
   });
 
