@@ -54,7 +54,7 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
 }
 
 /** The code that draws a card, relative to this module: hashing it means an edited template never reuses stale cards (the palette is hashed as data). */
-export const LOOK_FILES = ['template.ts', 'text-layout.ts', 'render-core.mjs', '../../build/font-metrics.ts'];
+export const LOOK_FILES = ['template.ts', 'text-layout.ts', 'render-core.mjs', 'png.mjs', '../../build/font-metrics.ts'];
 
 let templateHash: string | null = null;
 
