@@ -40,8 +40,9 @@ export interface PoolOptions<J extends PoolJob, R extends PoolResult> {
    * Memory the workers may hold together, MB. With `jobMb`, a job starts only when the workers' last
    * reported RSS plus what their running jobs may add plus its own need fit; a job that cannot fit
    * even alone runs when nothing else does. Idle workers that have worked are retired to make room.
+   * A function is asked again at every decision: the process that runs the pool grows while it works.
    */
-  budgetMb?: number;
+  budgetMb?: number | (() => number);
   /** Memory held outside the pool for a while: the budget leaves it free until it is given back. */
   held?: HeldMemory;
   /** RSS of a worker that has not reported yet, MB. */
@@ -104,7 +105,7 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
   private readonly inFlight: number;
   private readonly afterJobs: number;
   private readonly aboveMb: number;
-  private readonly fullBudgetMb: number;
+  private readonly fullBudgetMb: () => number;
   private readonly baseMb: number;
   private readonly jobMb: (job: J) => number;
 
@@ -116,7 +117,8 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
     this.inFlight = Math.max(1, options.inFlight ?? 2);
     this.afterJobs = options.recycleAfterJobs ?? Infinity;
     this.aboveMb = options.recycleAboveMb ?? Infinity;
-    this.fullBudgetMb = options.budgetMb ?? Infinity;
+    const budget = options.budgetMb ?? Infinity;
+    this.fullBudgetMb = typeof budget === 'function' ? budget : () => budget;
     this.baseMb = options.workerBaseMb ?? 0;
     this.jobMb = options.jobMb ?? (() => 0);
   }
@@ -298,7 +300,7 @@ class PoolRun<J extends PoolJob, R extends PoolResult> {
   private choose(all: Slot<J>[], target: Target<J>): number {
     const extra = target === 'new' ? this.baseMb : 0;
     const heldMb = this.options.held?.mb ?? 0;
-    const budgetMb = this.fullBudgetMb - heldMb;
+    const budgetMb = this.fullBudgetMb() - heldMb;
     const committed = this.committedMb();
     if (committed + this.waiting[0].mb + extra <= budgetMb) return 0;
     if (!this.blockers) {

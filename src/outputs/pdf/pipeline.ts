@@ -227,7 +227,9 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       recycleAfterJobs: options.recycleAfter ?? RECYCLE_AFTER,
       // Each process may grow to its share of the budget: fewer, fatter processes would leave a core idle.
       recycleAboveMb: options.recycleAboveMb ?? Math.max(WORKER_BASE_MB * 2, Math.min(RECYCLE_ABOVE_MB, memoryMb / count - 64)),
-      budgetMb: memoryMb,
+      // Measured again at every decision, not once: this process grows while the reports come in, and
+      // with the budget fixed at the start a 10,000-task build went 7% past its bound.
+      budgetMb: options.memoryMb ?? (() => memoryBudgetMb()),
       held: options.held,
       workerBaseMb: WORKER_BASE_MB,
       jobMb: (job) => reportMb(job.source),

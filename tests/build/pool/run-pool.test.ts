@@ -48,7 +48,7 @@ process.on('message', (job) => { queue = queue.then(async () => { const start = 
 process.on('disconnect', () => process.exit(0));
 `,
     );
-    const run = async (jobs: SleepJob[], budgetMb?: number, held?: HeldMemory) => {
+    const run = async (jobs: SleepJob[], budgetMb?: number | (() => number), held?: HeldMemory) => {
       const ran = new Map<number, { start: number; end: number }>();
       let i = 0;
       const stats = await runPool<SleepJob, SleepResult>({
@@ -77,6 +77,25 @@ process.on('disconnect', () => process.exit(0));
       expect(bounded.ran.size).toBe(jobs.length);
       expect(overlap(bounded.ran.get(0)!, bounded.ran.get(2)!)).toBe(false);
       expect(bounded.stats.waitedForMemory).toBeGreaterThanOrEqual(1);
+    }, 30_000);
+
+    it('ask a budget given as a function again at every decision, as the process running the pool grows', async () => {
+      const jobs = () => [big(0), big(1), big(2)];
+      let asked = 0;
+      // 1400 MB when the first job starts (room for two: 2 × (50 + 600)), then 750 (room for one).
+      const shrinking = () => (++asked <= 1 ? 1400 : 750);
+      const { ran } = await run(jobs(), shrinking);
+      expect(ran.size).toBe(3);
+      expect(asked).toBeGreaterThan(1);
+      for (const [a, b] of [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ])
+        expect(overlap(ran.get(a)!, ran.get(b)!), `jobs ${a} and ${b}`).toBe(false);
+      // The control: the same budget as a number, at its first value, runs two at once.
+      const fixed = await run(jobs(), 1400);
+      expect(overlap(fixed.ran.get(0)!, fixed.ran.get(1)!)).toBe(true);
     }, 30_000);
 
     it('run a job too big for the budget alone, in a fresh process', async () => {
