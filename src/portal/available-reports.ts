@@ -15,6 +15,9 @@ export interface AvailableReports {
 /** The year of a period: its start's. */
 export const yearOf = (p: Period): string => p.start.slice(0, 4);
 
+/** The years of some periods, each once, oldest first. */
+const yearsOf = (periods: Period[]): string[] => [...new Set(periods.map(yearOf))].sort();
+
 /**
  * Annual reports only, the ones officials print and file: one per region and year (the years of the periods
  * of the documents of the region and all regions below it), one per document and year. A document reported
@@ -24,12 +27,12 @@ export const availableReports = memoWithReads((portal: Portal): AvailableReports
   const periodsOf = (slug: string) => portal.reportedPeriodsByDocument.get(slug) ?? [];
   const regionYears = new Map<string, string[]>();
   for (const rv of portal.regions) {
-    const years = [...new Set(rv.documents.flatMap((d) => periodsOf(d.slug).map(yearOf)))].sort();
+    const years = yearsOf(rv.documents.flatMap((d) => periodsOf(d.slug)));
     if (years.length) regionYears.set(rv.region.code, years);
   }
   const documentYears = new Map<string, string[]>();
   for (const d of portal.documents) {
-    const years = [...new Set(periodsOf(d.slug).map(yearOf))].sort();
+    const years = yearsOf(periodsOf(d.slug));
     if (years.length) documentYears.set(d.slug, years);
   }
   return { regionYears, documentYears };

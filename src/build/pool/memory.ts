@@ -37,6 +37,16 @@ export function memoryBudgetMb(s: MemorySetting = settings(), ownRssMb = process
 }
 
 /**
+ * memoryBudgetMb for a pool that runs a long time: the bound is fixed now, what this process holds is
+ * read at every call, since it grows while results come in. The free memory is not read again: the
+ * pool's own workers (and a Pagefind process beside them) lower it, and would be counted twice.
+ */
+export function liveMemoryBudgetMb(s: MemorySetting = settings()): () => number {
+  const boundMb = buildMemoryMb(s);
+  return () => Math.max(MIN_WORKER_BUDGET_MB, boundMb - process.memoryUsage.rss() / 2 ** 20);
+}
+
+/**
  * A full garbage collection, so the build process hands back what rendering the pages left behind before
  * workers start beside it. Node exposes gc() only behind a flag; the flag can be set at run time.
  * The last-resort flavour also compacts the heap and returns its free pages to the system: a plain

@@ -10,7 +10,7 @@ import { placeFile } from '../../build/place.mjs';
 import { pruneFolder } from '../../build/site-files';
 import { settings, type Settings } from '../../config';
 import { processWorker, workerFile } from '../../build/pool/handles';
-import { memoryBudgetMb, releaseMemory, type HeldMemory } from '../../build/pool/memory';
+import { liveMemoryBudgetMb, memoryBudgetMb, releaseMemory, type HeldMemory } from '../../build/pool/memory';
 import { runPool, type PoolStats } from '../../build/pool/run-pool';
 import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
@@ -227,9 +227,9 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
       recycleAfterJobs: options.recycleAfter ?? RECYCLE_AFTER,
       // Each process may grow to its share of the budget: fewer, fatter processes would leave a core idle.
       recycleAboveMb: options.recycleAboveMb ?? Math.max(WORKER_BASE_MB * 2, Math.min(RECYCLE_ABOVE_MB, memoryMb / count - 64)),
-      // Measured again at every decision, not once: this process grows while the reports come in, and
+      // What this process holds is read again at every decision: it grows while the reports come in, and
       // with the budget fixed at the start a 10,000-task build went 7% past its bound.
-      budgetMb: options.memoryMb ?? (() => memoryBudgetMb()),
+      budgetMb: options.memoryMb ?? liveMemoryBudgetMb(),
       held: options.held,
       workerBaseMb: WORKER_BASE_MB,
       jobMb: (job) => reportMb(job.source),

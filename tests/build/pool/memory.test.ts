@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, releaseMemory } from '../../../src/build/pool/memory';
+import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, liveMemoryBudgetMb, releaseMemory } from '../../../src/build/pool/memory';
 import { readSettings } from '../../../src/config';
 
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -33,5 +33,17 @@ describe('the memory bound', () => {
         `QINGDAN_MEMORY_MB: expected a number of MiB greater than 0, got "${raw}"`,
       );
     }
+  });
+});
+
+describe('liveMemoryBudgetMb', () => {
+  it('fixes the bound once and follows what this process holds at every call', () => {
+    const budget = liveMemoryBudgetMb({ memoryMb: 4000 });
+    const before = budget();
+    expect(before).toBeCloseTo(4000 - process.memoryUsage.rss() / 2 ** 20, -1);
+    const held = Buffer.alloc(200 * 2 ** 20, 1); // 200 MiB this process now holds
+    const after = budget();
+    expect(before - after).toBeGreaterThan(150);
+    expect(held[held.length - 1]).toBe(1);
   });
 });
