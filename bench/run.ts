@@ -343,7 +343,7 @@ async function main(): Promise<number> {
     MALLOC_ARENA_MAX: '2',
   };
   // As `npm run build` (src/cli/build.ts): the content check, the Astro build, the output stages, publishing.
-  const buildArgs = [TSX, join(ROOT, 'src/cli/build.ts'), '--config', relative(ROOT, wrapper), '--out', dirs.site];
+  const buildArgs = ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), '--config', relative(ROOT, wrapper), '--out', dirs.site];
   const readPhasesFile = (): Record<string, number> => {
     try {
       const data = JSON.parse(readFileSync(buildEnv.QINGDAN_PHASES_FILE, 'utf8')) as Record<string, unknown>;

@@ -38,6 +38,11 @@ export interface Settings {
    * shard-I-of-N); null for a whole build.
    */
   shard: ShardSetting | null;
+  /**
+   * QINGDAN_BUILD_PID (`npm run build` sets it for its steps): the process that runs the build's steps. Its
+   * memory counts against the build's bound too, so the output stages leave it room (src/build/pool/memory.ts).
+   */
+  buildPid: number | undefined;
 }
 
 /** One slice of a build split across machines: `index` from 1 to `count`. */
@@ -144,6 +149,7 @@ export function readSettings(env: Env = process.env, now: Date = new Date()): Se
     pdfWorkers: positiveNumber(env, 'QINGDAN_PDF_WORKERS', 'a whole number of workers of 1 or more', true),
     siteUrl: siteUrl(env),
     shard,
+    buildPid: positiveNumber(env, 'QINGDAN_BUILD_PID', 'the id of a process, a whole number of 1 or more', true),
   };
 }
 

@@ -32,6 +32,7 @@ describe('readSettings: defaults', () => {
       pdfWorkers: undefined,
       siteUrl: DEFAULT_SITE_URL,
       shard: null,
+      buildPid: undefined,
     });
   });
 
@@ -53,6 +54,7 @@ describe('readSettings: defaults', () => {
         QINGDAN_CARD_WORKERS: '2',
         QINGDAN_PDF_WORKERS: '1',
         QINGDAN_SITE_URL: 'http://localhost:4321/qingdan/',
+        QINGDAN_BUILD_PID: '4242',
       },
       NOW,
     );
@@ -68,6 +70,7 @@ describe('readSettings: defaults', () => {
       pdfWorkers: 1,
       siteUrl: 'http://localhost:4321/qingdan/',
       shard: null,
+      buildPid: 4242,
     });
   });
 

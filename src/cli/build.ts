@@ -71,9 +71,9 @@ async function main(argv: string[]): Promise<number> {
   blockingWrites();
   const options = parseArgs(argv);
   // Every step of a slice reads its shard (and its own cache) from QINGDAN_SHARD.
-  const env = options.shard
-    ? { ...childEnvironment(), QINGDAN_SHARD: `${options.shard.index}/${options.shard.count}` }
-    : childEnvironment();
+  // Every step also learns this process's id: its memory counts against the build's bound (src/build/pool/memory.ts).
+  const base = { ...childEnvironment(), QINGDAN_BUILD_PID: String(process.pid) };
+  const env = options.shard ? { ...base, QINGDAN_SHARD: `${options.shard.index}/${options.shard.count}` } : base;
   const settings = readSettings(env); // a bad setting fails before anything is locked or written
   const cache = cacheRoot(ROOT, settings);
   const work = workFolder(cache, options.out);
@@ -95,13 +95,15 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  // TypeScript steps load tsx into their own Node process: tsx's command line would run each in a second
+  // process under a first one that stays beside it (about 50 MB) only to pass signals on.
+  const tsx = ['--import', 'tsx'];
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   try {
     recoverPublishing(options.out, log.warn);
-    await step('the content check', [tsx, join(ROOT, 'src/cli/validate.ts'), '--errors-only'], env);
+    await step('the content check', [...tsx, join(ROOT, 'src/cli/validate.ts'), '--errors-only'], env);
     await step('astro build', [astro, 'build', ...(options.config ? ['--config', options.config] : []), '--outDir', work], env);
-    await step('the output stages', [tsx, join(ROOT, 'src/cli/outputs.ts')], env);
+    await step('the output stages', [...tsx, join(ROOT, 'src/cli/outputs.ts')], env);
     const started = performance.now();
     const result = publishSite(work, options.out, log.warn);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -10,6 +10,7 @@ import { SourceError, SourceErrors } from '../domain/source-error';
 import { buildPortal } from '../portal/portal';
 import type { Portal } from '../portal/types';
 import { loadSources } from '../sources/index';
+import { buildParseCache } from '../sources/parse-cache';
 import type { PendingDepartment } from '../sources/registry/registry';
 
 function report(portal: Portal, out: NodeJS.WritableStream): void {
@@ -66,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
   let portal: Portal;
   let sources: Awaited<ReturnType<typeof loadSources>>;
   try {
-    sources = await loadSources(undefined, undefined, undefined, { document });
+    // The build's parse cache: only successful parses are kept and every check still runs, so errors are
+    // reported as before; the build's own check then leaves the pages' ingest nothing to parse. Not pruned
+    // here: a check of one document must not drop the others' entries.
+    sources = await loadSources(undefined, buildParseCache(), undefined, { document });
     portal = buildPortal(sources);
   } catch (e) {
     if (e instanceof SourceErrors) {

@@ -1,7 +1,7 @@
 // `npm run validate` (validate.ts): every problem of the content, one per line on stderr, exit 1, and no
 // stack trace; clean content gives its summary and exit 0.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,17 @@ describe('npm run validate', () => {
     expect(r.stdout).toMatch(/^documents: 5, tasks: \d+/);
     expect(r.stdout).toMatch(/\(documents\/[a-z0-9-]+\.txt:\d+\)/);
     expect(r.stdout).not.toContain(repoPath());
+  }, 60_000);
+
+  it("reads through the build's parse cache: the build's own check leaves its pages nothing to parse, and says the same from the cache", () => {
+    const cache = join(work, 'cache');
+    const first = validate(repoPath('content'), { QINGDAN_CACHE_DIR: cache });
+    expect(first.status).toBe(0);
+    const entries = readdirSync(join(cache, 'parse'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries.length).toBeGreaterThanOrEqual(5); // the five documents at least, and their status files
+    const again = validate(repoPath('content'), { QINGDAN_CACHE_DIR: cache });
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toBe('');
   }, 60_000);
 
   it('a bad setting is one line too', () => {

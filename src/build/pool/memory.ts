@@ -1,4 +1,5 @@
 // The build's memory bound (QINGDAN_MEMORY_MB) and what the output stages' workers may use of it.
+import { readFileSync } from 'node:fs';
 import { freemem, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -13,7 +14,7 @@ export const DEFAULT_MEMORY_MB = Math.floor(2e9 / 2 ** 20); // 1,907
 /** What an output stage's workers get at least, whatever the build process already holds, MB. */
 export const MIN_WORKER_BUDGET_MB = 512;
 
-type MemorySetting = Pick<Settings, 'memoryMb'>;
+type MemorySetting = Pick<Settings, 'memoryMb'> & Partial<Pick<Settings, 'buildPid'>>;
 
 /** The whole build's bound: QINGDAN_MEMORY_MB, else 2 GB, less when the machine has less free (80%) or in all (half). */
 export function buildMemoryMb(s: MemorySetting = settings()): number {
@@ -28,22 +29,41 @@ export function configuredMemoryMb(s: MemorySetting = settings()): number {
   return s.memoryMb ?? Math.min(DEFAULT_MEMORY_MB, totalmem() / 2 ** 20 / 2);
 }
 
-/**
- * What an output stage's workers may use together: the build's bound less what the build process
- * holds now (pages, the portal). Call releaseMemory() first, or that holding is overstated.
- */
-export function memoryBudgetMb(s: MemorySetting = settings(), ownRssMb = process.memoryUsage.rss() / 2 ** 20): number {
-  return Math.max(MIN_WORKER_BUDGET_MB, buildMemoryMb(s) - ownRssMb);
+/** RSS of process `pid`, MB, from /proc; 0 where it cannot be read (not Linux, or the process is gone). */
+export function processRssMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
- * memoryBudgetMb for a pool that runs a long time: the bound is fixed now, what this process holds is
- * read at every call, since it grows while results come in. The free memory is not read again: the
+ * What the build holds outside a stage's workers, MB: this process (pages, the portal) and the process
+ * that runs the build's steps (QINGDAN_BUILD_PID, set by `npm run build`). The bound is the whole
+ * build's: with this process alone counted, a 10,000-task build went 90 MB past it.
+ */
+export function buildProcessesRssMb(s: Partial<Pick<Settings, 'buildPid'>> = settings()): number {
+  return process.memoryUsage.rss() / 2 ** 20 + (s.buildPid ? processRssMb(s.buildPid) : 0);
+}
+
+/**
+ * What an output stage's workers may use together: the build's bound less what the build's own
+ * processes hold now (buildProcessesRssMb). Call releaseMemory() first, or that holding is overstated.
+ */
+export function memoryBudgetMb(s: MemorySetting = settings(), heldMb = buildProcessesRssMb(s)): number {
+  return Math.max(MIN_WORKER_BUDGET_MB, buildMemoryMb(s) - heldMb);
+}
+
+/**
+ * memoryBudgetMb for a pool that runs a long time: the bound is fixed now, what the build's processes
+ * hold is read at every call, since this one grows while results come in. The free memory is not read again: the
  * pool's own workers (and a Pagefind process beside them) lower it, and would be counted twice.
  */
 export function liveMemoryBudgetMb(s: MemorySetting = settings()): () => number {
   const boundMb = buildMemoryMb(s);
-  return () => Math.max(MIN_WORKER_BUDGET_MB, boundMb - process.memoryUsage.rss() / 2 ** 20);
+  return () => Math.max(MIN_WORKER_BUDGET_MB, boundMb - buildProcessesRssMb(s));
 }
 
 /**

@@ -12,6 +12,7 @@ import { settings, type Settings } from '../../config';
 import { processWorker, workerFile } from '../../build/pool/handles';
 import { liveMemoryBudgetMb, memoryBudgetMb, releaseMemory, type HeldMemory } from '../../build/pool/memory';
 import { runPool, type PoolStats } from '../../build/pool/run-pool';
+import { turnTaker } from '../../build/turns';
 import { PdfCache, pdfTemplateVersion, reportContent, reportKey } from './cache';
 import { missingGlyphs } from './glyphs';
 import { engineVersion, TypstError } from './render';
@@ -154,36 +155,43 @@ export async function buildReports(options: BuildReportsOptions): Promise<BuildR
     );
   };
 
+  // Keys and cache hits first, taking turns with the event loop: on a rebuild nearly every report is a
+  // hit (reading and hashing its cached bytes), and the search index building beside this stage must get
+  // its records meanwhile (src/build/turns.ts).
+  const turn = turnTaker();
+  const misses: number[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    if (!/^\/reports\/[^?#]+\.pdf$/.test(spec.path) || spec.path.includes('..'))
+      throw new Error(`report path "${spec.path}" is not under /reports/`);
+    if (seen.has(spec.path)) throw new Error(`two reports for ${spec.path}`);
+    seen.add(spec.path);
+    // Keyed by the spec, not the source: on a rebuild most reports are hits, and making the source of
+    // every report cost more than the rest of the stage (4.6 s of CPU for 2,456 reports at 10,000 tasks).
+    const key = (keys[i] = reportKey({ content: reportContent(spec, palette), ...versions }));
+    const bytes = cache.has(key, () =>
+      warn(`${spec.path.slice(1)}: the cached report was damaged (its bytes no longer match their hash); rendered again`),
+    );
+    if (bytes !== null)
+      finished(i, { path: spec.path, file: file(spec), key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes, standard: null });
+    else misses.push(i);
+    await turn();
+  }
+
   // Sources are made one at a time as render processes ask for work, so a build of thousands of reports
-  // never holds more than a few sources; cache hits are written on the way.
+  // never holds more than a few sources.
   let cursor = 0;
   const next = (): PdfJob | null => {
-    while (!failed.first && cursor < specs.length) {
-      const i = cursor++;
-      const spec = specs[i];
-      if (!/^\/reports\/[^?#]+\.pdf$/.test(spec.path) || spec.path.includes('..'))
-        throw new Error(`report path "${spec.path}" is not under /reports/`);
-      if (seen.has(spec.path)) throw new Error(`two reports for ${spec.path}`);
-      seen.add(spec.path);
-      // Keyed by the spec, not the source: on a rebuild most reports are hits, and making the source of
-      // every report cost more than the rest of the stage (4.6 s of CPU for 2,456 reports at 10,000 tasks).
-      const key = (keys[i] = reportKey({ content: reportContent(spec, palette), ...versions }));
-      const bytes = cache.has(key, () =>
-        warn(`${spec.path.slice(1)}: the cached report was damaged (its bytes no longer match their hash); rendered again`),
+    if (failed.first || cursor >= misses.length) return null;
+    const i = misses[cursor++]!;
+    const spec = specs[i];
+    const source = reportSource(spec, palette);
+    const missing = missingGlyphs(source);
+    if (missing.length)
+      warn(
+        `${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`,
       );
-      if (bytes !== null) {
-        finished(i, { path: spec.path, file: file(spec), key, cached: true, ms: 0, cpuMs: 0, pages: null, bytes, standard: null });
-        continue;
-      }
-      const source = reportSource(spec, palette);
-      const missing = missingGlyphs(source);
-      if (missing.length)
-        warn(
-          `${spec.path.slice(1)}: the font has no glyph for ${missing.map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}; they print as empty boxes`,
-        );
-      return { id: i, source, generatedOn, name: spec.path };
-    }
-    return null;
+    return { id: i, source, generatedOn, name: spec.path };
   };
 
   const onResult = (r: PdfResult) => {

@@ -110,7 +110,11 @@ function regionTitle(region: Region, year: string): string {
  * report.
  */
 export function reportsForPortal(portal: Portal, options: ReportOptions = {}): ReportSpec[] {
-  const out: ReportSpec[] = [];
+  return [...reportSpecs(portal, options)];
+}
+
+/** The specs of reportsForPortal one at a time, in its order: the build makes them taking turns with the event loop. */
+export function* reportSpecs(portal: Portal, options: ReportOptions = {}): Generator<ReportSpec> {
   const ix = buildIndex(portal);
   const available = availableReports(portal);
   const periodsOf = (slug: string) => portal.reportedPeriodsByDocument.get(slug) ?? [];
@@ -133,23 +137,21 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
         };
         return { row, tally };
       });
-      out.push(
-        buildSpec(
-          ix,
-          {
-            kind: 'region',
-            path: regionReportUrl(rv.region.code, year),
-            title: regionTitle(rv.region, year),
-            shortTitle: `${rv.region.name} · ${year}年度`,
-            subject: rv.region.name,
-            subjectUrl: rv.url || regionUrl(rv.region.code),
-            period: yearPeriod(year),
-            documents: inYear,
-            statusOf: (tv) => statusForYear(tv.timeline, year),
-            region: { subRegions, subtree: ix.regionTally(code, year) },
-          },
-          options,
-        ),
+      yield buildSpec(
+        ix,
+        {
+          kind: 'region',
+          path: regionReportUrl(rv.region.code, year),
+          title: regionTitle(rv.region, year),
+          shortTitle: `${rv.region.name} · ${year}年度`,
+          subject: rv.region.name,
+          subjectUrl: rv.url || regionUrl(rv.region.code),
+          period: yearPeriod(year),
+          documents: inYear,
+          statusOf: (tv) => statusForYear(tv.timeline, year),
+          region: { subRegions, subtree: ix.regionTally(code, year) },
+        },
+        options,
       );
     }
   }
@@ -157,24 +159,21 @@ export function reportsForPortal(portal: Portal, options: ReportOptions = {}): R
   for (const doc of portal.documents) {
     const title = documentTitle(doc);
     for (const year of available.documentYears.get(doc.slug) ?? []) {
-      out.push(
-        buildSpec(
-          ix,
-          {
-            kind: 'document',
-            path: documentReportUrl(doc.slug, year),
-            title: `《${title}》${year}年度落实情况报告`,
-            shortTitle: `${doc.docNumber ?? title} · ${year}年度`,
-            subject: title,
-            subjectUrl: documentUrl(doc.slug),
-            period: yearPeriod(year),
-            documents: [doc],
-            statusOf: (tv) => statusForYear(tv.timeline, year),
-          },
-          options,
-        ),
+      yield buildSpec(
+        ix,
+        {
+          kind: 'document',
+          path: documentReportUrl(doc.slug, year),
+          title: `《${title}》${year}年度落实情况报告`,
+          shortTitle: `${doc.docNumber ?? title} · ${year}年度`,
+          subject: title,
+          subjectUrl: documentUrl(doc.slug),
+          period: yearPeriod(year),
+          documents: [doc],
+          statusOf: (tv) => statusForYear(tv.timeline, year),
+        },
+        options,
       );
     }
   }
-  return out;
 }

@@ -6,14 +6,17 @@ import type { StageContext } from '../../build/stage';
 import { PdfCache, pdfCacheDir } from './cache';
 import { palette } from './palette';
 import { buildReports } from './pipeline';
-import { reportsForPortal } from './report-model';
+import { reportSpecs } from './report-model';
+import { collectTakingTurns } from '../../build/turns';
 
 /** Days an unused cache entry is kept. */
 const KEEP_DAYS = 30;
 
 export async function pdfStage(portal: Portal, ctx: StageContext, options: { held?: HeldMemory } = {}): Promise<void> {
   const log = ctx.logger('pdf');
-  const every = reportsForPortal(portal, { siteUrl: ctx.site ? ctx.site.replace(/\/+$/, '') : null });
+  // Seconds of work at 10,000 tasks: made taking turns, so that the search index building beside this
+  // stage (src/cli/outputs.ts) gets its records meanwhile rather than after.
+  const every = await collectTakingTurns(reportSpecs(portal, { siteUrl: ctx.site ? ctx.site.replace(/\/+$/, '') : null }));
   const specs = ctx.slice ? ctx.slice.take('pdf', every, (spec) => spec.path) : every;
   const cache = new PdfCache(pdfCacheDir(ctx.root));
   log.info(`${specs.length} reports to write`);

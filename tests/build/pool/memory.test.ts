@@ -1,6 +1,15 @@
+import { spawn } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildMemoryMb, configuredMemoryMb, DEFAULT_MEMORY_MB, liveMemoryBudgetMb, releaseMemory } from '../../../src/build/pool/memory';
+import {
+  buildMemoryMb,
+  buildProcessesRssMb,
+  configuredMemoryMb,
+  DEFAULT_MEMORY_MB,
+  liveMemoryBudgetMb,
+  processRssMb,
+  releaseMemory,
+} from '../../../src/build/pool/memory';
 import { readSettings } from '../../../src/config';
 
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -45,5 +54,36 @@ describe('liveMemoryBudgetMb', () => {
     const after = budget();
     expect(before - after).toBeGreaterThan(150);
     expect(held[held.length - 1]).toBe(1);
+  });
+});
+
+describe('what the build processes hold', () => {
+  it("reads a process's RSS from /proc, and 0 for a process that is not there", () => {
+    expect(processRssMb(process.pid)).toBeCloseTo(process.memoryUsage.rss() / 2 ** 20, -1);
+    expect(processRssMb(2 ** 22 + 1)).toBe(0); // above Linux's largest pid
+  });
+
+  it('counts the process that runs the build (QINGDAN_BUILD_PID) beside this one, in the live budget too', async () => {
+    // A stand-in for the build process: it holds 200 MiB and says so.
+    const child = spawn(
+      process.execPath,
+      ['-e', "globalThis.b = Buffer.alloc(200 * 2 ** 20, 1); console.log('ready'); setInterval(() => {}, 1000)"],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      await new Promise<void>((ok, fail) => {
+        child.stdout!.once('data', () => ok());
+        child.once('error', fail);
+      });
+      const alone = buildProcessesRssMb({});
+      const both = buildProcessesRssMb({ buildPid: child.pid });
+      expect(both - alone).toBeGreaterThan(190);
+      const live = liveMemoryBudgetMb({ memoryMb: 4000, buildPid: child.pid });
+      expect(4000 - alone - live()).toBeGreaterThan(190);
+    } finally {
+      child.kill();
+    }
   });
 });

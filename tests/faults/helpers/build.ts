@@ -107,16 +107,9 @@ export function buildEnv(ws: Workspace, extra: Record<string, string> = {}): Nod
   };
 }
 
-/** Starts `npm run build` (as its script does: tsx src/cli/build.ts) in a process group of its own. */
+/** Starts `npm run build` (as its script does: node --import tsx src/cli/build.ts) in a process group of its own. */
 export function startBuild(ws: Workspace, options: BuildOptions): RunningBuild {
-  const args = [
-    join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-    join(REPO_ROOT, 'src/cli/build.ts'),
-    '--config',
-    relative(REPO_ROOT, ws.config),
-    '--out',
-    options.out,
-  ];
+  const args = ['--import', 'tsx', join(REPO_ROOT, 'src/cli/build.ts'), '--config', relative(REPO_ROOT, ws.config), '--out', options.out];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
