@@ -19,6 +19,7 @@ import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import { isAllowedUrl } from '../domain/links';
 import { formatCount, LIMITS, markdownNesting } from '../domain/limits';
+import { boundedMemo } from './bounded-memo';
 
 // ---- the pipeline ----
 
@@ -296,11 +297,11 @@ const AUTOLINK = /www\.|https?:\/\//i;
  */
 const isPlain = (md: string) => !INLINE_SYNTAX.test(md) && !BLOCK_START.test(md);
 
-/** Markdown → sanitized HTML (block level). Empty input gives "". */
-export function renderMarkdown(md: string): string {
+/** Markdown → sanitized HTML (block level). Empty input gives "". Each distinct text is parsed once (bounded-memo.ts). */
+export const renderMarkdown: (md: string) => string = boundedMemo((md) => {
   if (!md.trim()) return '';
   return html(isPlain(md) && !CODE_INDENT.test(md) && !AUTOLINK.test(md) ? plainTree(md) : treeOf(md));
-}
+});
 
 /** renderMarkdown the long way, always through the GFM parse: exported for the tests of both shortcuts. */
 export function renderMarkdownFull(md: string): string {
@@ -310,10 +311,10 @@ export function renderMarkdownFull(md: string): string {
 const html = (tree: HastRoot) => toHtml.stringify(toHtml.runSync(tree)).trim();
 
 /** Markdown → plain text for cards, feeds and PDF reports, where no HTML may go. Whitespace collapsed. */
-export function markdownToText(md: string): string {
+export const markdownToText: (md: string) => string = boundedMemo((md) => {
   if (isPlain(md)) return md.replace(/\s+/g, ' ').trim();
   return md.trim() ? textOf(treeOf(md)) : '';
-}
+});
 
 /** markdownToText the long way, always through the GFM parse: exported for the tests of both shortcuts. */
 export function markdownToTextFull(md: string): string {

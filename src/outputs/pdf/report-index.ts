@@ -28,7 +28,7 @@ export interface Index {
   childrenOf: (code: string) => string[];
   /** Year counts over a region's own documents and all regions below it: summed from per-document counts, memoized. */
   regionTally: (code: string, year: string) => Tally;
-  /** markdownToText is the slow part of a row; a status report appears in two PDF reports (its document's and its region's). */
+  /** A status report's progress note as plain text (it appears in two PDF reports: its document's and its region's). */
   progressText: (report: StatusReport) => string;
 }
 
@@ -98,14 +98,6 @@ export function buildIndex(portal: Portal): Index {
     return t;
   };
 
-  const memo = new WeakMap<StatusReport, string>();
-  const progressText = (r: StatusReport) => {
-    let t = memo.get(r);
-    if (t === undefined) {
-      t = markdownToText(r.progress);
-      memo.set(r, t);
-    }
-    return t;
-  };
+  const progressText = (r: StatusReport) => markdownToText(r.progress); // remembered by markdownToText itself
   return { portal, tasksByDocument, links, documentsOf, childrenOf, regionTally, progressText };
 }
