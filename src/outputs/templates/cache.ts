@@ -3,7 +3,7 @@
 // status report would write every document's again (10 s at 10,000 tasks) to get the same bytes.
 // Entries are verified before reuse (src/build/cache-entry.mjs): a damaged one is written again.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config';
@@ -69,14 +69,9 @@ export class WorkbookCache {
 
   /** Removes the workbooks this build did not use (other documents, dates or code): the cache stays one build's size. */
   prune(): number {
+    if (!existsSync(this.dir)) return 0;
     let removed = 0;
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
+    for (const name of readdirSync(this.dir)) {
       const entry = name.replace(/\.sha256$/, '');
       if (this.used.has(entry)) continue;
       rmSync(join(this.dir, name), { force: true });
