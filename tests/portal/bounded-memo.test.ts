@@ -12,14 +12,23 @@ describe('boundedMemo', () => {
     expect(calls).toEqual(['a', 'b']);
   });
 
-  it('holds at most `limit` results: when full it starts again', () => {
+  it('holds at most `limitChars` characters of inputs and results: when full it starts again', () => {
     const calls: string[] = [];
-    const same = boundedMemo((s) => (calls.push(s), s), 2);
-    same('a');
-    same('b');
-    same('c'); // full: forgets a and b
-    same('c');
-    same('a');
-    expect(calls).toEqual(['a', 'b', 'c', 'a']);
+    const same = boundedMemo((s) => (calls.push(s), s), 10); // each entry below holds 2 × 2 characters
+    same('aa');
+    same('bb');
+    same('cc'); // 12 characters would be held: forgets aa and bb
+    same('cc');
+    same('aa');
+    expect(calls).toEqual(['aa', 'bb', 'cc', 'aa']);
+  });
+
+  it('never holds a result larger than the bound for long', () => {
+    const calls: string[] = [];
+    const same = boundedMemo((s) => (calls.push(s), s), 10);
+    same('x'.repeat(20));
+    same('y');
+    same('x'.repeat(20)); // the long one was dropped when y came
+    expect(calls).toHaveLength(3);
   });
 });

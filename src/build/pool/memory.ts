@@ -62,8 +62,8 @@ export function memoryBudgetMb(s: MemorySetting = settings(), heldMb = buildProc
  * pool's own workers (and a Pagefind process beside them) lower it, and would be counted twice.
  */
 export function liveMemoryBudgetMb(s: MemorySetting = settings()): () => number {
-  const boundMb = buildMemoryMb(s);
-  return () => Math.max(MIN_WORKER_BUDGET_MB, boundMb - buildProcessesRssMb(s));
+  const fixed = { ...s, memoryMb: buildMemoryMb(s) };
+  return () => memoryBudgetMb(fixed);
 }
 
 /**

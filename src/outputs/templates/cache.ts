@@ -3,7 +3,7 @@
 // status report would write every document's again (10 s at 10,000 tasks) to get the same bytes.
 // Entries are verified before reuse (src/build/cache-entry.mjs): a damaged one is written again.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config';
@@ -27,8 +27,7 @@ function workbookVersion(): string {
   if (codeVersion) return codeVersion;
   const require = createRequire(import.meta.url);
   const hash = createHash('sha256').update(JSON.stringify([REPORTED_STATUSES, STATUS_DESCRIPTIONS]));
-  for (const name of ['exceljs', 'jszip'])
-    hash.update(`${name} ${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}\n`);
+  for (const name of ['exceljs', 'jszip']) hash.update(`${name} ${(require(`${name}/package.json`) as { version: string }).version}\n`);
   return (codeVersion = hashFilesBeside(hash, import.meta.url, WORKBOOK_FILES)
     .digest('hex')
     .slice(0, 16));
