@@ -10,14 +10,13 @@ const site = settings().siteUrl;
 // A whole log through a pipe, incremental pages and the kept site folder. Cards, PDF reports and the
 // search index are written after this build, in a process of their own (src/cli/outputs.ts; `npm run
 // build` runs both).
+const owned = await import('./src/outputs/owned-files.ts');
 const stages = [
   (await import('./src/build/whole-log/integration.ts')).default(),
   (await import('./src/build/page-cache/integration.ts')).default(),
   // `npm run dev`: edited content shows on reload (the content folder is watched).
   (await import('./src/build/dev/integration.ts')).default(),
-  (await import('./src/build/site-dir/integration.ts')).default({
-    ownedFiles: (await import('./src/outputs/data/files.ts')).WRITTEN_DATA_FILES,
-  }),
+  (await import('./src/build/site-dir/integration.ts')).default({ ownedFiles: owned.isOutputFile, ownedFolders: owned.OUTPUT_FOLDERS }),
 ];
 
 export default defineConfig({

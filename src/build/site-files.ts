@@ -1,7 +1,7 @@
 // The site folder is kept between builds (cards, PDFs and reused pages are already in place), so every
 // stage removes what it no longer publishes: a page, card or report of something deleted from the
 // content must not stay online.
-import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -14,6 +14,23 @@ export function replaceFile(file: string, data: string | Uint8Array): void {
   const aside = `${file}.${process.pid}.tmp`;
   writeFileSync(aside, data);
   renameSync(aside, file);
+}
+
+/**
+ * replaceFile, unless the file in place already holds exactly `data`: then it is left as it is, its
+ * modification time too, so publishing links it instead of copying it again (src/build/publish.ts).
+ * Returns whether the file was written.
+ */
+export function writeIfChanged(file: string, data: string | Uint8Array): boolean {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let same = false;
+  try {
+    same = statSync(file).size === bytes.byteLength && readFileSync(file).equals(bytes);
+  } catch {
+    // not there yet
+  }
+  if (!same) replaceFile(file, bytes);
+  return !same;
 }
 
 /** A folder's path relative to the walked one, ending in "/": true to leave it unvisited. */

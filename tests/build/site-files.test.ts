@@ -1,8 +1,20 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, pruneFolder, replaceFile } from '../../src/build/site-files';
+import { listFiles, pruneFolder, replaceFile, writeIfChanged } from '../../src/build/site-files';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,5 +97,29 @@ describe('replaceFile', () => {
     replaceFile(join(d, 'site/manifest.json'), 'new');
     expect(readFileSync(join(d, 'site/manifest.json'), 'utf8')).toBe('new');
     expect(readFileSync(join(d, 'cache/manifest.json'), 'utf8')).toBe('cache/manifest.json');
+  });
+});
+
+describe('writeIfChanged', () => {
+  it('leaves a file holding the same bytes as it is, its time too, and replaces one that differs', () => {
+    const d = tree(['data/tasks.csv']);
+    const file = join(d, 'data/tasks.csv');
+    const old = new Date('2026-01-02T03:04:05Z');
+    utimesSync(file, old, old);
+    expect(writeIfChanged(file, 'data/tasks.csv')).toBe(false);
+    expect(statSync(file).mtimeMs).toBe(old.getTime());
+    expect(writeIfChanged(file, Buffer.from('data/tasks.csX'))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('data/tasks.csX');
+    expect(statSync(file).mtimeMs).not.toBe(old.getTime());
+    expect(writeIfChanged(join(d, 'data/new.csv'), 'new')).toBe(true);
+    expect(readdirSync(join(d, 'data')).sort()).toEqual(['new.csv', 'tasks.csv']);
+  });
+
+  it('replaces a changed hard-linked file instead of writing through the link', () => {
+    const d = tree(['cache/a.csv']);
+    mkdirSync(join(d, 'site'));
+    linkSync(join(d, 'cache/a.csv'), join(d, 'site/a.csv'));
+    writeIfChanged(join(d, 'site/a.csv'), 'other');
+    expect(readFileSync(join(d, 'cache/a.csv'), 'utf8')).toBe('cache/a.csv');
   });
 });

@@ -81,6 +81,10 @@ describe('incremental build', () => {
     'cards/tasks/gone-2020/t1.png',
     'reports/documents/gone-2020/2020.pdf',
     'feeds/departments/gone.xml',
+    // Left by the site-dir integration to the stages that write them, which remove them.
+    'documents/gone-2020/template.xlsx',
+    'documents/gone-2020/template-gb18030.csv',
+    'data/documents/gone-2020.csv',
   ];
   /** A task whose units the text does not give, corrected in the copy of the content (never in content/ itself). */
   const CORRECTED = { slug: 'xinjiang-2024-fenqu-guankong', task: 't1', uncorrected: 't2', reason: '测试用校正：核对原件附表' };

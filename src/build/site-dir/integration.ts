@@ -4,8 +4,8 @@
 // record in the cache must agree, or the folder is emptied first. The marker is removed when a build
 // starts and written back by the output stages when everything is done (src/cli/outputs.ts), so a build
 // that failed half-way leaves no marker and the next one starts from an empty folder.
-// After the pages, files no stage published are removed (cards/, reports/ and pagefind/ are pruned by
-// their own stages; the data files are rewritten by theirs), and the handoff for the output stages is written.
+// After the pages, files no stage published are removed (the files and folders the output stages write
+// are theirs to prune: src/outputs/owned-files.ts), and the handoff for the output stages is written.
 import type { AstroIntegration } from 'astro';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,6 @@ import { cacheRoot } from '../../config';
 import { writeHandoff, type Handoff } from '../stage';
 
 export const MARKER = '.qingdan-site';
-/** Folders whose stages prune them themselves: never walked here (tens of thousands of files). */
-const OWNED_FOLDERS = new Set(['cards/', 'reports/', 'pagefind/']);
 
 const readJson = (file: string): { id?: string; outDir?: string } | null => {
   try {
@@ -36,11 +34,16 @@ export function finishSiteDir(handoff: Handoff): void {
 }
 
 /**
- * `ownedFiles`: files of the site folder that the output stages write anew each build (the open data
- * files), paths relative to the folder: left for them, never pruned here.
+ * `ownedFiles`: whether a file of the site folder (a path relative to it) is written and pruned by an
+ * output stage: left for it, never pruned here. `ownedFolders` (relative, ending in "/"): folders only
+ * output stages write into, never walked here (tens of thousands of files).
  */
-export default function siteDirIntegration(options: { ownedFiles: readonly string[] }): AstroIntegration {
-  const ownedFiles = new Set(options.ownedFiles);
+export default function siteDirIntegration(options: {
+  ownedFiles: (relativePath: string) => boolean;
+  ownedFolders: readonly string[];
+}): AstroIntegration {
+  const { ownedFiles } = options;
+  const ownedFolders = new Set(options.ownedFolders);
   let outDir = '';
   let publicDir = '';
   let root = '';
@@ -84,11 +87,11 @@ export default function siteDirIntegration(options: { ownedFiles: readonly strin
         const removed = pruneFolder(
           outDir,
           (file) => {
-            if (ownedFiles.has(file) || published.has(file) || fromPublic.has(file)) return true;
+            if (ownedFiles(file) || published.has(file) || fromPublic.has(file)) return true;
             // Bundled assets and anything else written during this build.
             return statSync(join(outDir, file)).mtimeMs >= started;
           },
-          (folder) => OWNED_FOLDERS.has(folder),
+          (folder) => ownedFolders.has(folder),
         );
         if (removed) logger.info(`removed ${removed} file(s) no longer published`);
         writeHandoff({ outDir, root, site, siteRecordFile: recordFile });

@@ -5,7 +5,7 @@
 // <root>/.cache/qingdan/cards.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readEntry } from '../../build/cache-entry.mjs';
+import { entrySize } from '../../build/cache-entry.mjs';
 import { join, resolve } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config.ts';
 import type { CardSpec } from './card-model.ts';
@@ -67,15 +67,15 @@ export function planCards(specs: readonly CardSpec[], versions: Versions, has: (
 }
 
 /**
- * Whether the cache holds a card whose bytes still hash as written (src/build/cache-entry.mjs); a
- * damaged one is removed, reported through `onDamaged` and rendered again.
+ * Whether the cache holds a card as written (its stamp or hash: src/build/cache-entry.mjs); a damaged
+ * one is removed, reported through `onDamaged` and rendered again.
  */
 export const diskHas =
   (dir: string, onDamaged: (key: string) => void = () => {}) =>
   (key: string): boolean => {
-    const entry = readEntry(cachePath(dir, key));
-    if (entry === 'damaged') onDamaged(key);
-    return typeof entry !== 'string';
+    const size = entrySize(cachePath(dir, key));
+    if (size === 'damaged') onDamaged(key);
+    return typeof size !== 'string';
   };
 
 /**

@@ -6,7 +6,7 @@
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Portal } from '../../portal/types';
-import { replaceFile } from '../../build/site-files';
+import { writeIfChanged } from '../../build/site-files';
 import type { StageContext } from '../../build/stage';
 import {
   DATA_FILES,
@@ -99,14 +99,18 @@ export function dataStage(portal: Portal, ctx: StageContext): void {
   const started = Date.now();
   const site = normaliseSite(ctx.site ?? undefined);
   let bytes = 0;
+  let unchanged = 0;
   const files = dataFiles(portal, site);
   for (const file of files) {
     const text = file.text();
-    replaceFile(join(ctx.outDir, file.path), text);
+    // A file whose bytes did not change keeps its time, and is published as a link, not a copy.
+    if (!writeIfChanged(join(ctx.outDir, file.path), text)) unchanged++;
     bytes += Buffer.byteLength(text);
   }
   pruneParts(ctx.outDir, new Set(files.map((f) => f.path)));
   ctx
     .logger('qingdan-data')
-    .info(`data: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    .info(
+      `data: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (${unchanged} unchanged) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../../config';
-import { hashFileOf, readEntry, writeEntry } from '../../build/cache-entry.mjs';
+import { entrySize, hashFileOf, readEntry, writeEntry } from '../../build/cache-entry.mjs';
 import { hashFilesBeside } from '../../build/code-hash';
 
 /** `$QINGDAN_CACHE_DIR/pdf`, default `<root>/.cache/qingdan/pdf`. */
@@ -64,14 +64,18 @@ export class PdfCache {
   }
 
   /**
-   * The size of the cached PDF, or null when there is none. Its bytes are hashed against the hash
+   * The size of the cached PDF, or null when there is none. It is checked against the hash and stamp
    * written with it (src/build/cache-entry.mjs): a damaged entry is removed, reported through
    * `onDamaged`, and rendered again. A hit refreshes its last use so that pruning keeps what builds
    * still use.
    */
   has(key: string, onDamaged: (key: string) => void = () => {}): number | null {
-    const pdf = this.get(key, onDamaged);
-    return pdf ? pdf.length : null;
+    const f = this.file(key);
+    const size = entrySize(f);
+    if (size === 'damaged') onDamaged(key);
+    if (typeof size === 'string') return null;
+    this.touch(f);
+    return size;
   }
 
   private file(key: string): string {
@@ -85,11 +89,17 @@ export class PdfCache {
     const entry = readEntry(f);
     if (entry === 'damaged') onDamaged(key);
     if (typeof entry === 'string') return null;
-    // The hash file's time says when the entry was last used, not the PDF's: the PDF is published by
-    // its modification time (src/build/publish.ts), which must not change while its bytes do not.
+    this.touch(f);
+    return entry;
+  }
+
+  /**
+   * The hash file's time says when the entry was last used, not the PDF's: the PDF is published by its
+   * modification time (src/build/publish.ts), which must not change while its bytes do not.
+   */
+  private touch(f: string): void {
     const now = new Date();
     utimesSync(hashFileOf(f), now, now);
-    return entry;
   }
 
   /** Writes the PDF and its hash, each aside and renamed into place: never half a PDF, never written through. */

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { cacheRoot, settings, type Settings } from '../../config';
 import type { Portal } from '../../portal/types';
 import { placeFile } from '../../build/place.mjs';
-import { sha256 } from '../../build/cache-entry.mjs';
+import { fileIsAsRecorded, settleFile, sha256 } from '../../build/cache-entry.mjs';
 import { releaseMemory } from '../../build/pool/memory';
 import { listFiles, pruneFolder, replaceFile } from '../../build/site-files';
 import type { StageContext, StageLogger } from '../../build/stage';
@@ -99,13 +99,18 @@ async function cachedShard(records: readonly SearchRecord[], dir: string, logger
   await indexShard(records, partial, logger.info);
   writeFileSync(
     join(partial, SHARD_HASHES),
-    JSON.stringify(Object.fromEntries(listFiles(partial).map((f) => [f, sha256(readFileSync(join(partial, f)))]))),
+    JSON.stringify(
+      Object.fromEntries(listFiles(partial).map((f) => [f, `${sha256(readFileSync(join(partial, f)))} ${settleFile(join(partial, f))}`])),
+    ),
   );
   renameSync(partial, dir);
   return { dir, built: true };
 }
 
-/** The hashes of a cached shard's files, written when it was indexed and checked before it is reused. */
+/**
+ * The hashes and stamps of a cached shard's files (src/build/cache-entry.mjs), written when it was
+ * indexed and checked before it is reused: a file is hashed again only when its stamp moved.
+ */
 const SHARD_HASHES = 'qingdan-shard-hashes.json';
 
 /** Whether a cached shard is there with every file as indexed ('whole'), not there, or damaged. */
@@ -119,7 +124,10 @@ function shardState(dir: string): 'whole' | 'missing' | 'damaged' {
   }
   const files = listFiles(dir).filter((f) => f !== SHARD_HASHES);
   if (files.length !== Object.keys(hashes).length) return 'damaged';
-  for (const f of files) if (hashes[f] !== sha256(readFileSync(join(dir, f)))) return 'damaged';
+  for (const f of files) {
+    const [hash = '', ...stamp] = (hashes[f] ?? '').split(' ');
+    if (!fileIsAsRecorded(join(dir, f), hash, stamp.join(' '))) return 'damaged';
+  }
   return 'whole';
 }
 
