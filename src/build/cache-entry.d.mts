@@ -7,3 +7,4 @@ export declare const BACKDATE_MS: number;
 export declare function entrySize(entry: string): number | 'missing' | 'damaged';
 export declare function settleFile(file: string): string;
 export declare function fileIsAsRecorded(file: string, hash: string, stamp: string): boolean;
+export declare const fileStamp: (file: string) => string;

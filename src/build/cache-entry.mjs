@@ -45,8 +45,14 @@ const backdated = () => new Date(Date.now() - BACKDATE_MS);
 export function settleFile(file) {
   const t = backdated();
   utimesSync(file, t, t);
-  return stampOf(statSync(file, { bigint: true }));
+  return fileStamp(file);
 }
+
+/**
+ * A file's stamp as it is, for a file whose time is already further back than BACKDATE_MS.
+ * @param {string} file
+ */
+export const fileStamp = (file) => stampOf(statSync(file, { bigint: true }));
 
 /**
  * Whether a file is as recorded: its stamp is `stamp`, or else its bytes hash to `hash`.

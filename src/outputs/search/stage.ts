@@ -3,7 +3,7 @@
 // (shards.ts) cached by their records, so a rebuild indexes again only the shards whose records
 // changed. Records come from the model (records.ts); each shard also gets its deadline file
 // (deadline-order.ts).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { cacheRoot, settings, type Settings } from '../../config';
 import type { Portal } from '../../portal/types';
 import { placeFile } from '../../build/place.mjs';
-import { fileIsAsRecorded, settleFile, sha256 } from '../../build/cache-entry.mjs';
+import { BACKDATE_MS, fileIsAsRecorded, fileStamp, settleFile, sha256 } from '../../build/cache-entry.mjs';
 import { releaseMemory } from '../../build/pool/memory';
 import { listFiles, pruneFolder, replaceFile } from '../../build/site-files';
 import type { StageContext, StageLogger } from '../../build/stage';
@@ -88,8 +88,20 @@ function writeDeadlines(records: readonly SearchRecord[], dir: string): void {
   writeFileSync(join(dir, DEADLINES_FILE), JSON.stringify(deadlineFile(pages)));
 }
 
-/** A shard's bundle from the cache folder `dir`, else built into it (written aside, then renamed into place). */
-async function cachedShard(records: readonly SearchRecord[], dir: string, logger: StageLogger): Promise<{ dir: string; built: boolean }> {
+/**
+ * A shard's bundle from the cache folder `dir`, else built into it (written aside, then renamed into
+ * place). `published` is the folder where the site holds this shard's files from the last build: a
+ * file Pagefind writes again byte for byte (most fragments, when one task changed) is taken from
+ * there instead, a hard link keeping its time, so publishing links it rather than copying it again
+ * (src/build/publish.ts). At 10,000 tasks one status report re-indexes about 6,400 files, of which
+ * all but a few dozen are the same.
+ */
+async function cachedShard(
+  records: readonly SearchRecord[],
+  dir: string,
+  published: string,
+  logger: StageLogger,
+): Promise<{ dir: string; built: boolean }> {
   const state = shardState(dir);
   if (state === 'whole') return { dir, built: false };
   if (state === 'damaged') logger.warn(`search: the cached shard ${dir} was damaged (a file no longer matches its hash); indexed again`);
@@ -97,14 +109,33 @@ async function cachedShard(records: readonly SearchRecord[], dir: string, logger
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   await indexShard(records, partial, logger.info);
-  writeFileSync(
-    join(partial, SHARD_HASHES),
-    JSON.stringify(
-      Object.fromEntries(listFiles(partial).map((f) => [f, `${sha256(readFileSync(join(partial, f)))} ${settleFile(join(partial, f))}`])),
-    ),
-  );
+  const hashes: Record<string, string> = {};
+  for (const f of listFiles(partial)) {
+    const file = join(partial, f);
+    const hash = sha256(readFileSync(file));
+    hashes[f] = `${hash} ${keepEarlierCopy(file, join(published, f), hash) ? fileStamp(file) : settleFile(file)}`;
+  }
+  writeFileSync(join(partial, SHARD_HASHES), JSON.stringify(hashes));
   renameSync(partial, dir);
   return { dir, built: true };
+}
+
+/**
+ * Replaces `file` by a hard link to `earlier` when `earlier` holds the same bytes (`hash`) and its
+ * time is far enough back that the stamp taken now vouches for it (src/build/cache-entry.mjs).
+ */
+function keepEarlierCopy(file: string, earlier: string, hash: string): boolean {
+  try {
+    const st = statSync(earlier);
+    if (st.size !== statSync(file).size || st.mtimeMs > Date.now() - BACKDATE_MS) return false;
+    if (sha256(readFileSync(earlier)) !== hash) return false;
+    const aside = `${file}.earlier`;
+    linkSync(earlier, aside);
+    renameSync(aside, file);
+    return true;
+  } catch {
+    return false; // not there, or on another file system
+  }
 }
 
 /**
@@ -179,11 +210,14 @@ async function publishShards(
   const used = new Set<string>();
   const made = new Set<string>();
   let built = 0;
-  for (const [i, { shard, n }] of shards.entries()) {
+  // The shards to index first: Pagefind starts before the cached ones are checked and placed.
+  const order = [...shards.keys()].sort((a, b) => Number(existsSync(dirs[a]!)) - Number(existsSync(dirs[b]!)));
+  for (const i of order) {
+    const { shard, n } = shards[i]!;
     const shardStarted = Date.now();
-    const entry = await cachedShard(shard, dirs[i]!, logger);
-    used.add(entry.dir);
     const folder = shardFolder(n);
+    const entry = await cachedShard(shard, dirs[i]!, join(out, folder), logger);
+    used.add(entry.dir);
     for (const file of listFiles(entry.dir).filter((f) => f !== SHARD_HASHES)) {
       placeFile(join(entry.dir, file), join(out, folder, file), made);
       published.add(folder + file);

@@ -67,6 +67,13 @@ describe('searchStage', () => {
     // What changed lives in one shard's folder (its index, its metadata, the changed task's fragment).
     const folders = new Set(changed.filter((f) => f !== SHARDS_MANIFEST).map((f) => (/^s\d+\//.test(f) ? f.split('/')[0] : '')));
     expect(folders.size).toBe(1);
+    // …and within it, the files Pagefind wrote again byte for byte keep their file (and time): published as links.
+    const [folder] = [...folders];
+    const inFolder = after.filter((f) => (folder === '' ? !/^s\d+\//.test(f) : f.startsWith(`${folder}/`)));
+    const fragments = inFolder.filter((f) => f.endsWith('.pf_fragment'));
+    expect(fragments.filter((f) => changed.includes(f))).toHaveLength(1); // the changed task's own
+    expect(fragments.length).toBeGreaterThan(3);
+    expect(changed.length).toBeLessThan(inFolder.length / 2);
     expect(readdirSync(join(cacheDir, 'search'))).toHaveLength(count); // the old shard is gone
   }, 120_000);
 
