@@ -1,16 +1,18 @@
 // Publishing: the build writes into a work folder in the cache (kept between builds, so pages, cards,
 // PDFs and search shards are reused), and the site folder readers are served (dist/) changes only when
 // every stage has succeeded, all at once. A staging folder beside dist/ is filled, then swapped in by
-// two renames; a failed build leaves the previous site as it was and nothing of its own.
+// two renames; a failed build leaves the previous site as it was and nothing of its own. The site it
+// replaced is kept beside it (dist.spare/) and becomes the next staging folder, brought up to date
+// file by file: a rebuild then touches the files that changed, not every file of the site.
 //
 // Files are never shared with the caches: a file that changed since the last publish is copied from
 // the work folder (keeping its modification time); an unchanged one is a hard link to the file already
 // published, which nothing ever writes to (every stage replaces files by rename). So a damaged cache
 // entry can never reach the published site, and a daily rebuild copies only what changed.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listFiles } from './site-files';
+import { listFiles, pruneFolder } from './site-files';
 
 export interface PublishResult {
   files: number;
@@ -33,6 +35,11 @@ export const isPublished = (relativePath: string): boolean => {
 };
 
 const staging = (publishDir: string) => `${publishDir}.staging-${process.pid}`;
+/**
+ * The site as it was before the last publish, kept beside the site folder to become the next staging
+ * folder. Its unchanged files are hard links to the published ones and it is never served.
+ */
+export const spare = (publishDir: string) => `${publishDir}.spare`;
 const previous = (publishDir: string) => `${publishDir}.previous-${process.pid}`;
 
 /** Folders beside the site folder that a build left behind: `<dist>.staging-<pid>`, `<dist>.previous-<pid>`. */
@@ -62,29 +69,44 @@ export function recoverPublishing(publishDir: string, log: (line: string) => voi
 const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) =>
   a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
-/** Fills `to` with the site in `workDir`: unchanged files linked to their copies in `publishDir`, the rest copied. */
+const statOrNull = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Fills `to` with the site in `workDir`: a file unchanged since the last publish is a hard link to its
+ * published copy, the rest copied. `to` may hold an earlier site (the spare: see publishSite): what it
+ * no longer publishes is removed first, what is already the published copy stays, and every other file
+ * is replaced, never written through (it may be a link to a published file).
+ */
 function stage(workDir: string, publishDir: string, to: string): { files: number; copied: number; kept: number } {
   const made = new Set<string>();
   let copied = 0;
   let kept = 0;
   const files = listFiles(workDir).filter(isPublished);
+  const earlier = existsSync(to);
+  if (earlier) {
+    const wanted = new Set(files);
+    pruneFolder(to, (file) => wanted.has(file));
+  }
   for (const file of files) {
     const from = join(workDir, file);
     const dest = join(to, file);
-    const dir = dirname(dest);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
     const st = statSync(from);
     const published = join(publishDir, file);
-    let prev: ReturnType<typeof statSync> | undefined;
-    try {
-      prev = statSync(published);
-    } catch {
-      prev = undefined;
-    }
+    const prev = statOrNull(published);
+    const there = earlier ? statOrNull(dest) : null;
     if (prev && sameFile(prev, st)) {
+      if (there && there.ino === prev.ino && there.dev === prev.dev) {
+        kept++;
+        continue;
+      }
+      if (there) unlinkSync(dest);
+      else ensureFolder(dirname(dest), made);
       try {
         linkSync(published, dest);
         kept++;
@@ -92,12 +114,19 @@ function stage(workDir: string, publishDir: string, to: string): { files: number
       } catch {
         // another file system, or links not allowed: copy
       }
-    }
+    } else if (there) unlinkSync(dest);
+    else ensureFolder(dirname(dest), made);
     copyFileSync(from, dest);
     utimesSync(dest, st.atime, st.mtime);
     copied++;
   }
   return { files: files.length, copied, kept };
+}
+
+function ensureFolder(dir: string, made: Set<string>): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
 }
 
 /** Replaces the site in `publishDir` with the one in `workDir`, at once. */
@@ -107,6 +136,9 @@ export function publishSite(workDir: string, publishDir: string, log: (line: str
   recoverPublishing(publishDir, log);
   const next = staging(publishDir);
   rmSync(next, { recursive: true, force: true });
+  // The site before the published one, kept by the last publish: brought up to date rather than
+  // filled from nothing (about 45,000 links at 10,000 tasks, and as many removed afterwards).
+  if (existsSync(spare(publishDir))) renameSync(spare(publishDir), next);
   let counts;
   try {
     counts = stage(workDir, publishDir, next);
@@ -129,7 +161,8 @@ export function publishSite(workDir: string, publishDir: string, log: (line: str
     return { ...counts, swapped: false };
   }
   renameSync(next, publishDir);
-  rmSync(old, { recursive: true, force: true });
+  rmSync(spare(publishDir), { recursive: true, force: true });
+  renameSync(old, spare(publishDir));
   return { ...counts, swapped: true };
 }
 

@@ -1,10 +1,21 @@
 // Publishing: the site folder is replaced at once, unchanged files are linked to the published copy and
 // never to the work folder or a cache, and a build stopped while publishing is put right.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPublished, publishSite, recoverPublishing, workFolder } from '../../src/build/publish';
+import { isPublished, publishSite, recoverPublishing, spare, workFolder } from '../../src/build/publish';
 import { listFiles } from '../../src/build/site-files';
 
 function folder(files: Record<string, string>): string {
@@ -54,6 +65,45 @@ describe('publishSite', () => {
     expect(() => publishSite(work, dist)).toThrow(/ENOENT/);
     expect(read(dist)).toEqual({ 'index.html': 'home' });
     expect(existsSync(`${dist}.staging-${process.pid}`)).toBe(false);
+  });
+
+  it('keeps the site it replaced as the spare, and brings the spare up to date into the next site', () => {
+    const work = folder({ 'index.html': 'home 1', 'a.html': 'a', 'old/gone.html': 'gone' });
+    const dist = site();
+    const edit = (file: string, text: string, secondsLater: number) => {
+      writeFileSync(join(work, file), text);
+      utimesSync(join(work, file), new Date(), new Date(Date.now() + secondsLater * 1000));
+    };
+    publishSite(work, dist);
+    expect(existsSync(spare(dist))).toBe(false); // nothing was replaced
+    edit('index.html', 'home 2', 5);
+    publishSite(work, dist);
+    expect(read(spare(dist))).toEqual({ 'index.html': 'home 1', 'a.html': 'a', 'old/gone.html': 'gone' });
+    // The third site is the spare brought up to date: a file gone, a folder where a file was, a changed file.
+    edit('index.html', 'home 3', 10);
+    rmSync(join(work, 'old'), { recursive: true });
+    writeFileSync(join(work, 'old'), 'a file where a folder was');
+    mkdirSync(join(work, 'a.html.d'));
+    writeFileSync(join(work, 'a.html.d/x.html'), 'x');
+    const r = publishSite(work, dist);
+    expect(read(dist)).toEqual({ 'index.html': 'home 3', 'a.html': 'a', old: 'a file where a folder was', 'a.html.d/x.html': 'x' });
+    expect(r).toEqual({ files: 4, copied: 3, kept: 1, swapped: true });
+    // Nothing written through a link: the site replaced (now the spare) is the second one, whole.
+    expect(read(spare(dist))).toEqual({ 'index.html': 'home 2', 'a.html': 'a', 'old/gone.html': 'gone' });
+    expect(statSync(join(dist, 'a.html')).ino).toBe(statSync(join(spare(dist), 'a.html')).ino);
+    for (const f of listFiles(dist)) expect(statSync(join(dist, f)).ino).not.toBe(statSync(join(work, f)).ino);
+  });
+
+  it('makes the right site from a spare someone changed', () => {
+    const work = folder({ 'index.html': 'home', 'a.html': 'a' });
+    const dist = site();
+    publishSite(work, dist);
+    publishSite(work, dist);
+    writeFileSync(join(spare(dist), 'stray.html'), 'stray');
+    rmSync(join(spare(dist), 'a.html'));
+    mkdirSync(join(spare(dist), 'index.html.d'));
+    publishSite(work, dist);
+    expect(read(dist)).toEqual({ 'index.html': 'home', 'a.html': 'a' });
   });
 
   it('refuses a work folder without a home page', () => {

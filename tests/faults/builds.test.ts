@@ -35,8 +35,13 @@ import { check } from './helpers/results';
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Folders a build leaves beside the site folder while publishing (src/build/publish.ts). */
+/** What a build left beside the site folder, but its lock and the spare (the site before, kept for the next publish). */
 const siblings = (site: string): string[] =>
-  existsSync(dirname(site)) ? readdirSync(dirname(site)).filter((n) => n.startsWith(`${basename(site)}.`) && !n.endsWith('.lock')) : [];
+  existsSync(dirname(site))
+    ? readdirSync(dirname(site)).filter(
+        (n) => n.startsWith(`${basename(site)}.`) && !n.endsWith('.lock') && n !== `${basename(site)}.spare`,
+      )
+    : [];
 
 describe('cases 2, 4, 6, 9, 11: Big5 input, machine paths, damaged caches, SIGKILL in each stage, builds at once', () => {
   let ws: Workspace;

@@ -70,12 +70,7 @@ export class PdfCache {
    * still use.
    */
   has(key: string, onDamaged: (key: string) => void = () => {}): number | null {
-    const f = this.file(key);
-    const size = entrySize(f);
-    if (size === 'damaged') onDamaged(key);
-    if (typeof size === 'string') return null;
-    this.touch(f);
-    return size;
+    return this.hit(key, entrySize, onDamaged);
   }
 
   private file(key: string): string {
@@ -85,12 +80,17 @@ export class PdfCache {
 
   /** The cached PDF when its bytes hash as written, or null. A hit refreshes its last use so that pruning keeps it. */
   get(key: string, onDamaged: (key: string) => void = () => {}): Buffer | null {
+    return this.hit(key, readEntry, onDamaged);
+  }
+
+  /** What `check` says of the entry of `key`, or null when there is none whole; a hit is touched. */
+  private hit<T>(key: string, check: (f: string) => T | 'missing' | 'damaged', onDamaged: (key: string) => void): T | null {
     const f = this.file(key);
-    const entry = readEntry(f);
-    if (entry === 'damaged') onDamaged(key);
-    if (typeof entry === 'string') return null;
+    const found = check(f);
+    if (found === 'damaged') onDamaged(key);
+    if (found === 'missing' || found === 'damaged') return null;
     this.touch(f);
-    return entry;
+    return found;
   }
 
   /**
