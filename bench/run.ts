@@ -324,7 +324,8 @@ async function main(): Promise<number> {
   } else na['baseline.pagefind_s'] = 'baseline astro build failed';
 
   // ---- 2. cold build of the portal
-  for (const d of [dirs.site, dirs.cache, dirs.astroCache]) rmSync(d, { recursive: true, force: true });
+  // The spare beside the site folder too (src/build/publish.ts): a cold build starts from nothing.
+  for (const d of [dirs.site, `${dirs.site}.spare`, dirs.cache, dirs.astroCache]) rmSync(d, { recursive: true, force: true });
   // The portal's own config with private caches: a cold run must not clear (or use) anyone else's.
   const wrapper = join(work, 'astro.bench.config.mjs');
   writeFileSync(
