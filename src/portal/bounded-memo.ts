@@ -7,14 +7,22 @@
 /** Characters a memo holds at most: about 8–16 MB of strings. */
 export const MEMO_CHARS = 4_000_000;
 
-export function boundedMemo(fn: (input: string) => string, limitChars = MEMO_CHARS): (input: string) => string {
-  const results = new Map<string, string>();
+/**
+ * `fn`, remembered. `charsOf` says how many characters an entry holds, input and result: by default
+ * the two strings' lengths; give it for results that are not strings.
+ */
+export function boundedMemo<T = string>(
+  fn: (input: string) => T,
+  limitChars = MEMO_CHARS,
+  charsOf: (input: string, out: T) => number = (input, out) => input.length + String(out).length,
+): (input: string) => T {
+  const results = new Map<string, T>();
   let held = 0;
   return (input) => {
     let out = results.get(input);
     if (out === undefined) {
       out = fn(input);
-      const size = input.length + out.length;
+      const size = charsOf(input, out);
       if (held + size > limitChars) {
         results.clear();
         held = 0;

@@ -31,4 +31,18 @@ describe('boundedMemo', () => {
     same('x'.repeat(20)); // the long one was dropped when y came
     expect(calls).toHaveLength(3);
   });
+
+  it('counts what a result that is not a string holds as it is told', () => {
+    const calls: string[] = [];
+    const pieces = boundedMemo(
+      (s) => (calls.push(s), [...s]),
+      10,
+      (s) => 2 * s.length,
+    );
+    expect(pieces('abc')).toEqual(['a', 'b', 'c']);
+    expect(pieces('abc')).toBe(pieces('abc'));
+    pieces('defg'); // 6 + 8 characters would be held: starts again
+    pieces('abc');
+    expect(calls).toEqual(['abc', 'defg', 'abc']);
+  });
 });

@@ -16,6 +16,8 @@
 // pagefind.options(): the field weights, and termSimilarity so that the piece 局 counts the word
 // 局 rather than every word that starts with it.
 
+import { boundedMemo, MEMO_CHARS } from '../../portal/bounded-memo';
+
 const HAN = /\p{Script=Han}/u;
 
 // Node's ICU splits Chinese as Chromium's does (identical on every query of the test set), so the
@@ -29,14 +31,22 @@ interface Piece {
   han: boolean;
 }
 
-/** A phrase as ICU splits it, with whether each piece is Chinese. */
-export function icuPieces(text: string): Piece[] {
-  segmenter ??= new Intl.Segmenter('zh-cn', { granularity: 'word' });
-  return [...segmenter.segment(text)].map((s) => ({
-    text: s.segment,
-    han: HAN.test(s.segment) && [...s.segment].every((c) => HAN.test(c)),
-  }));
-}
+/**
+ * A phrase as ICU splits it, with whether each piece is Chinese. Remembered: the same unit names,
+ * titles and phrases are split for many records (68,800 calls for 12,722 distinct texts at 10,000
+ * tasks; the search records took 2.9 s, 2.2 s with the memo). The pieces are shared: never changed.
+ */
+export const icuPieces: (text: string) => readonly Readonly<Piece>[] = boundedMemo(
+  (text) => {
+    segmenter ??= new Intl.Segmenter('zh-cn', { granularity: 'word' });
+    return [...segmenter.segment(text)].map((s) => ({
+      text: s.segment,
+      han: HAN.test(s.segment) && [...s.segment].every((c) => HAN.test(c)),
+    }));
+  },
+  MEMO_CHARS,
+  (text) => 2 * text.length,
+);
 
 /**
  * N-grams at word starts: for every place where ICU starts a Chinese word, the words from there
