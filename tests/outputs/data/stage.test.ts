@@ -1,5 +1,5 @@
 // The open-data stage (stage.ts): every file written at its public path, each exactly what the records make.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,13 +60,20 @@ describe('dataStage', () => {
         ].sort(),
       );
       for (const part of parts) expect(read(part).startsWith('\uFEFF任务编号,'), part).toBe(true);
-      expect(lines.at(-1)).toMatch(new RegExp(`^data: ${7 + parts.length} files, [\\d.]+ MB in [\\d.]+ s$`));
+      expect(lines.at(-1)).toMatch(new RegExp(`^data: ${7 + parts.length} files, [\\d.]+ MB \\(0 unchanged\\) in [\\d.]+ s$`));
 
-      // A later build without a document removes its table, and only what it no longer writes.
+      // A later build without a document removes its table, and only what it no longer writes; files
+      // whose bytes are the same are left as they are, their time too (published as links).
       writeFileSync(join(outDir, 'data/documents/gone.csv'), 'x');
-      dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: () => {}, warn: () => {} }) });
+      const old = new Date('2026-01-02T03:04:05Z');
+      utimesSync(join(outDir, DATA_FILES.tasks.json), old, old);
+      writeFileSync(join(outDir, DATA_FILES.units.csv), 'stale');
+      dataStage(portal, { outDir, root: outDir, site: `${SITE}/`, logger: () => ({ info: (l) => lines.push(l), warn: () => {} }) });
       expect(existsSync(join(outDir, 'data/documents/gone.csv'))).toBe(false);
       for (const part of parts) expect(existsSync(join(outDir, part)), part).toBe(true);
+      expect(lines.at(-1)).toContain(`(${7 + parts.length - 1} unchanged)`);
+      expect(statSync(join(outDir, DATA_FILES.tasks.json)).mtimeMs).toBe(old.getTime());
+      expect(read(DATA_FILES.units.csv)).toBe(unitsCsv(unitRecords(portal), SITE));
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
