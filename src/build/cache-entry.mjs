@@ -12,7 +12,7 @@
 // Plain .mjs: the card worker threads load it without Vite.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
-import { mkdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -38,8 +38,8 @@ const stampOf = (s) => `${s.size} ${s.mtimeNs} ${s.ino}`;
 const backdated = () => new Date(Date.now() - BACKDATE_MS);
 
 /**
- * Sets the time of a file written by someone else (Pagefind's index files) back as writeEntry does, and
- * returns its stamp, to be kept beside its hash.
+ * Sets a newly written file's time back (BACKDATE_MS) and returns its stamp, to be kept beside its
+ * hash: every entry written here, and the files Pagefind writes for a search shard.
  * @param {string} file
  */
 export function settleFile(file) {
@@ -81,9 +81,7 @@ export function writeEntry(entry, data) {
   rmSync(hashFileOf(entry), { force: true });
   const tmp = aside(entry);
   writeFileSync(tmp, data);
-  const t = backdated();
-  utimesSync(tmp, t, t);
-  const stamp = stampOf(statSync(tmp, { bigint: true }));
+  const stamp = settleFile(tmp);
   renameSync(tmp, entry);
   const tmpHash = aside(hashFileOf(entry));
   writeFileSync(tmpHash, record(sha256(data), stamp));
@@ -96,9 +94,7 @@ export async function writeEntryAsync(entry, data) {
   rmSync(hashFileOf(entry), { force: true });
   const tmp = aside(entry);
   await writeFile(tmp, data);
-  const t = backdated();
-  await utimes(tmp, t, t);
-  const stamp = stampOf(await stat(tmp, { bigint: true }));
+  const stamp = settleFile(tmp); // two system calls on a small file: not worth a round trip to the thread pool
   await rename(tmp, entry);
   const tmpHash = aside(hashFileOf(entry));
   await writeFile(tmpHash, record(sha256(data), stamp));

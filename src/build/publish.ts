@@ -69,14 +69,6 @@ export function recoverPublishing(publishDir: string, log: (line: string) => voi
 const sameFile = (a: { size: number; mtimeMs: number }, b: { size: number; mtimeMs: number }) =>
   a.size === b.size && Math.round(a.mtimeMs) === Math.round(b.mtimeMs);
 
-const statOrNull = (path: string) => {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-};
-
 /**
  * Fills `to` with the site in `workDir`: a file unchanged since the last publish is a hard link to its
  * published copy, the rest copied. `to` may hold an earlier site (the spare: see publishSite): what it
@@ -98,8 +90,8 @@ function stage(workDir: string, publishDir: string, to: string): { files: number
     const dest = join(to, file);
     const st = statSync(from);
     const published = join(publishDir, file);
-    const prev = statOrNull(published);
-    const there = earlier ? statOrNull(dest) : null;
+    const prev = statSync(published, { throwIfNoEntry: false });
+    const there = earlier ? statSync(dest, { throwIfNoEntry: false }) : undefined;
     if (prev && sameFile(prev, st)) {
       if (there && there.ino === prev.ino && there.dev === prev.dev) {
         kept++;
@@ -138,7 +130,8 @@ export function publishSite(workDir: string, publishDir: string, log: (line: str
   rmSync(next, { recursive: true, force: true });
   // The site before the published one, kept by the last publish: brought up to date rather than
   // filled from nothing (about 45,000 links at 10,000 tasks, and as many removed afterwards).
-  if (existsSync(spare(publishDir))) renameSync(spare(publishDir), next);
+  // Anything else by that name is not a site: removed with the old one at the swap.
+  if (statSync(spare(publishDir), { throwIfNoEntry: false })?.isDirectory()) renameSync(spare(publishDir), next);
   let counts;
   try {
     counts = stage(workDir, publishDir, next);

@@ -104,6 +104,12 @@ describe('publishSite', () => {
     mkdirSync(join(spare(dist), 'index.html.d'));
     publishSite(work, dist);
     expect(read(dist)).toEqual({ 'index.html': 'home', 'a.html': 'a' });
+    // A file where the spare folder goes is no site: the publish goes on without it, and replaces it.
+    rmSync(spare(dist), { recursive: true });
+    writeFileSync(spare(dist), 'not a folder');
+    expect(publishSite(work, dist)).toMatchObject({ files: 2, swapped: true });
+    expect(read(dist)).toEqual({ 'index.html': 'home', 'a.html': 'a' });
+    expect(statSync(spare(dist)).isDirectory()).toBe(true);
   });
 
   it('refuses a work folder without a home page', () => {

@@ -3,11 +3,11 @@
 // not begun has none (its page links none: see templateModel). The site-dir integration leaves these files
 // to this stage (src/outputs/owned-files.ts): a file whose bytes did not change keeps its time, so
 // publishing links it, and the files of documents without a template now are removed here.
-import { readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeIfChanged } from '../../build/site-files';
+import { pruneFolder, writeIfChanged } from '../../build/site-files';
 import type { StageContext } from '../../build/stage';
-import { TEMPLATE_FORMATS, templateUrl } from '../../domain/urls';
+import { templateUrl } from '../../domain/urls';
+import { isOutputFile } from '../owned-files';
 import type { Portal } from '../../portal/types';
 import { templateCacheDir, WorkbookCache } from './cache';
 import { templateCsvGb18030, templateCsvUtf8, templateModel, templateXlsx } from './template';
@@ -44,29 +44,7 @@ export async function templatesStage(portal: Portal, ctx: StageContext): Promise
   );
 }
 
-/** Removes the template files of documents that have none now (deleted, or their plan not yet begun). */
+/** Removes the template files of documents that have none now (deleted, or their plan not yet begun), and folders left empty. */
 function pruneTemplates(outDir: string, written: ReadonlySet<string>): number {
-  let removed = 0;
-  let slugs: string[];
-  try {
-    slugs = readdirSync(join(outDir, 'documents'));
-  } catch {
-    return 0;
-  }
-  for (const slug of slugs) {
-    const before = removed;
-    for (const format of TEMPLATE_FORMATS) {
-      const url = templateUrl(slug, format);
-      if (written.has(url)) continue;
-      try {
-        unlinkSync(join(outDir, url.slice(1)));
-        removed++;
-      } catch {
-        // not there
-      }
-    }
-    // A deleted document's folder held only these once its page was pruned.
-    if (removed > before && readdirSync(join(outDir, 'documents', slug)).length === 0) rmdirSync(join(outDir, 'documents', slug));
-  }
-  return removed;
+  return pruneFolder(join(outDir, 'documents'), (file) => !isOutputFile(`documents/${file}`) || written.has(`/documents/${file}`));
 }
