@@ -3,17 +3,18 @@
 // slices of the cards, PDFs and search shards, with a cache of its own, into dist-shard-I-of-N/ (or DIR),
 // with a manifest `npm run assemble` checks (src/build/shard.ts, src/cli/assemble.ts):
 //   1. lock the cache and the site folder (src/build/lock.ts): a second build fails saying who holds them;
-//   2. check all content the way the build reads it, every error at once, before anything is written;
-//   3. `astro build` into the work folder in the cache (pages, feeds, data schemas);
+//   2. check all content the way the build reads it, every error at once, before anything is published;
+//   3. `astro build` into the work folder in the cache (pages, feeds, data schemas), beside the check,
+//      its output shown once the check has passed (src/build/steps.ts);
 //   4. the output stages in a process of their own (src/cli/outputs.ts: data files, cards, PDFs, search);
 //   5. publish: the site folder is replaced by the work folder's site at once (src/build/publish.ts).
 // A failed or stopped build leaves the published site as it was.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { cacheRoot, childEnvironment, parseShard, readSettings, type ShardSetting } from '../config';
 import { BuildLocked, takeLocks, type HeldLock } from '../build/lock';
 import { publishSite, recoverPublishing, workFolder } from '../build/publish';
 import { consoleLogger } from '../build/stage';
+import { startStep, stopAllSteps, StepFailed } from '../build/steps';
 import { blockingWrites } from '../build/whole-log/whole-log';
 
 const ROOT = process.cwd();
@@ -43,30 +44,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-let child: ChildProcess | null = null;
-
-/** Runs a step in a process of its own, its output passed through; rejects when it fails. */
-function step(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((ok, fail) => {
-    child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => {
-      child = null;
-      if (code === 0) ok();
-      else fail(new StepFailed(name, signal ?? `exit ${code}`));
-    });
-  });
-}
-
-class StepFailed extends Error {
-  constructor(
-    readonly step: string,
-    readonly how: string,
-  ) {
-    super(`${step} failed (${how})`);
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   blockingWrites();
   const options = parseArgs(argv);
@@ -88,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const stop = (signal: NodeJS.Signals) => {
-    child?.kill(signal);
+    stopAllSteps(signal);
     recoverPublishing(options.out);
     lock.release();
     process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
@@ -101,9 +78,20 @@ async function main(argv: string[]): Promise<number> {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   try {
     recoverPublishing(options.out, log.warn);
-    await step('the content check', [...tsx, join(ROOT, 'src/cli/validate.ts'), '--errors-only'], env);
-    await step('astro build', [astro, 'build', ...(options.config ? ['--config', options.config] : []), '--outDir', work], env);
-    await step('the output stages', [...tsx, join(ROOT, 'src/cli/outputs.ts')], env);
+    // The pages are built beside the content check, their output held back until it has passed
+    // (src/build/steps.ts): when it fails, its errors are all the log says, and nothing is published.
+    const check = startStep('the content check', [...tsx, join(ROOT, 'src/cli/validate.ts'), '--errors-only'], { cwd: ROOT, env });
+    const astroArgs = [astro, 'build', ...(options.config ? ['--config', options.config] : []), '--outDir', work];
+    const pages = startStep('astro build', astroArgs, { cwd: ROOT, env, holdOutput: true });
+    try {
+      await check.done;
+    } catch (e) {
+      await pages.stop();
+      throw e;
+    }
+    pages.showOutput();
+    await pages.done;
+    await startStep('the output stages', [...tsx, join(ROOT, 'src/cli/outputs.ts')], { cwd: ROOT, env }).done;
     const started = performance.now();
     const result = publishSite(work, options.out, log.warn);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -3,7 +3,7 @@
 // value is the parser's result as JSON. Only successful parses are stored: a file with an error is
 // parsed (and reported) again on every build. Validation against the rest of the content always runs.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot, settings, type Settings } from '../config';
 
@@ -70,7 +70,16 @@ export function openParseCache(dir: string, version: string): ParseCache {
       used.add(key);
       const file = pathOf(key);
       mkdirSync(join(file, '..'), { recursive: true });
-      writeFileSync(file, JSON.stringify(value));
+      // Written aside and renamed: the content check and the pages' ingest run at once and may read an
+      // entry while the other writes it (src/build/steps.ts). The other's prune may take the file
+      // written aside: the entry is then not kept, and is parsed again next time.
+      const aside = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(aside, JSON.stringify(value));
+        renameSync(aside, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
     },
     prune() {
       if (!existsSync(dir)) return 0;

@@ -1,12 +1,24 @@
 // The parse cache (src/sources/parse-cache.ts): a rebuild reads parsed documents and status files from
 // it and gets exactly what parsing gives; changed files are parsed again; errors are never cached.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../helpers/repo';
 import { ingestAll } from '../../src/sources/documents/index';
 import { codeVersion, NO_PARSE_CACHE, openParseCache } from '../../src/sources/parse-cache';
+
+// A hook before each rename, to take the file written aside as another process's prune would.
+const renameHook = vi.hoisted(() => ({ before: null as null | ((from: string) => void), calls: 0 }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const renameSync: typeof real.renameSync = (from, to) => {
+    renameHook.calls++;
+    renameHook.before?.(String(from));
+    real.renameSync(from, to);
+  };
+  return { ...real, default: { ...real, renameSync }, renameSync };
+});
 import { SourceErrors } from '../../src/domain/source-error';
 import { loadStatusReports } from '../../src/sources/status/index';
 
@@ -105,6 +117,26 @@ describe('parse cache', () => {
     expect(uncached.join('\n')).toContain(`line ${at + 1}, field "reports[0].task"`);
     expect(await errorsWith()).toEqual(uncached); // first build: parsed and stored
     expect(await errorsWith()).toEqual(uncached); // second: from the cache, same file and line
+  });
+
+  it("two processes may share the cache: an entry is written aside and renamed, and one taken by the other's prune is dropped", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qingdan-parse-cache-shared-'));
+    const check = openParseCache(cacheDir, 'v1');
+    const pages = openParseCache(cacheDir, 'v1');
+    const key = check.key('status', 'a');
+    check.set(key, { reports: [1, 2, 3] });
+    expect(readdirSync(join(cacheDir, key.slice(0, 2)))).toEqual([`${key}.json`]); // nothing left aside
+    expect(pages.get(key)).toEqual({ reports: [1, 2, 3] });
+    // The other's prune removes the folder's files while this one writes: the entry is not kept, no error.
+    renameHook.calls = 0;
+    renameHook.before = (from) => rmSync(from);
+    try {
+      expect(() => check.set(check.key('status', 'b'), { reports: [] })).not.toThrow();
+    } finally {
+      renameHook.before = null;
+    }
+    expect(renameHook.calls).toBe(1);
+    expect(pages.get(check.key('status', 'b'))).toBeUndefined();
   });
 
   it('the code version covers every file of the parser folders, and is null when one is missing', async () => {
