@@ -15,7 +15,6 @@ export class StepFailed extends Error {
 }
 
 export interface Step {
-  readonly name: string;
   /** Settles when the process has ended: resolved on exit 0, else rejected with a StepFailed. */
   readonly done: Promise<void>;
   /** Writes what the step printed so far, and from now on passes its output straight through. */
@@ -54,12 +53,12 @@ export function startStep(name: string, args: string[], options: StepOptions): S
     env,
     stdio: hold || options.stdout || options.stderr ? ['inherit', 'pipe', 'pipe'] : 'inherit',
   });
-  let held: { to: NodeJS.WritableStream; chunk: Buffer }[] | null = hold ? [] : null;
-  let dropped = false;
+  // What becomes of the output: written, kept until showOutput(), or dropped once the step is stopped.
+  let mode: 'pass' | 'hold' | 'drop' = hold ? 'hold' : 'pass';
+  const held: { to: NodeJS.WritableStream; chunk: Buffer }[] = [];
   const pass = (to: NodeJS.WritableStream) => (chunk: Buffer) => {
-    if (dropped) return;
-    if (held) held.push({ to, chunk });
-    else to.write(chunk);
+    if (mode === 'pass') to.write(chunk);
+    else if (mode === 'hold') held.push({ to, chunk });
   };
   child.stdout?.on('data', pass(out));
   child.stderr?.on('data', pass(err));
@@ -78,16 +77,15 @@ export function startStep(name: string, args: string[], options: StepOptions): S
   // Awaited later, maybe after another step: a failure meanwhile must not count as unhandled.
   done.catch(() => {});
   const step: Step = {
-    name,
     done,
     showOutput() {
-      if (!held) return;
-      for (const { to, chunk } of held) to.write(chunk);
-      held = null;
+      if (mode !== 'hold') return;
+      for (const { to, chunk } of held.splice(0)) to.write(chunk);
+      mode = 'pass';
     },
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      dropped = true;
-      held = null;
+      mode = 'drop';
+      held.length = 0;
       if (!ended) child.kill(signal);
       await done.catch(() => {});
     },

@@ -43,6 +43,11 @@ export function codeVersion(dirs: string[]): string | null {
   return dirs.map(walk).every(Boolean) ? hash.digest('hex').slice(0, 16) : null;
 }
 
+/** An entry being written: `<entry>.<pid>.tmp`, renamed into place once whole. */
+const ASIDE_SUFFIX = '.tmp';
+/** How long prune() leaves a file written aside: longer than any write, so only a stopped process's goes. */
+const ASIDE_KEPT_MS = 10 * 60_000;
+
 /** A cache in `dir`: one JSON file per entry, in folders by the key's first two characters. */
 export function openParseCache(dir: string, version: string): ParseCache {
   const used = new Set<string>();
@@ -71,15 +76,10 @@ export function openParseCache(dir: string, version: string): ParseCache {
       const file = pathOf(key);
       mkdirSync(join(file, '..'), { recursive: true });
       // Written aside and renamed: the content check and the pages' ingest run at once and may read an
-      // entry while the other writes it (src/build/steps.ts). The other's prune may take the file
-      // written aside: the entry is then not kept, and is parsed again next time.
-      const aside = `${file}.${process.pid}.tmp`;
-      try {
-        writeFileSync(aside, JSON.stringify(value));
-        renameSync(aside, file);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
+      // entry while the other writes it (src/build/steps.ts).
+      const aside = `${file}.${process.pid}${ASIDE_SUFFIX}`;
+      writeFileSync(aside, JSON.stringify(value));
+      renameSync(aside, file);
     },
     prune() {
       if (!existsSync(dir)) return 0;
@@ -88,8 +88,13 @@ export function openParseCache(dir: string, version: string): ParseCache {
         const folder = join(dir, sub);
         if (!statSync(folder).isDirectory()) continue;
         for (const name of readdirSync(folder)) {
-          if (!used.has(name.replace(/\.json$/, ''))) {
-            rmSync(join(folder, name), { force: true });
+          const file = join(folder, name);
+          // A file written aside is another process's entry on its way in, unless it was left long ago.
+          const keep = name.endsWith(ASIDE_SUFFIX)
+            ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > Date.now() - ASIDE_KEPT_MS
+            : used.has(name.replace(/\.json$/, ''));
+          if (!keep) {
+            rmSync(file, { force: true });
             removed++;
           }
         }

@@ -10,33 +10,24 @@ function sink() {
   return { stream, text: () => text };
 }
 
-const script = (code: string) => ['-e', code];
-const options = (out: ReturnType<typeof sink>, err: ReturnType<typeof sink>, holdOutput = false) => ({
-  cwd: process.cwd(),
-  env: process.env,
-  holdOutput,
-  stdout: out.stream,
-  stderr: err.stream,
-});
+/** `node -e code` as a step whose stdout and stderr are kept in `out` and `err`. */
+function run(name: string, code: string, holdOutput = false) {
+  const out = sink();
+  const err = sink();
+  const step = startStep(name, ['-e', code], { cwd: process.cwd(), env: process.env, holdOutput, stdout: out.stream, stderr: err.stream });
+  return { step, out, err };
+}
 
 describe('startStep', () => {
   it('passes output straight through, and resolves when the process exits 0', async () => {
-    const out = sink();
-    const err = sink();
-    const step = startStep('echo', script('console.log("one"); console.error("two")'), options(out, err));
+    const { step, out, err } = run('echo', 'console.log("one"); console.error("two")');
     await step.done;
     expect(out.text()).toBe('one\n');
     expect(err.text()).toBe('two\n');
   });
 
   it('holds output back until showOutput(), then writes it in order and passes the rest through', async () => {
-    const out = sink();
-    const err = sink();
-    const step = startStep(
-      'held',
-      script('console.log("a"); console.error("b"); setTimeout(() => console.log("c"), 300)'),
-      options(out, err, true),
-    );
+    const { step, out, err } = run('held', 'console.log("a"); console.error("b"); setTimeout(() => console.log("c"), 300)', true);
     await new Promise((r) => setTimeout(r, 150));
     expect(out.text() + err.text()).toBe('');
     step.showOutput();
@@ -46,9 +37,7 @@ describe('startStep', () => {
   });
 
   it('stop() ends the process and drops what it held; done then rejects with a StepFailed', async () => {
-    const out = sink();
-    const err = sink();
-    const step = startStep('long', script('console.log("never shown"); setTimeout(() => {}, 60_000)'), options(out, err, true));
+    const { step, out } = run('long', 'console.log("never shown"); setTimeout(() => {}, 60_000)', true);
     await new Promise((r) => setTimeout(r, 150));
     const started = Date.now();
     await step.stop();
@@ -60,9 +49,7 @@ describe('startStep', () => {
   });
 
   it('a step that fails while nobody awaits it rejects later with its exit code, not as an unhandled rejection', async () => {
-    const out = sink();
-    const err = sink();
-    const step = startStep('failing', script('process.exit(3)'), options(out, err, true));
+    const { step } = run('failing', 'process.exit(3)', true);
     await new Promise((r) => setTimeout(r, 500)); // it has ended by now, with no handler of ours attached
     await expect(step.done).rejects.toThrow('failing failed (exit 3)');
   });
