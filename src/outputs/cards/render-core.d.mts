@@ -3,5 +3,7 @@ export interface RendererOptions {
   fonts: { weight: 400 | 700; data: Uint8Array }[];
   width: number;
   height: number;
+  /** Opaque colour laid under the drawing: the PNG encoder takes resvg's pixels as they are. */
+  background: string;
 }
 export function createRenderer(options: RendererOptions): (tree: unknown) => Promise<Buffer>;

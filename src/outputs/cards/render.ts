@@ -9,7 +9,7 @@ import type { CardSpec } from './card-model.ts';
 import { parseFontMetrics } from '../../build/font-metrics.ts';
 import { createRenderer } from './render-core.mjs';
 import { palette } from './status-palette.ts';
-import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_REVISION, cardTree, type Element, type TemplateContext } from './template.ts';
+import { CARD_HEIGHT, CARD_WIDTH, PAPER, TEMPLATE_REVISION, cardTree, type Element, type TemplateContext } from './template.ts';
 import { measureWith } from './text-layout.ts';
 
 let context: TemplateContext | null = null;
@@ -38,6 +38,7 @@ export function rendererOptions() {
     ],
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
+    background: PAPER,
   };
 }
 

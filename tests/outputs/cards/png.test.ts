@@ -6,10 +6,13 @@ import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILY, fontBuffers } from '../../../src/build/fonts.ts';
 import { cardsForPortal } from '../../../src/outputs/cards/card-model.ts';
-import { encodePng, isOpaque } from '../../../src/outputs/cards/png.mjs';
-import { renderCard, templateContext } from '../../../src/outputs/cards/render.ts';
+import { encodePng } from '../../../src/outputs/cards/png.mjs';
+import { createRenderer } from '../../../src/outputs/cards/render-core.mjs';
+import { renderCard, rendererOptions, templateContext } from '../../../src/outputs/cards/render.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardTree } from '../../../src/outputs/cards/template.ts';
 import { extremeCounts, longTask, makePortal, site } from './helpers.ts';
+
+const isOpaque = (rgba: Uint8Array) => rgba.every((v, i) => i % 4 !== 3 || v === 255);
 
 /** A PNG reader for 8-bit RGBA, every row filter included: checks each chunk's CRC and returns the pixels. */
 function decode(png: Buffer): { width: number; height: number; rgba: Buffer } {
@@ -67,9 +70,13 @@ describe('encodePng', () => {
     expect(() => encodePng(Buffer.alloc(10), 2, 2)).toThrow(/10 bytes for 2×2 RGBA/);
   });
 
-  it('tells opaque pixels from any with transparency', () => {
-    expect(isOpaque(Buffer.from([1, 2, 3, 255, 4, 5, 6, 255]))).toBe(true);
-    expect(isOpaque(Buffer.from([1, 2, 3, 255, 4, 5, 6, 254]))).toBe(false);
+  it('encodes one image after another, and images of other sizes, each with its own pixels', () => {
+    const image = (width: number, height: number, seed: number) =>
+      Buffer.from(Array.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * seed) % 256)));
+    const images = [image(7, 5, 37), image(7, 5, 11), image(3, 9, 5), image(7, 5, 37)];
+    const pngs = images.map((rgba, i) => encodePng(rgba, i === 2 ? 3 : 7, i === 2 ? 9 : 5));
+    pngs.forEach((png, i) => expect(decode(png).rgba, `image ${i}`).toEqual(images[i]));
+    expect(pngs[3]).toEqual(pngs[0]);
   });
 });
 
@@ -92,4 +99,12 @@ describe('cards', () => {
       expect(ours.length, spec.pagePath).toBeLessThan(theirs.length * 1.1);
     }
   }, 60_000);
+
+  it('are opaque even where a drawing leaves the ground bare: it is laid on paper', async () => {
+    const render = createRenderer({ ...rendererOptions(), width: 40, height: 20 });
+    const bare = { type: 'div', props: { style: { display: 'flex', width: 40, height: 20 }, children: [] } };
+    const { rgba } = decode(await render(bare));
+    expect(isOpaque(rgba)).toBe(true);
+    expect([...rgba.subarray(0, 8)]).toEqual([255, 255, 255, 255, 255, 255, 255, 255]);
+  });
 });
