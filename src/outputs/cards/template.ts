@@ -46,7 +46,7 @@ const INK = '#0f172a';
 const MUTED = '#475569';
 const FAINT = '#64748b';
 const BRAND = '#0f766e';
-/** The card's ground, also laid under the drawing (render-core.mjs) so that every pixel is opaque. */
+/** The card's ground, also resvg's background (rendererOptions in render.ts), so that every pixel is opaque. */
 export const PAPER = '#ffffff';
 
 const el = (type: string, style: Record<string, string | number>, children?: Element['props']['children']): Element => ({
