@@ -25,6 +25,17 @@ export function shardIndexingMb(records: number): number {
 }
 
 /**
+ * What the build process itself holds while a shard's bundle comes over from Pagefind (stage.ts gets
+ * the files rather than having Pagefind write them), MB: measured 73 MB for a shard of 6,215 records
+ * (10 MB of files, sent as base64 inside base64), 118 MB for one of 11,943. Given back once they are
+ * written; not part of a shard's size, which Pagefind's own peak decides.
+ */
+const BUNDLE_MB_PER_RECORD = 0.012;
+export function bundleTransferMb(records: number): number {
+  return Math.ceil(records * BUNDLE_MB_PER_RECORD);
+}
+
+/**
  * Share of the build's memory bound one Pagefind process may take. The rest is for the build process
  * (it holds the portal: about 0.4 GB at 10,000 tasks, 1.4 GB at 50,000) and a PDF render beside it
  * (the largest took 838 MB at 50,000 tasks).

@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEADLINES_FILE, deadlineIndex, sortDate, type DeadlineFile } from '../../../src/outputs/search/deadline-order';
 import { searchRecords, type SearchRecord } from '../../../src/outputs/search/records';
 import { readSettings } from '../../../src/config';
-import { partitionRecords, shardIndexingMb } from '../../../src/outputs/search/shards';
+import { bundleTransferMb, partitionRecords, shardIndexingMb } from '../../../src/outputs/search/shards';
 import { SHARDS_MANIFEST } from '../../../src/outputs/search/shards-manifest';
-import { fragmentUrl, planSearch, searchStage } from '../../../src/outputs/search/stage';
+import * as pagefind from 'pagefind';
+import { bundlePath, fragmentUrl, planSearch, searchStage } from '../../../src/outputs/search/stage';
 import { listFiles } from '../../../src/build/site-files';
 import type { StageContext } from '../../../src/build/stage';
 import { portalOf } from './helpers';
@@ -81,7 +82,7 @@ describe('searchStage', () => {
     const { ctx, env } = setUp();
     const first = planSearch(portalOf(), ctx, env);
     const largest = Math.max(...partitionRecords(searchRecords(portalOf()), 8).map((s) => s.length));
-    expect(first.indexingMb).toBe(shardIndexingMb(largest));
+    expect(first.indexingMb).toBe(shardIndexingMb(largest) + bundleTransferMb(largest));
     await first.run();
     expect(planSearch(portalOf(), ctx, env).indexingMb).toBe(0); // all cached
     expect(planSearch(portalOf(true), ctx, env).indexingMb).toBeGreaterThan(0); // one shard changed
@@ -111,4 +112,32 @@ describe('searchStage', () => {
     expect(readdirSync(join(ctx.outDir, 'pagefind')).filter((f) => /^s\d+$/.test(f))).toEqual([]);
     expect(readdirSync(join(cacheDir, 'search'))).toHaveLength(1);
   }, 120_000);
+
+  it('publishes the bundle Pagefind writes itself, byte for byte, beside the deadline file', async () => {
+    const { root, ctx, env } = setUp();
+    const one = { ...env, searchShardRecords: 1000 };
+    await searchStage(portalOf(), ctx, one);
+    const own = join(root, 'pagefind-own');
+    const { index } = await pagefind.createIndex({});
+    try {
+      for (const record of searchRecords(portalOf())) await index!.addCustomRecord(record);
+      await index!.writeFiles({ outputPath: own });
+    } finally {
+      await pagefind.close();
+    }
+    const published = join(ctx.outDir, 'pagefind');
+    const expected = listFiles(own);
+    expect(expected.filter((f) => f.endsWith('.pf_fragment')).length).toBeGreaterThan(10);
+    expect(listFiles(published).sort()).toEqual([...expected, DEADLINES_FILE, SHARDS_MANIFEST].sort());
+    for (const f of expected) expect(readFileSync(join(published, f)).equals(readFileSync(join(own, f))), f).toBe(true);
+  }, 120_000);
+});
+
+describe('bundlePath', () => {
+  it('keeps the paths of a bundle inside its folder', () => {
+    expect(bundlePath('fragment/zh-cn_807866d.pf_fragment')).toBe('fragment/zh-cn_807866d.pf_fragment');
+    expect(bundlePath('/pagefind.js')).toBe('pagefind.js');
+    for (const bad of ['', '../index.html', 'fragment/../../x', '//'])
+      expect(() => bundlePath(bad), bad).toThrow(/pagefind: a file of the bundle is named/);
+  });
 });
