@@ -90,7 +90,7 @@ export function bundlePath(path: string): string {
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 /** The URL a Pagefind fragment file is the page of. */
-export function fragmentUrl(file: Buffer, name = 'fragment'): string {
+export function fragmentUrl(file: Uint8Array, name = 'fragment'): string {
   const text = gunzipSync(file).toString('utf8');
   if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`pagefind: ${name} does not start with "${PAGEFIND_SIGNATURE}"`);
   const url = (JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as { url?: unknown }).url;
@@ -107,7 +107,7 @@ function deadlines(records: readonly SearchRecord[], files: readonly ShardFile[]
   const pages = files
     .filter((f) => f.path.startsWith('fragment/') && f.path.endsWith('.pf_fragment'))
     .map((f) => {
-      const url = fragmentUrl(Buffer.from(f.content), f.path);
+      const url = fragmentUrl(f.content, f.path);
       if (!dateOf.has(url)) throw new Error(`pagefind: ${f.path} is the page of ${url}, which is not a record of this shard`);
       return { id: basename(f.path, '.pf_fragment'), date: dateOf.get(url)! };
     });
