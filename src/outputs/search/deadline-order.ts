@@ -22,10 +22,13 @@ export function sortDate(meta: Readonly<Record<string, string>>): string | null 
   return ISO_DATE.test(deadline) ? deadline : null;
 }
 
-/** The deadline file of one shard, from its pages' ids and dates. */
+/**
+ * The deadline file of one shard, from its pages' ids and dates: in id order, so the same pages give
+ * the same bytes whatever order Pagefind hands its files over in.
+ */
 export function deadlineFile(pages: Iterable<{ id: string; date: string | null }>): DeadlineFile {
   const out: DeadlineFile = {};
-  for (const { id, date } of pages) {
+  for (const { id, date } of [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (!date) continue;
     const cut = id.indexOf('_') + 1;
     const byDate = (out[id.slice(0, cut)] ??= {});

@@ -84,7 +84,7 @@ export function partitionRecords(records: readonly SearchRecord[], limit: number
 }
 
 /** What the stage writes into a shard's folder beside Pagefind's bundle: bump when that changes. */
-const SHARD_FILES = 'qingdan shard 2: deadline file';
+const SHARD_FILES = 'qingdan shard 3: deadline file in id order';
 
 /** Cache key of a shard's folder: its records, the Pagefind version that writes it, and ours. */
 export function shardKey(records: readonly SearchRecord[], pagefindVersion: string): string {
