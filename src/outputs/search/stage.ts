@@ -186,6 +186,7 @@ function shardState(dir: string): 'whole' | 'missing' | 'damaged' {
     return 'damaged';
   }
   const files = listFiles(dir).filter((f) => f !== SHARD_HASHES);
+  if (files.length !== Object.keys(hashes).length) return 'damaged';
   for (const f of files) {
     const [hash = '', ...stamp] = (hashes[f] ?? '').split(' ');
     if (!fileIsAsRecorded(join(dir, f), hash, stamp.join(' '))) return 'damaged';

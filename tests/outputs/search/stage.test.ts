@@ -103,6 +103,18 @@ describe('searchStage', () => {
     expect(listFiles(join(ctx.outDir, 'pagefind'))).not.toContain('qingdan-shard-hashes.json');
   }, 120_000);
 
+  it('indexes again a cached shard that lost a file, and says so', async () => {
+    const { ctx, env, cacheDir, lines } = setUp();
+    await searchStage(portalOf(), ctx, env);
+    const shard = join(cacheDir, 'search', readdirSync(join(cacheDir, 'search'))[0]);
+    const fragment = listFiles(shard).find((f) => f.startsWith('fragment/'))!;
+    rmSync(join(shard, fragment));
+    await searchStage(portalOf(), ctx, env);
+    expect(lines.filter((l) => /was damaged .*indexed again/.test(l))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/\(1 indexed, \d+ from cache\)/);
+    expect(statSync(join(shard, fragment)).size).toBeGreaterThan(0);
+  }, 120_000);
+
   it('removes shards the site no longer has', async () => {
     const { ctx, env, cacheDir } = setUp();
     await searchStage(portalOf(), ctx, env);
