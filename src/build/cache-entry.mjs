@@ -39,7 +39,7 @@ const backdated = () => new Date(Date.now() - BACKDATE_MS);
 
 /**
  * Sets a newly written file's time back (BACKDATE_MS) and returns its stamp, to be kept beside its
- * hash: every entry written here, and the files Pagefind writes for a search shard.
+ * hash: every entry written here, and the files of a search shard (src/outputs/search/stage.ts).
  * @param {string} file
  */
 export function settleFile(file) {
