@@ -4,7 +4,7 @@
 // changed. Records come from the model (records.ts); each shard also gets its deadline file
 // (deadline-order.ts).
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -81,8 +81,7 @@ async function indexShard(records: readonly SearchRecord[], log: StageLogger['in
 /** A path Pagefind gives a file of its bundle, checked to stay inside the shard's folder. */
 export function bundlePath(path: string): string {
   const clean = path.replace(/^\/+/, '');
-  if (clean === '' || isAbsolute(clean) || clean.split(/[\\/]/).includes('..'))
-    throw new Error(`pagefind: a file of the bundle is named "${path}"`);
+  if (clean === '' || clean.split(/[\\/]/).includes('..')) throw new Error(`pagefind: a file of the bundle is named "${path}"`);
   return clean;
 }
 
@@ -141,7 +140,7 @@ async function cachedShard(
   for (const { path, content } of files) {
     const file = join(partial, path);
     const hash = sha256(content);
-    hashes[path] = `${hash} ${keepEarlierCopy(file, join(published, path), content, hash) ? fileStamp(file) : writeSettled(file, content)}`;
+    hashes[path] = `${hash} ${keepEarlierCopy(file, join(published, path), content) ? fileStamp(file) : writeSettled(file, content)}`;
   }
   writeFileSync(join(partial, SHARD_HASHES), JSON.stringify(hashes));
   renameSync(partial, dir);
@@ -149,14 +148,14 @@ async function cachedShard(
 }
 
 /**
- * Makes `file` a hard link to `earlier` when `earlier` holds the same bytes (`hash`) and its time is
+ * Makes `file` a hard link to `earlier` when `earlier` holds the same bytes (`content`) and its time is
  * far enough back that the stamp taken now vouches for it (src/build/cache-entry.mjs).
  */
-function keepEarlierCopy(file: string, earlier: string, content: Uint8Array, hash: string): boolean {
+function keepEarlierCopy(file: string, earlier: string, content: Uint8Array): boolean {
   try {
     const st = statSync(earlier);
     if (st.size !== content.length || st.mtimeMs > Date.now() - BACKDATE_MS) return false;
-    if (sha256(readFileSync(earlier)) !== hash) return false;
+    if (!readFileSync(earlier).equals(content)) return false;
     linkSync(earlier, file);
     return true;
   } catch {
