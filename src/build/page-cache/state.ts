@@ -40,7 +40,12 @@ export function sourcesHash(contentRoot: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Read key → hash of the value behind it, for every key the portal tracks. */
+/**
+ * Read key → hash of the value behind it, for every key the portal tracks. Values are hashed as plain
+ * JSON, not canonical JSON (sorted keys): the model builds each of them the same way every build, and a
+ * value whose keys came in another order would only cost its pages a render, never reuse a wrong one.
+ * Sorting the keys of about 30,000 values at 10,000 tasks took 0.8 s of every rebuild; plain JSON 0.2 s.
+ */
 export function readState(portal: Portal): Record<string, string> {
   const state: Record<string, string> = {
     [GENERATED_ON_KEY]: digest(portal.generatedOn),
@@ -54,9 +59,9 @@ export function readState(portal: Portal): Record<string, string> {
   for (const d of portal.documents) state[reportingPeriodKey(d.slug)] = digest(portal.reportingPeriodOf(d.slug)?.id ?? '');
   for (const tv of portal.tasks) {
     const id = tv.task.id;
-    state[taskKey(id, 'reports')] = digest(canonicalJson(tv.reports));
-    state[taskKey(id, 'timeline')] = digest(canonicalJson(tv.timeline));
-    state[taskKey(id, 'current')] = digest(canonicalJson(tv.current));
+    state[taskKey(id, 'reports')] = digest(JSON.stringify(tv.reports));
+    state[taskKey(id, 'timeline')] = digest(JSON.stringify(tv.timeline));
+    state[taskKey(id, 'current')] = digest(JSON.stringify(tv.current));
     state[taskKey(id, 'demo')] = digest(String(tv.demo));
   }
   return state;
